@@ -1,0 +1,32 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { CoreOptions } from './core/core.module';
+import { AllExceptionsFilter } from './core/http/all-exceptions.filter';
+import { createValidationPipe } from './core/http/validation';
+import { requestId } from './core/logging/logging.module';
+import { mountSwagger } from './core/openapi/swagger';
+
+/**
+ * Builds the configured application; main.ts, the tests, the bench and the OpenAPI script
+ * all use this, so what they exercise is what runs.
+ */
+export async function createApp(opts: CoreOptions & { logger?: boolean }): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    genReqId: requestId,
+    bodyLimit: 50 * 1024 * 1024,
+    trustProxy: true,
+  } as ConstructorParameters<typeof FastifyAdapter>[0]);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(opts), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  if (opts.logger !== false) app.useLogger(app.get(Logger));
+  else app.useLogger(false);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  mountSwagger(app);
+  return app;
+}

@@ -1,0 +1,13 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CoreModule, CoreOptions } from './core/core.module';
+
+/** The core, then one module per dialect; dialects never import each other. */
+@Module({})
+export class AppModule {
+  static register(opts: CoreOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot(opts)],
+    };
+  }
+}

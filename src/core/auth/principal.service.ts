@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { JwtClaims, Principal } from './principal';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Turns verified claims into a live principal, one indexed query per request: a revoked client,
+ * a logged-out session or a deactivated user stops working on the very next request.
+ */
+@Injectable()
+export class PrincipalService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async resolve(claims: JwtClaims): Promise<Principal | null> {
+    if (claims.typ === 'client' && claims.sub?.startsWith('client:')) {
+      const clientId = claims.sub.slice('client:'.length);
+      const rows: { account_id: string }[] = await this.db.query(
+        'SELECT account_id FROM api_client WHERE client_id = $1 AND revoked_at IS NULL',
+        [clientId],
+      );
+      if (rows.length !== 1 || rows[0].account_id !== claims.acct) return null;
+      return { kind: 'client', accountId: claims.acct, isSuperuser: false, clientId };
+    }
+    if (claims.typ === 'user' && UUID.test(claims.sub ?? '') && UUID.test(claims.sid ?? '')) {
+      const rows: { account_id: string; is_superuser: boolean }[] = await this.db.query(
+        `SELECT u.account_id, u.is_superuser
+           FROM auth_session s JOIN "user" u ON u.id = s.user_id
+          WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.is_active`,
+        [claims.sid, claims.sub],
+      );
+      if (rows.length !== 1 || rows[0].account_id !== claims.acct) return null;
+      return { kind: 'user', accountId: claims.acct, isSuperuser: rows[0].is_superuser, userId: claims.sub, sessionId: claims.sid };
+    }
+    return null;
+  }
+}

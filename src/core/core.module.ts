@@ -1,0 +1,37 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AccountsModule } from './accounts/accounts.module';
+import { AuthModule } from './auth/auth.module';
+import { AppConfigModule } from './config/config.module';
+import { AppEnv } from './config/env';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { LoggingModule } from './logging/logging.module';
+import { PolicyModule } from './policy/policy.module';
+import { UsersModule } from './users/users.module';
+
+export interface CoreOptions {
+  env: AppEnv;
+  databaseUrl: string;
+  /** false: no database connection (OpenAPI generation). */
+  connect?: boolean;
+}
+
+/** Everything the four dialects share. */
+@Module({})
+export class CoreModule {
+  static forRoot(opts: CoreOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [
+        AppConfigModule.forRoot(opts.env),
+        LoggingModule.forRoot(opts.env.logLevel),
+        DatabaseModule.forRoot({ url: opts.databaseUrl, connect: opts.connect }),
+        PolicyModule,
+        UsersModule,
+        AccountsModule,
+        AuthModule,
+        HealthModule,
+      ],
+    };
+  }
+}

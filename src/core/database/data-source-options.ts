@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import { DataSourceOptions } from 'typeorm';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/**
+ * Entities are discovered by file name so a dialect adds tables by adding `*.entity.ts` files;
+ * migrations live in the top-level migrations/ folder and always run on start.
+ */
+export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
+  // Running from TypeScript sources (jest) or from the compiled dist/ tree.
+  const fromSource = __filename.endsWith('.ts');
+  const root = join(__dirname, '..', '..');
+  const migrations = fromSource ? join(root, '..', 'migrations', '*.ts') : join(root, 'migrations', '*.js');
+  return {
+    type: 'postgres',
+    url,
+    entities: [join(root, '**', fromSource ? '*.entity.ts' : '*.entity.js')],
+    migrations: [migrations],
+    migrationsTableName: 'migrations',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    uuidExtension: 'pgcrypto',
+    migrationsRun: true,
+    migrationsTransactionMode: 'each',
+    logging: ['error'],
+    extra: { max: 20 },
+    ...extra,
+  } as DataSourceOptions;
+}

@@ -1,0 +1,67 @@
+/**
+ * What went wrong, independent of any dialect. Each dialect's error format (error-formats/)
+ * turns these into its own body, so services throw ApiError and never build wire errors.
+ */
+export type ErrorCode =
+  | 'REQUIRED'
+  | 'INVALID'
+  | 'INVALID_CHOICE'
+  | 'UNIQUE'
+  | 'NOT_FOUND'
+  | 'PERMISSION_DENIED'
+  | 'NOT_AUTHENTICATED'
+  | 'RATE_LIMITED'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'INTERNAL';
+
+export interface ErrorIssue {
+  code: ErrorCode;
+  message: string;
+  field?: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly issues: ErrorIssue[],
+    /** A dialect that must answer an exact body (e.g. a Triboo status word) sets it here. */
+    readonly body?: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(issues.map((i) => (i.field ? `${i.field}: ${i.message}` : i.message)).join('; ') || `HTTP ${status}`);
+  }
+
+  static badRequest(message: string, field?: string, code: ErrorCode = 'INVALID'): ApiError {
+    return new ApiError(400, [{ code, message, field }]);
+  }
+
+  static required(field: string, message = 'This field is required.'): ApiError {
+    return new ApiError(400, [{ code: 'REQUIRED', message, field }]);
+  }
+
+  static invalidChoice(field: string, allowed: readonly string[], got?: unknown): ApiError {
+    const shown = got === undefined ? '' : `"${String(got)}" is not a valid choice. `;
+    return new ApiError(400, [{ code: 'INVALID_CHOICE', field, message: `${shown}Allowed values: ${allowed.join(', ')}.` }]);
+  }
+
+  static notFound(message = 'Not found.'): ApiError {
+    return new ApiError(404, [{ code: 'NOT_FOUND', message }]);
+  }
+
+  static conflict(message: string, field?: string, status = 409): ApiError {
+    return new ApiError(status, [{ code: 'UNIQUE', message, field }]);
+  }
+
+  static unauthenticated(message = 'Authentication credentials were not provided or are invalid.'): ApiError {
+    return new ApiError(401, [{ code: 'NOT_AUTHENTICATED', message }]);
+  }
+
+  static forbidden(message = 'You do not have permission to perform this action.'): ApiError {
+    return new ApiError(403, [{ code: 'PERMISSION_DENIED', message }]);
+  }
+
+  /** An exact body for the dialect that asked for it. */
+  static withBody(status: number, body: unknown, message = `HTTP ${status}`): ApiError {
+    return new ApiError(status, [{ code: status >= 500 ? 'INTERNAL' : 'INVALID', message }], body);
+  }
+}

@@ -1,0 +1,26 @@
+import { ApiError, ErrorCode } from '../api-error';
+import { ErrorFormat, firstMessage } from './error-format';
+
+/** Values of the seed's ErrorResponse.error enum. */
+export const ENABLEY_ERRORS = ['invalid_request', 'invalid_client', 'not_found', 'access_denied', 'general_error', 'item_exists', 'item_not_exists', 'service_unavailable'] as const;
+export type EnableyErrorWord = (typeof ENABLEY_ERRORS)[number];
+
+const WORDS: Record<ErrorCode, EnableyErrorWord> = {
+  REQUIRED: 'invalid_request',
+  INVALID: 'invalid_request',
+  INVALID_CHOICE: 'invalid_request',
+  UNIQUE: 'item_exists',
+  NOT_FOUND: 'not_found',
+  PERMISSION_DENIED: 'access_denied',
+  NOT_AUTHENTICATED: 'access_denied',
+  RATE_LIMITED: 'service_unavailable',
+  UNSUPPORTED_MEDIA_TYPE: 'invalid_request',
+  INTERNAL: 'general_error',
+};
+
+/** Enabley's ErrorResponse {"error": enum, "error_description": text}. */
+export const enableyErrorFormat: ErrorFormat = {
+  name: 'enabley',
+  matches: (path) => /^\/api\/v[1-4]\//.test(path),
+  body: (error: ApiError) => ({ error: WORDS[error.issues[0]?.code ?? 'INTERNAL'], error_description: firstMessage(error) }),
+};

@@ -1,0 +1,15 @@
+import { ApiError, ErrorCode } from '../api-error';
+import { ErrorFormat, firstMessage } from './error-format';
+
+const WORDS: Partial<Record<ErrorCode, string>> = {
+  NOT_AUTHENTICATED: 'invalid_client',
+  RATE_LIMITED: 'slow_down',
+  INTERNAL: 'server_error',
+};
+
+/** RFC 6749 section 5.2 error body of the OAuth2 token endpoints. */
+export const oauth2ErrorFormat: ErrorFormat = {
+  name: 'oauth2',
+  matches: (path) => path.startsWith('/oauth2/'),
+  body: (error: ApiError) => ({ error: WORDS[error.issues[0]?.code ?? 'INTERNAL'] ?? 'invalid_request', error_description: firstMessage(error) }),
+};

@@ -1,0 +1,24 @@
+import { ApiError, ErrorCode } from '../api-error';
+import { ErrorFormat, firstMessage } from './error-format';
+
+const WORDS: Record<ErrorCode, string> = {
+  REQUIRED: 'missing_parameter',
+  INVALID: 'invalid_parameter',
+  INVALID_CHOICE: 'invalid_parameter',
+  UNIQUE: 'already_exists',
+  NOT_FOUND: 'not_found',
+  PERMISSION_DENIED: 'forbidden',
+  NOT_AUTHENTICATED: 'unauthorized',
+  RATE_LIMITED: 'too_many_requests',
+  UNSUPPORTED_MEDIA_TYPE: 'unsupported_media_type',
+  INTERNAL: 'internal_error',
+};
+
+const ORGANIZATION_PATH = /^\/(organizations?|user)(:[a-z]+)?(\/|$)/;
+
+/** The Organizations API answers {"error": word, "message": text}. */
+export const organizationsErrorFormat: ErrorFormat = {
+  name: 'organizations',
+  matches: (path) => ORGANIZATION_PATH.test(path),
+  body: (error: ApiError) => ({ error: WORDS[error.issues[0]?.code ?? 'INTERNAL'], message: firstMessage(error) }),
+};

@@ -1,0 +1,47 @@
+import { HttpException } from '@nestjs/common';
+import { ApiError, ErrorCode } from './api-error';
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'INVALID',
+  401: 'NOT_AUTHENTICATED',
+  403: 'PERMISSION_DENIED',
+  404: 'NOT_FOUND',
+  405: 'INVALID',
+  409: 'UNIQUE',
+  413: 'INVALID',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  503: 'INTERNAL',
+};
+
+const FASTIFY_MESSAGES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'The request body is not valid JSON.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'The request body is empty but the content type says JSON.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Unsupported content type: send application/json or application/x-www-form-urlencoded.',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is too large.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The Content-Length header does not match the body.',
+};
+
+/**
+ * Maps anything thrown while handling a request to an ApiError; null means "unexpected":
+ * the caller logs it and answers a 500 without details.
+ */
+export function toApiError(e: unknown): ApiError | null {
+  if (e instanceof ApiError) return e;
+  if (e instanceof HttpException) {
+    const status = e.getStatus();
+    if (status >= 500 && status !== 503) return null;
+    const res = e.getResponse();
+    const raw = typeof res === 'string' ? res : (res as { message?: unknown }).message;
+    const message = Array.isArray(raw) ? raw.join('; ') : typeof raw === 'string' ? raw : e.message;
+    const headers: Record<string, string> = {};
+    return new ApiError(status, [{ code: CODE_BY_STATUS[status] ?? 'INVALID', message }], undefined, headers);
+  }
+  const fe = e as { statusCode?: unknown; code?: unknown; message?: unknown };
+  if (typeof fe?.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    const code = typeof fe.code === 'string' ? fe.code : '';
+    const message = FASTIFY_MESSAGES[code] ?? (typeof fe.message === 'string' ? fe.message : 'Bad request.');
+    return new ApiError(fe.statusCode, [{ code: CODE_BY_STATUS[fe.statusCode] ?? 'INVALID', message }]);
+  }
+  return null;
+}

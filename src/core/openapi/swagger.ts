@@ -1,0 +1,120 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { errorFormatFor } from '../http/error-formats';
+import { ERROR_SCHEMAS } from './error-schemas';
+
+const DESCRIPTION = [
+  'One learning-platform administration server speaking four API dialects over one core:',
+  'Kolibri auth (`/api/auth/`), Organizations (`/organizations`, `/organization:members` ...),',
+  'Enabley v1-v4 (`/api/v1/` ... `/api/v4/`) and Triboo (`/oauth2/`, `/api/extended/v1/` ...).',
+  'Get a token with `POST /oauth2/access_token` (client credentials) or `POST /api/v1/token`,',
+  'then send it as `Authorization: Bearer <token>` (or `JWT <token>`). Errors use each dialect\'s own body.',
+].join(' ');
+
+const INTERNAL_ERROR = { description: 'Unexpected error; the body carries the request id, never details.' };
+const BAD_INPUT = { description: 'Bad input: a wrong type, a missing required field, an unknown field or enum value.' };
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value as Record<string, unknown>)
+        .sort()
+        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value;
+}
+
+type Operation = {
+  responses?: Record<string, { description?: string; content?: unknown }>;
+  security?: unknown[];
+  parameters?: unknown[];
+  requestBody?: unknown;
+  tags?: string[];
+};
+
+/** Every error response of a path carries the body of the dialect that owns that path. */
+function applyDialectErrors(doc: OpenAPIObject): void {
+  doc.components ??= {};
+  doc.components.schemas ??= {};
+  for (const { name, schema } of Object.values(ERROR_SCHEMAS)) doc.components.schemas[name] = schema;
+  for (const [path, item] of Object.entries(doc.paths)) {
+    const format = errorFormatFor(path.replace(/\{[^}]+\}/g, 'x'));
+    const ref = { $ref: `#/components/schemas/${ERROR_SCHEMAS[format.name].name}` };
+    for (const op of Object.values(item as Record<string, Operation>)) {
+      if (!op || typeof op !== 'object' || !('responses' in op)) continue;
+      op.responses ??= {};
+      op.responses['500'] ??= { ...INTERNAL_ERROR };
+      if (op.parameters?.length || op.requestBody) op.responses['400'] ??= { ...BAD_INPUT };
+      for (const [status, response] of Object.entries(op.responses)) {
+        if (Number(status) >= 400) response.content = { 'application/json': { schema: ref } };
+      }
+    }
+  }
+}
+
+/** Lists every tag the operations use (sorted) and drops schemas nothing references. */
+function tidy(doc: OpenAPIObject): void {
+  const tags = new Set<string>();
+  for (const item of Object.values(doc.paths)) {
+    for (const op of Object.values(item as Record<string, Operation>)) for (const t of op?.tags ?? []) tags.add(t);
+  }
+  doc.tags = [...tags].sort().map((name) => ({ name, description: `${name} operations.` }));
+  const schemas = doc.components?.schemas ?? {};
+  for (;;) {
+    const text = JSON.stringify({ paths: doc.paths, schemas });
+    const unused = Object.keys(schemas).filter((name) => !text.includes(`"#/components/schemas/${name}"`));
+    if (!unused.length) break;
+    for (const name of unused) delete schemas[name];
+  }
+}
+
+/** Superuser-only routes declare their own scheme: same JWT, but only a superuser's is accepted. */
+function markSuperuserRoutes(doc: OpenAPIObject): void {
+  for (const [path, item] of Object.entries(doc.paths)) {
+    if (!path.startsWith('/api/admin/')) continue;
+    for (const op of Object.values(item as Record<string, Operation>)) if (op?.security) op.security = [{ superuser: [] }];
+  }
+}
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Learning platform administration API')
+    .setDescription(DESCRIPTION)
+    .setVersion('1.0.0')
+    .setLicense('Proprietary', 'https://example.com/license')
+    .addServer('/', 'This server (production, local or staging: wherever it runs)', {})
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'HS256 JWT with exp, iss, aud, sub, acct (RFC8725 best practices). Also accepted as "Authorization: JWT <token>".' },
+      'bearer',
+    )
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A platform superuser\'s session JWT (POST /api/auth/session); RFC8725 best practices.' },
+      'superuser',
+    )
+    .addOAuth2(
+      {
+        type: 'oauth2',
+        description: 'Client credentials; the access token is a short-lived JWT (RFC8725), expires_in seconds.',
+        flows: { clientCredentials: { tokenUrl: '/oauth2/access_token', scopes: {} } },
+      },
+      'oauth2',
+    )
+    .build();
+  config.servers = config.servers?.map((server) => ({ ...server, 'x-internal': false }));
+  const doc = SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (controllerKey: string, methodKey: string) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
+  });
+  applyDialectErrors(doc);
+  markSuperuserRoutes(doc);
+  tidy(doc);
+  return sortKeys(doc) as OpenAPIObject;
+}
+
+/** Swagger UI at /docs, the live document at /docs-json. */
+export function mountSwagger(app: INestApplication): OpenAPIObject {
+  const doc = buildOpenApiDocument(app);
+  SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml', customSiteTitle: 'Learning platform API' });
+  return doc;
+}

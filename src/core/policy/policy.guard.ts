@@ -1,0 +1,66 @@
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { subject as asSubject } from '@casl/ability';
+import { FastifyRequest } from 'fastify';
+import { ApiError } from '../http/api-error';
+import { Principal } from '../auth/principal';
+import { AbilityFactory } from './ability.factory';
+import { AppAbility } from './app-ability';
+import { POLICY_KEY, PolicyRequirement, SubjectSource } from './policy.decorators';
+
+export interface PolicyRequest extends FastifyRequest {
+  user?: Principal;
+  ability?: AppAbility;
+  policySubject?: Record<string, unknown>;
+}
+
+function sourceValue(req: PolicyRequest, source: SubjectSource): unknown {
+  if (source.param) return (req.params as Record<string, unknown>)?.[source.param];
+  if (source.query) return (req.query as Record<string, unknown>)?.[source.query];
+  if (source.body) return (req.body as Record<string, unknown> | undefined)?.[source.body];
+  return undefined;
+}
+
+/** Evaluates each route's declared requirement; a route without one is denied. */
+@Injectable()
+export class PolicyGuard implements CanActivate {
+  private readonly logger = new Logger(PolicyGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly abilities: AbilityFactory,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const requirement = this.reflector.getAllAndOverride<PolicyRequirement | undefined>(POLICY_KEY, [context.getHandler(), context.getClass()]);
+    const req = context.switchToHttp().getRequest<PolicyRequest>();
+    if (!requirement) {
+      this.logger.error(`route without a policy declaration: ${req.method} ${req.routeOptions?.url}`);
+      throw ApiError.forbidden();
+    }
+    if (requirement.kind === 'public') return true;
+    const principal = req.user;
+    if (!principal) throw ApiError.unauthenticated();
+    const ability = await this.abilities.build(principal);
+    req.ability = ability;
+    if (requirement.kind === 'authenticated') return true;
+
+    const { action, subject, source } = requirement;
+    const id = source ? sourceValue(req, source) : undefined;
+    if (source && typeof id === 'string' && id !== '') {
+      const loader = this.abilities.loaderFor(subject);
+      if (!loader) throw new Error(`no subject loader registered for ${subject}`);
+      const attrs = await loader.load(id, principal);
+      // Another account's object is answered exactly like a missing one.
+      if (!attrs || (!principal.isSuperuser && attrs.accountId !== principal.accountId)) throw ApiError.notFound();
+      req.policySubject = attrs;
+      if (!ability.can(action, asSubject(subject, { ...attrs }))) {
+        if (!ability.can('read', asSubject(subject, { ...attrs }))) throw ApiError.notFound();
+        throw ApiError.forbidden();
+      }
+      return true;
+    }
+    if (!ability.can(action, subject)) throw ApiError.forbidden();
+    return true;
+  }
+}

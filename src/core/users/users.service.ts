@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { hashSecret, verifySecret } from '../auth/password-hasher';
+import { isUniqueViolation, pgError } from '../database/pg-error';
+import { ApiError } from '../http/api-error';
+import { User } from './user.entity';
+
+export interface NewUser {
+  username: string;
+  identifier?: string;
+  email?: string | null;
+  firstName?: string;
+  lastName?: string;
+  fullName?: string;
+  password?: string | null;
+  isActive?: boolean;
+  isSuperuser?: boolean;
+}
+
+export type UserChanges = Partial<Omit<NewUser, 'isSuperuser'>>;
+
+/** Which field a unique index guards, so a conflict names the field the caller sent. */
+export const USER_UNIQUE_FIELDS: Record<string, 'username' | 'email' | 'identifier'> = {
+  UQ_user_account_username: 'username',
+  UQ_user_account_email: 'email',
+  UQ_user_account_identifier: 'identifier',
+};
+
+export class UserConflictError extends ApiError {
+  constructor(readonly field: 'username' | 'email' | 'identifier') {
+    super(409, [{ code: 'UNIQUE', field, message: `A user with that ${field} already exists.` }]);
+  }
+}
+
+function fullNameOf(u: { firstName?: string; lastName?: string; fullName?: string }): string {
+  return u.fullName ?? [u.firstName, u.lastName].filter(Boolean).join(' ');
+}
+
+/** The one users service every dialect calls; uniqueness is left to the database's indexes. */
+@Injectable()
+export class UsersService {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+
+  /** Translates a unique violation on the user table into UserConflictError; rethrows the rest. */
+  static rethrow(e: unknown): never {
+    if (isUniqueViolation(e)) {
+      const field = USER_UNIQUE_FIELDS[pgError(e)?.constraint ?? ''];
+      if (field) throw new UserConflictError(field);
+    }
+    throw e;
+  }
+
+  async create(accountId: string, data: NewUser, manager?: EntityManager): Promise<User> {
+    const repo = manager ? manager.getRepository(User) : this.users;
+    const entity = repo.create({
+      accountId,
+      username: data.username,
+      identifier: data.identifier ?? data.username,
+      email: data.email ? data.email : null,
+      firstName: data.firstName ?? '',
+      lastName: data.lastName ?? '',
+      fullName: fullNameOf(data),
+      isActive: data.isActive ?? true,
+      isSuperuser: data.isSuperuser ?? false,
+      passwordHash: data.password ? await hashSecret(data.password) : null,
+    });
+    try {
+      return await repo.save(entity);
+    } catch (e) {
+      UsersService.rethrow(e);
+    }
+  }
+
+  async update(user: User, changes: UserChanges, manager?: EntityManager): Promise<User> {
+    const repo = manager ? manager.getRepository(User) : this.users;
+    const patch: Partial<User> = {};
+    if (changes.username !== undefined) patch.username = changes.username;
+    if (changes.identifier !== undefined) patch.identifier = changes.identifier;
+    if (changes.email !== undefined) patch.email = changes.email || null;
+    if (changes.firstName !== undefined) patch.firstName = changes.firstName;
+    if (changes.lastName !== undefined) patch.lastName = changes.lastName;
+    if (changes.isActive !== undefined) patch.isActive = changes.isActive;
+    if (changes.fullName !== undefined) patch.fullName = changes.fullName;
+    else if (changes.firstName !== undefined || changes.lastName !== undefined)
+      patch.fullName = fullNameOf({ firstName: patch.firstName ?? user.firstName, lastName: patch.lastName ?? user.lastName });
+    if (changes.password) patch.passwordHash = await hashSecret(changes.password);
+    if (Object.keys(patch).length === 0) return user;
+    try {
+      await repo.update({ id: user.id }, patch);
+    } catch (e) {
+      UsersService.rethrow(e);
+    }
+    return repo.findOneByOrFail({ id: user.id });
+  }
+
+  findById(accountId: string, id: string): Promise<User | null> {
+    return this.users.findOneBy({ accountId, id });
+  }
+
+  findByUserId(accountId: string, userId: number): Promise<User | null> {
+    return this.users.findOneBy({ accountId, userId });
+  }
+
+  findByUsername(accountId: string, username: string): Promise<User | null> {
+    return this.users.findOneBy({ accountId, username });
+  }
+
+  findByIdentifier(accountId: string, identifier: string): Promise<User | null> {
+    return this.users.findOneBy({ accountId, identifier });
+  }
+
+  findByEmail(accountId: string, email: string): Promise<User | null> {
+    return this.users
+      .createQueryBuilder('u')
+      .where('u.account_id = :accountId AND lower(u.email) = lower(:email)', { accountId, email })
+      .getOne();
+  }
+
+  /** Users of that username in any account, with their password hashes, for login. */
+  findForLogin(username: string): Promise<User[]> {
+    return this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.username = :username AND u.is_active', { username })
+      .limit(20)
+      .getMany();
+  }
+
+  async ensureSuperuser(accountId: string, username: string, password: string): Promise<void> {
+    const existing = await this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.account_id = :accountId AND u.username = :username', { accountId, username }).getOne();
+    if (!existing) {
+      try {
+        await this.create(accountId, { username, password, isSuperuser: true, fullName: '' });
+      } catch (e) {
+        if (!(e instanceof UserConflictError)) throw e;
+      }
+      return;
+    }
+    const patch: Partial<User> = {};
+    if (!existing.isSuperuser) patch.isSuperuser = true;
+    if (!existing.isActive) patch.isActive = true;
+    if (!(await verifySecret(existing.passwordHash, password))) patch.passwordHash = await hashSecret(password);
+    if (Object.keys(patch).length) await this.users.update({ id: existing.id }, patch);
+  }
+}

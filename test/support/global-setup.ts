@@ -1,0 +1,32 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { startEmbeddedPostgres } from '../../src/core/database/embedded-postgres';
+import { dataSourceOptions } from '../../src/core/database/data-source-options';
+
+export const TEMPLATE_DB = 'app_template';
+
+/** One PostgreSQL for the whole run, with a migrated template database each test file copies. */
+export default async function globalSetup(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'las-test-'));
+  const db = await startEmbeddedPostgres({
+    dataDir: dir,
+    database: 'postgres',
+    settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '300' },
+  });
+  const admin = new Client({ connectionString: db.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+  await admin.end();
+  const templateUrl = db.url.replace(/\/postgres$/, `/${TEMPLATE_DB}`);
+  const ds = new DataSource({ ...dataSourceOptions(templateUrl), migrationsRun: false });
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  await ds.destroy();
+  const state = join(dir, 'state.json');
+  writeFileSync(state, JSON.stringify({ adminUrl: db.url, dir }));
+  process.env.TEST_PG_STATE = state;
+  (globalThis as unknown as { __embeddedPg: typeof db }).__embeddedPg = db;
+}
