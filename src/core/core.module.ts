@@ -5,6 +5,7 @@ import { AppConfigModule } from './config/config.module';
 import { AppEnv } from './config/env';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { LearningModule } from './learning/learning.module';
 import { LoggingModule } from './logging/logging.module';
 import { PolicyModule } from './policy/policy.module';
 import { UsersModule } from './users/users.module';
@@ -28,6 +29,7 @@ export class CoreModule {
         DatabaseModule.forRoot({ url: opts.databaseUrl, connect: opts.connect }),
         PolicyModule,
         UsersModule,
+        LearningModule,
         AccountsModule,
         AuthModule,
         HealthModule,

@@ -4,6 +4,7 @@ import { EntityManager, Repository } from 'typeorm';
 import { hashSecret, verifySecret } from '../auth/password-hasher';
 import { isUniqueViolation, pgError } from '../database/pg-error';
 import { ApiError } from '../http/api-error';
+import { UserChangeListener } from './user-change.listener';
 import { User } from './user.entity';
 
 export interface NewUser {
@@ -40,7 +41,23 @@ function fullNameOf(u: { firstName?: string; lastName?: string; fullName?: strin
 /** The one users service every dialect calls; uniqueness is left to the database's indexes. */
 @Injectable()
 export class UsersService {
+  private readonly listeners: UserChangeListener[] = [];
+
   constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+
+  /** Core features that must react to new users, new emails or reactivation register here. */
+  onUserChange(listener: UserChangeListener): void {
+    this.listeners.push(listener);
+  }
+
+  private async notify(manager: EntityManager, user: User): Promise<void> {
+    for (const listener of this.listeners) await listener(manager, user);
+  }
+
+  /** Runs `work` in the given transaction, or in a new one. */
+  private inTransaction<T>(manager: EntityManager | undefined, work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return manager ? work(manager) : this.users.manager.transaction(work);
+  }
 
   /** Translates a unique violation on the user table into UserConflictError; rethrows the rest. */
   static rethrow(e: unknown): never {
@@ -52,8 +69,10 @@ export class UsersService {
   }
 
   async create(accountId: string, data: NewUser, manager?: EntityManager): Promise<User> {
-    const repo = manager ? manager.getRepository(User) : this.users;
-    const entity = repo.create({
+    const passwordHash = data.password ? await hashSecret(data.password) : null;
+    return this.inTransaction(manager, async (m) => {
+      const repo = m.getRepository(User);
+      const entity = repo.create({
       accountId,
       username: data.username,
       identifier: data.identifier ?? data.username,
@@ -63,17 +82,20 @@ export class UsersService {
       fullName: fullNameOf(data),
       isActive: data.isActive ?? true,
       isSuperuser: data.isSuperuser ?? false,
-      passwordHash: data.password ? await hashSecret(data.password) : null,
+      passwordHash,
     });
-    try {
-      return await repo.save(entity);
-    } catch (e) {
-      UsersService.rethrow(e);
-    }
+      let saved: User;
+      try {
+        saved = await repo.save(entity);
+      } catch (e) {
+        UsersService.rethrow(e);
+      }
+      await this.notify(m, saved);
+      return saved;
+    });
   }
 
   async update(user: User, changes: UserChanges, manager?: EntityManager): Promise<User> {
-    const repo = manager ? manager.getRepository(User) : this.users;
     const patch: Partial<User> = {};
     if (changes.username !== undefined) patch.username = changes.username;
     if (changes.identifier !== undefined) patch.identifier = changes.identifier;
@@ -86,12 +108,18 @@ export class UsersService {
       patch.fullName = fullNameOf({ firstName: patch.firstName ?? user.firstName, lastName: patch.lastName ?? user.lastName });
     if (changes.password) patch.passwordHash = await hashSecret(changes.password);
     if (Object.keys(patch).length === 0) return user;
-    try {
-      await repo.update({ id: user.id }, patch);
-    } catch (e) {
-      UsersService.rethrow(e);
-    }
-    return repo.findOneByOrFail({ id: user.id });
+    return this.inTransaction(manager, async (m) => {
+      const repo = m.getRepository(User);
+      try {
+        await repo.update({ id: user.id }, patch);
+      } catch (e) {
+        UsersService.rethrow(e);
+      }
+      const updated = await repo.findOneByOrFail({ id: user.id });
+      const emailChanged = patch.email !== undefined && (patch.email ?? '').toLowerCase() !== (user.email ?? '').toLowerCase();
+      if (emailChanged || (patch.isActive === true && !user.isActive)) await this.notify(m, updated);
+      return updated;
+    });
   }
 
   findById(accountId: string, id: string): Promise<User | null> {
