@@ -22,7 +22,8 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
     uuidExtension: 'pgcrypto',
     migrationsRun: true,
     migrationsTransactionMode: 'each',
-    logging: ['error'],
+    // Failed queries surface as ApiErrors or as logged 500s; TypeORM's own console logging would duplicate them.
+    logging: false,
     extra: { max: 20 },
     ...extra,
   } as DataSourceOptions;
