@@ -1,0 +1,2 @@
+// Triboo rows are added with the Triboo dialect.
+export default async function tribooRows() {}

@@ -1,0 +1,69 @@
+// npm run bench: starts the built server on a fresh embedded PostgreSQL, seeds data, measures,
+// and prints a table. A benchmark, not a test: it reports figures against the CONTRACT section 7
+// budgets and exits non-zero only when it cannot run.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { freePort, startProcess, stopProcess, table } from './lib.mjs';
+import coreRows from './rows/core.mjs';
+import tribooRows from './rows/triboo.mjs';
+import enableyRows from './rows/enabley.mjs';
+
+const require = createRequire(import.meta.url);
+const { startEmbeddedPostgres } = require('../dist/core/database/embedded-postgres.js');
+
+const CLIENT = { id: 'bench-client', secret: 'bench-client-secret-1234' };
+const only = process.argv.slice(2);
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'las-bench-'));
+  const db = await startEmbeddedPostgres({ dataDir: dir, settings: { shared_buffers: '256MB', max_connections: '200' } });
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = await startProcess(['dist/main.js'], {
+    env: {
+      PORT: String(port),
+      DATABASE_URL: db.url,
+      DATA_DIR: dir,
+      API_CLIENT_ID: CLIENT.id,
+      API_CLIENT_SECRET: CLIENT.secret,
+      DEFAULT_ACCOUNT: 'bench',
+      TOKEN_RATE_LIMIT: '1000000',
+    },
+    readyUrl: `${base}/health`,
+  });
+  const sql = new pg.Client({ connectionString: db.url });
+  await sql.connect();
+  const rows = [];
+  try {
+    const tokenRes = await fetch(`${base}/oauth2/access_token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: CLIENT.id, client_secret: CLIENT.secret }),
+    });
+    const token = (await tokenRes.json()).access_token;
+    const [{ id: accountId }] = (await sql.query(`SELECT id FROM account WHERE name = 'bench'`)).rows;
+    const ctx = { base, token, sql, accountId, db, client: CLIENT, report: (row) => { rows.push(row); process.stderr.write(`# ${row.name}: ${row.result}\n`); } };
+    for (const [name, section] of [['core', coreRows], ['triboo', tribooRows], ['enabley', enableyRows]]) {
+      if (only.length && !only.includes(name)) continue;
+      try {
+        await section(ctx);
+      } catch (e) {
+        ctx.report({ name: `${name}: could not run`, result: String(e.message ?? e).slice(0, 200), ok: false });
+      }
+    }
+  } finally {
+    await sql.end();
+    await stopProcess(server);
+    await db.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.stdout.write(`\n${table(rows)}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${e?.stack ?? e}\n`);
+  process.exit(1);
+});
