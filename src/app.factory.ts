@@ -17,7 +17,8 @@ export async function createApp(opts: CoreOptions & { logger?: boolean }): Promi
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
     genReqId: requestId,
     bodyLimit: 50 * 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is not trusted: the token rate limit keys on the peer address and must not be spoofable.
+    trustProxy: false,
   } as ConstructorParameters<typeof FastifyAdapter>[0]);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(opts), adapter, {
     bufferLogs: true,
