@@ -5,11 +5,12 @@ import { AccountsService } from './accounts.service';
 import { AdminController } from './admin.controller';
 import { ApiClient } from './api-client.entity';
 import { BootstrapService } from './bootstrap.service';
+import { ClientStatusCache } from './client-status.cache';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Account, ApiClient])],
   controllers: [AdminController],
-  providers: [AccountsService, BootstrapService],
-  exports: [AccountsService],
+  providers: [AccountsService, BootstrapService, ClientStatusCache],
+  exports: [AccountsService, ClientStatusCache],
 })
 export class AccountsModule {}

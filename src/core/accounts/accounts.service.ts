@@ -7,6 +7,7 @@ import { isUniqueViolation } from '../database/pg-error';
 import { ApiError } from '../http/api-error';
 import { Account } from './account.entity';
 import { ApiClient } from './api-client.entity';
+import { ClientStatusCache } from './client-status.cache';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -15,6 +16,7 @@ export class AccountsService {
   constructor(
     @InjectRepository(Account) private readonly accounts: Repository<Account>,
     @InjectRepository(ApiClient) private readonly clients: Repository<ApiClient>,
+    private readonly clientStatus: ClientStatusCache,
   ) {}
 
   async create(name: string): Promise<Account> {
@@ -73,6 +75,7 @@ export class AccountsService {
   }
 
   async revokeClient(clientId: string): Promise<void> {
+    this.clientStatus.evict(clientId);
     const result = await this.clients.update({ clientId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
     if (!result.affected) {
       const exists = await this.clients.existsBy({ clientId });
