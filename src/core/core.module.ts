@@ -6,6 +6,7 @@ import { AppEnv } from './config/env';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PolicyModule } from './policy/policy.module';
 import { UsersModule } from './users/users.module';
 
@@ -31,6 +32,7 @@ export class CoreModule {
         AccountsModule,
         AuthModule,
         HealthModule,
+        NotificationsModule,
       ],
     };
   }
