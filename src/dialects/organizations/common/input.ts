@@ -1,0 +1,86 @@
+import { ExecutionContext, applyDecorators, createParamDecorator } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiQuery, getSchemaPath } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ApiError } from '../../../core/http/api-error';
+import { createValidationPipe } from '../../../core/http/validation';
+
+function asObject(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+const MergedInput = createParamDecorator((_: unknown, ctx: ExecutionContext) => {
+  const req = ctx.switchToHttp().getRequest<{ query?: unknown; body?: unknown }>();
+  return { ...asObject(req.query), ...asObject(req.body) };
+});
+
+const pipe = createValidationPipe({ validateCustomDecorators: true });
+
+/**
+ * The Organizations API takes its input as query string, form or JSON alike: the query string and
+ * the body are merged (the body wins) and validated against the DTO (unknown field → 400).
+ */
+export const OrgInput = () => MergedInput(pipe);
+
+/** Booleans arrive as text from query strings and forms. */
+export const ToBoolean = () =>
+  Transform(({ value }) => {
+    if (value === 'true' || value === '1' || value === 1) return true;
+    if (value === 'false' || value === '0' || value === 0 || value === '') return false;
+    return value;
+  });
+
+export const MAX_USERS = 1000;
+export const MAX_ORGANIZATIONS = 100;
+
+/** A comma-separated list, trimmed and de-duplicated in order; empty → 400. */
+export function parseList(field: string, raw: string, max: number): string[] {
+  const items = [...new Set(raw.split(',').map((s) => s.trim()).filter(Boolean))];
+  if (!items.length) throw ApiError.required(field, 'Give at least one value (comma-separated).');
+  if (items.length > max) throw ApiError.badRequest(`At most ${max} values per call.`, field);
+  return items;
+}
+
+const MODEL_PROPERTIES = 'swagger/apiModelProperties';
+const MODEL_PROPERTIES_ARRAY = 'swagger/apiModelPropertiesArray';
+
+type PropertyOptions = { required?: boolean; description?: string; enum?: unknown[]; type?: unknown; example?: unknown; default?: unknown; maxLength?: number };
+
+/** Documents a DTO's fields as query parameters (GET/DELETE routes; a body is accepted too). */
+export function ApiQueryFrom(dto: new () => object) {
+  const names: string[] = (Reflect.getMetadata(MODEL_PROPERTIES_ARRAY, dto.prototype) ?? []).map((n: string) => n.replace(/^:/, ''));
+  return applyDecorators(
+    ...names.map((name) => {
+      const p: PropertyOptions = Reflect.getMetadata(MODEL_PROPERTIES, dto.prototype, name) ?? {};
+      const type = p.type === Boolean ? 'boolean' : 'string';
+      return ApiQuery({
+        name,
+        required: p.required !== false,
+        description: p.description,
+        schema: { type, ...(p.enum ? { enum: p.enum } : {}), ...(p.maxLength ? { maxLength: p.maxLength } : {}), ...(p.default !== undefined ? { default: p.default } : {}) },
+        ...(p.example !== undefined ? { example: p.example } : {}),
+      } as Parameters<typeof ApiQuery>[0]);
+    }),
+  );
+}
+
+/** An id from the object the policy guard loaded for this route's source (organizationId, userId). */
+const LoadedSubjectId = createParamDecorator((field: string, ctx: ExecutionContext): string => {
+  const attrs = ctx.switchToHttp().getRequest<{ policySubject?: Record<string, unknown> }>().policySubject;
+  const value = attrs?.[field];
+  if (typeof value !== 'string') throw new Error(`route has no ${field} loaded by the policy guard`);
+  return value;
+});
+
+export const LoadedOrganizationId = () => LoadedSubjectId('organizationId');
+export const LoadedUserId = () => LoadedSubjectId('userId');
+
+/** A 200 answer that is a list of `dto`, at most `maxItems` long. */
+export function ApiOkList(dto: new () => object, maxItems: number, description?: string) {
+  return applyDecorators(
+    ApiExtraModels(dto),
+    ApiOkResponse({ description, schema: { type: 'array', maxItems, items: { $ref: getSchemaPath(dto) } } }),
+  );
+}
+
+/** Routes without input still refuse unknown fields (400). */
+export class NoInputDto {}
