@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Principal } from '../../../core/auth/principal';
 import { ApiError } from '../../../core/http/api-error';
 import { AppAbility } from '../../../core/policy/app-ability';
@@ -90,6 +90,7 @@ export class MembersController {
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ApiBody({ type: BulkAssignMembersDto })
   @ApiOkResponse({ type: AssignResultDto })
+  @ApiNotFoundResponse({ description: 'An organization code names no organization the caller can see; nothing was written.' })
   bulkAssign(@CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility, @OrgInput() input: BulkAssignMembersDto): Promise<AssignResultDto> {
     return this.writer.assign(principal, ability, {
       organizations: parseList('organizations', input.organizations, MAX_ORGANIZATIONS),

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Principal } from '../../../core/auth/principal';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
@@ -51,6 +51,7 @@ export class UserOrganizationsController {
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ApiBody({ type: AssignUserDto })
   @ApiOkResponse({ type: AssignResultDto })
+  @ApiNotFoundResponse({ description: 'No such user, or an organization code names no organization the caller can see; nothing was written.' })
   assign(@CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility, @OrgInput() input: AssignUserDto): Promise<AssignResultDto> {
     return this.writer.assign(principal, ability, {
       organizations: parseList('organizations', input.organizations, MAX_ORGANIZATIONS),
@@ -72,6 +73,7 @@ export class UserOrganizationsController {
   })
   @ApiQueryFrom(RemoveUserDto)
   @ApiOkResponse({ type: RemoveResultDto })
+  @ApiNotFoundResponse({ description: 'No such user, or an organization code names no organization the caller can see; nothing was removed.' })
   remove(@CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility, @OrgInput() input: RemoveUserDto): Promise<RemoveResultDto> {
     return this.writer.remove(principal, ability, parseList('organizations', input.organizations, MAX_ORGANIZATIONS), [input.user], true);
   }

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Principal } from '../../../core/auth/principal';
-import { isUniqueViolation } from '../../../core/database/pg-error';
 import { ApiError } from '../../../core/http/api-error';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { ORG, subjectOf } from '../organizations.policy';
@@ -40,12 +39,15 @@ export class OrganizationsService {
   }
 
   async create(principal: Principal, code: string, name: string): Promise<Organization> {
-    try {
-      return await this.orgs.save(this.orgs.create({ accountId: principal.accountId, code, name, ownerId: principal.kind === 'user' ? (principal.userId ?? null) : null }));
-    } catch (e) {
-      if (isUniqueViolation(e)) throw ApiError.conflict(`An organization with code "${code}" already exists.`, 'code');
-      throw e;
-    }
+    const result = await this.orgs
+      .createQueryBuilder()
+      .insert()
+      .values({ accountId: principal.accountId, code, name, ownerId: principal.kind === 'user' ? (principal.userId ?? null) : null })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    if (!result.raw.length) throw ApiError.conflict(`An organization with code "${code}" already exists.`, 'code');
+    return this.get(principal.accountId, code);
   }
 
   async rename(accountId: string, code: string, name: string): Promise<Organization> {
