@@ -63,16 +63,21 @@ export function ApiQueryFrom(dto: new () => object) {
   );
 }
 
-/** An id from the object the policy guard loaded for this route's source (organizationId, userId). */
-const LoadedSubjectId = createParamDecorator((field: string, ctx: ExecutionContext): string => {
-  const attrs = ctx.switchToHttp().getRequest<{ policySubject?: Record<string, unknown> }>().policySubject;
-  const value = attrs?.[field];
-  if (typeof value !== 'string') throw new Error(`route has no ${field} loaded by the policy guard`);
-  return value;
+/**
+ * An id from the object the policy guard loaded from the route's input field (organization, user).
+ * Nothing loaded means the field was missing or not one string: a 400 naming it.
+ */
+const LoadedSubjectId = createParamDecorator((data: { attr: string; field: string }, ctx: ExecutionContext): string => {
+  const req = ctx.switchToHttp().getRequest<{ policySubject?: Record<string, unknown>; query?: unknown; body?: unknown }>();
+  const value = req.policySubject?.[data.attr];
+  if (typeof value === 'string') return value;
+  const given = asObject(req.query)[data.field] ?? asObject(req.body)[data.field];
+  if (given === undefined || given === '') throw ApiError.required(data.field);
+  throw ApiError.badRequest(`${data.field} must be one identification string.`, data.field);
 });
 
-export const LoadedOrganizationId = () => LoadedSubjectId('organizationId');
-export const LoadedUserId = () => LoadedSubjectId('userId');
+export const LoadedOrganizationId = () => LoadedSubjectId({ attr: 'organizationId', field: 'organization' });
+export const LoadedUserId = () => LoadedSubjectId({ attr: 'userId', field: 'user' });
 
 /** A 200 answer that is a list of `dto`, at most `maxItems` long. */
 export function ApiOkList(dto: new () => object, maxItems: number, description?: string) {
