@@ -102,6 +102,13 @@ describe('Organizations: permissions', () => {
     await ctx.http().patch('/organization').set(as('adm')).send({ organization: 'lab', name: 'The Lab' }).expect(200);
     await ctx.http().patch('/organization').set(as('sup')).send({ organization: 'lab', name: 'Sup Lab' }).expect(403);
     await ctx.http().delete('/organization?organization=lab').set(as('adm')).expect(403);
+    // the organization checked by the policy is the one acted on: a different one in the body is refused
+    let res = await ctx.http().patch('/organization?organization=lab').set(as('adm')).send({ organization: 'far', name: 'Taken over' }).expect(400);
+    expect(res.body.message).toContain('organization');
+    res = await ctx.http().post('/organization:members?organization=lab').set(as('adm')).send({ organization: 'far', users: 'adm', permission_organization: 'admin' }).expect(400);
+    expect((await ctx.http().get('/organization?organization=far').set(as('client')).expect(200)).body.name).toBe('Far');
+    expect(await levelOf('far', 'adm')).toBeNull();
+    await ctx.http().patch('/organization?organization=lab').set(as('adm')).send({ organization: 'lab', name: 'The Lab' }).expect(200);
     await ctx.http().patch('/organization').set(as('own')).send({ organization: 'tmp', name: 'Owned' }).expect(200);
     await ctx.http().post('/organization:members').set(as('own')).send({ organization: 'tmp', users: 'tgt1', permission_organization: 'admin' }).expect(200);
     await ctx.http().delete('/organization?organization=tmp').set(as('own')).expect(200);

@@ -10,14 +10,22 @@ function asObject(value: unknown): Record<string, unknown> {
 
 const MergedInput = createParamDecorator((_: unknown, ctx: ExecutionContext) => {
   const req = ctx.switchToHttp().getRequest<{ query?: unknown; body?: unknown }>();
-  return { ...asObject(req.query), ...asObject(req.body) };
+  const query = asObject(req.query);
+  const body = asObject(req.body);
+  // The policy guard reads the query string first; a field given twice must mean one thing.
+  for (const key of Object.keys(body)) {
+    if (key in query && String(query[key]) !== String(body[key])) {
+      throw ApiError.badRequest(`${key} is given in both the query string and the body with different values.`, key);
+    }
+  }
+  return { ...query, ...body };
 });
 
 const pipe = createValidationPipe({ validateCustomDecorators: true });
 
 /**
  * The Organizations API takes its input as query string, form or JSON alike: the query string and
- * the body are merged (the body wins) and validated against the DTO (unknown field → 400).
+ * the body are merged (a field in both must agree) and validated against the DTO (unknown field → 400).
  */
 export const OrgInput = () => MergedInput(pipe);
 

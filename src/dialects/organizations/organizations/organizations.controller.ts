@@ -4,7 +4,7 @@ import { Principal } from '../../../core/auth/principal';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Authenticated, Can } from '../../../core/policy/policy.decorators';
-import { ApiOkList, ApiQueryFrom, NoInputDto, OrgInput } from '../common/input';
+import { ApiOkList, ApiQueryFrom, LoadedOrganizationId, NoInputDto, OrgInput } from '../common/input';
 import { ORG } from '../organizations.policy';
 import { CreateOrganizationDto, OrganizationDto, OrganizationListItemDto, OrganizationRefDto, RenameOrganizationDto } from './organization.dto';
 import { MAX_ORGANIZATIONS_LISTED, OrganizationsService } from './organizations.service';
@@ -33,8 +33,8 @@ export class OrganizationsController {
   @ApiOperation({ summary: 'Get/check organization.', description: `404 when it does not exist or the caller may not see it. ${INPUT}` })
   @ApiQueryFrom(OrganizationRefDto)
   @ApiOkResponse({ type: OrganizationDto })
-  async get(@CurrentPrincipal() principal: Principal, @OrgInput() input: OrganizationRefDto): Promise<OrganizationDto> {
-    const org = await this.orgs.get(principal.accountId, input.organization);
+  async get(@LoadedOrganizationId() id: string, @OrgInput() _input: OrganizationRefDto): Promise<OrganizationDto> {
+    const org = await this.orgs.get(id);
     return { organization: org.code, name: org.name };
   }
 
@@ -60,8 +60,8 @@ export class OrganizationsController {
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ApiBody({ type: RenameOrganizationDto })
   @ApiOkResponse({ type: OrganizationDto })
-  async rename(@CurrentPrincipal() principal: Principal, @OrgInput() input: RenameOrganizationDto): Promise<OrganizationDto> {
-    const org = await this.orgs.rename(principal.accountId, input.organization, input.name);
+  async rename(@LoadedOrganizationId() id: string, @OrgInput() input: RenameOrganizationDto): Promise<OrganizationDto> {
+    const org = await this.orgs.rename(id, input.name);
     return { organization: org.code, name: org.name };
   }
 
@@ -73,8 +73,8 @@ export class OrganizationsController {
   })
   @ApiQueryFrom(OrganizationRefDto)
   @ApiOkResponse({ type: OrganizationDto })
-  async remove(@CurrentPrincipal() principal: Principal, @OrgInput() input: OrganizationRefDto): Promise<OrganizationDto> {
-    const org = await this.orgs.remove(principal.accountId, input.organization);
+  async remove(@LoadedOrganizationId() id: string, @OrgInput() _input: OrganizationRefDto): Promise<OrganizationDto> {
+    const org = await this.orgs.remove(id);
     return { organization: org.code, name: org.name };
   }
 }

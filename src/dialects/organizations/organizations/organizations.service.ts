@@ -32,9 +32,10 @@ export class OrganizationsService {
     return q.getMany();
   }
 
-  async get(accountId: string, code: string): Promise<Organization> {
-    const org = await this.orgs.findOneBy({ accountId, code });
-    if (!org) throw ApiError.notFound(`No organization "${code}".`);
+  /** By id: the policy guard already found it by code in the caller's account. */
+  async get(id: string): Promise<Organization> {
+    const org = await this.orgs.findOneBy({ id });
+    if (!org) throw ApiError.notFound('No such organization.');
     return org;
   }
 
@@ -47,19 +48,19 @@ export class OrganizationsService {
       .returning(['id'])
       .execute();
     if (!result.raw.length) throw ApiError.conflict(`An organization with code "${code}" already exists.`, 'code');
-    return this.get(principal.accountId, code);
+    return this.get(result.raw[0].id);
   }
 
-  async rename(accountId: string, code: string, name: string): Promise<Organization> {
-    const org = await this.get(accountId, code);
-    await this.orgs.update({ id: org.id }, { name });
+  async rename(id: string, name: string): Promise<Organization> {
+    const org = await this.get(id);
+    await this.orgs.update({ id }, { name });
     return { ...org, name };
   }
 
   /** Removes it with its departments and memberships (foreign keys cascade in the same statement). */
-  async remove(accountId: string, code: string): Promise<Organization> {
-    const org = await this.get(accountId, code);
-    await this.orgs.delete({ id: org.id });
+  async remove(id: string): Promise<Organization> {
+    const org = await this.get(id);
+    await this.orgs.delete({ id });
     return org;
   }
 }
