@@ -1,0 +1,48 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { User } from '../../../core/users/user.entity';
+import { CONTENT_LEVELS, ContentLevel, ORGANIZATION_LEVELS, OrganizationLevel } from '../common/levels';
+import { Department } from '../departments/department.entity';
+import { Organization } from '../organizations/organization.entity';
+
+/**
+ * A core user's membership in an organization. The levels are the effective ones (copied from the
+ * department when one is given, kept in step when the department changes); deleting the department
+ * leaves the member with those levels and no department.
+ */
+@Entity('organization_member')
+export class Member {
+  @PrimaryColumn({ name: 'organization_id', type: 'uuid' })
+  organizationId: string;
+
+  @Index('IDX_organization_member_user')
+  @PrimaryColumn({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organization_id' })
+  organization?: Organization;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
+
+  @Index('IDX_organization_member_department')
+  @Column({ name: 'department_id', type: 'uuid', nullable: true })
+  departmentId: string | null;
+
+  @ManyToOne(() => Department, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'department_id' })
+  department?: Department;
+
+  @Column({ name: 'permission_organization', type: 'enum', enum: ORGANIZATION_LEVELS, enumName: 'organization_level', default: 'member' })
+  permissionOrganization: OrganizationLevel;
+
+  @Column({ name: 'permission_content', type: 'enum', enum: CONTENT_LEVELS, enumName: 'content_level', default: 'none' })
+  permissionContent: ContentLevel;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

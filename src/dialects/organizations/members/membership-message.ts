@@ -1,0 +1,17 @@
+import { ContentLevel, OrganizationLevel } from '../common/levels';
+
+interface PlannedMembership {
+  org: { code: string; name: string };
+  department: string | null;
+  organizationLevel: OrganizationLevel;
+  contentLevel: ContentLevel;
+}
+
+/** The notification a user gets when added to (or updated in) organizations: one message per user. */
+export function membershipMessage(user: { name: string }, memberships: PlannedMembership[]): { subject: string; body: string } {
+  const lines = memberships.map(
+    (p) => `- ${p.org.name} (${p.org.code}): ${p.organizationLevel}, content ${p.contentLevel}${p.department ? `, department ${p.department}` : ''}`,
+  );
+  const subject = memberships.length === 1 ? `Your membership in ${memberships[0].org.name}` : `Your membership in ${memberships.length} organizations`;
+  return { subject, body: [`Hello ${user.name},`, '', 'Your organization membership was set as follows:', ...lines, ''].join('\n') };
+}

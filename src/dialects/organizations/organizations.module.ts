@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DepartmentsController } from './departments/departments.controller';
+import { Department } from './departments/department.entity';
+import { DepartmentsService } from './departments/departments.service';
+import { Member } from './members/member.entity';
+import { MembersController } from './members/members.controller';
+import { MembersService } from './members/members.service';
+import { MembershipsWriter } from './members/memberships-writer.service';
+import { UserOrganizationsController } from './members/user-organizations.controller';
+import { Organization } from './organizations/organization.entity';
+import { OrganizationsController } from './organizations/organizations.controller';
+import { OrganizationsService } from './organizations/organizations.service';
+import {
+  OrganizationDepartmentsLoader,
+  OrganizationLoader,
+  OrganizationMembersLoader,
+  OrganizationRoleRules,
+  OrganizationUserLoader,
+} from './organizations.policy';
+
+/** The Organizations API (seed 001): organizations, departments, members; paths with a literal colon. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Organization, Department, Member])],
+  controllers: [OrganizationsController, DepartmentsController, MembersController, UserOrganizationsController],
+  providers: [
+    OrganizationsService,
+    DepartmentsService,
+    MembersService,
+    MembershipsWriter,
+    OrganizationRoleRules,
+    OrganizationLoader,
+    OrganizationDepartmentsLoader,
+    OrganizationMembersLoader,
+    OrganizationUserLoader,
+  ],
+})
+export class OrganizationsModule {}
