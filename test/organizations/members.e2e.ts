@@ -2,7 +2,7 @@ import { TestContext, createTestApp } from '../support/test-app';
 import { OrgFactory } from './helpers';
 
 const ALL_ORG = ['member', 'teacher', 'supervisor', 'admin'];
-const ALL_CONTENT = ['none', 'view', 'control', 'modify', 'grant', 'admin'];
+const ALL_CONTENT = ['view', 'control', 'modify', 'grant', 'admin'];
 
 describe('Organizations: members and departments', () => {
   let ctx: TestContext;
@@ -26,7 +26,7 @@ describe('Organizations: members and departments', () => {
   describe('departments', () => {
     it('creates, lists, updates and deletes departments (query, form, JSON)', async () => {
       let res = await ctx.http().post('/organization:departments').set(auth()).send({ organization: 'north', name: 'Teachers', permission_organization: 'teacher', permission_content: 'modify' }).expect(200);
-      expect(res.body).toEqual({ name: 'Teachers', permission: { organization: ['member', 'teacher'], content: ['none', 'view', 'control', 'modify'] } });
+      expect(res.body).toEqual({ name: 'Teachers', permission: { organization: ['member', 'teacher'], content: ['view', 'control', 'modify'] } });
       res = await ctx.http().post('/organization:departments/').set(auth()).type('form').send({ organization: 'north', name: 'Staff' }).expect(200);
       expect(res.body).toEqual({ name: 'Staff', permission: { organization: ['member'], content: ['none'] } });
       await ctx.http().post('/organization:departments?organization=south&name=Teachers&permission_organization=supervisor').set(auth()).expect(200);
@@ -71,15 +71,15 @@ describe('Organizations: members and departments', () => {
       await ctx.http().post('/organization:members/?organization=north&users=bob&permission_organization=supervisor&permission_content=control').set(auth()).expect(200);
       const list = await members('north');
       expect(list[0].permission).toEqual({ organization: ALL_ORG, content: ALL_CONTENT });
-      expect(list[1].permission).toEqual({ organization: ['member', 'teacher', 'supervisor'], content: ['none', 'view', 'control'] });
+      expect(list[1].permission).toEqual({ organization: ['member', 'teacher', 'supervisor'], content: ['view', 'control'] });
       expect(await count(`SELECT count(*)::int AS n FROM organization_member`)).toBe(2);
     });
 
     it('reports every permission list lowest first', async () => {
       const cases: [string, string, string[], string[]][] = [
         ['member', 'none', ['member'], ['none']],
-        ['teacher', 'view', ['member', 'teacher'], ['none', 'view']],
-        ['supervisor', 'grant', ['member', 'teacher', 'supervisor'], ['none', 'view', 'control', 'modify', 'grant']],
+        ['teacher', 'view', ['member', 'teacher'], ['view']],
+        ['supervisor', 'grant', ['member', 'teacher', 'supervisor'], ['view', 'control', 'modify', 'grant']],
       ];
       for (const [po, pc, eo, ec] of cases) {
         const res = await ctx.http().post('/organization:members').set(auth()).send({ organization: 'east', users: 'carol', permission_organization: po, permission_content: pc }).expect(200);
@@ -90,7 +90,7 @@ describe('Organizations: members and departments', () => {
 
     it('assigns through a department; department and permission_ together is a 400', async () => {
       let res = await ctx.http().post('/organization:members').set(auth()).send({ organization: 'north', users: 'carol', department: 'Teachers' }).expect(200);
-      expect(res.body.members[0]).toMatchObject({ code: 'carol', department: 'Teachers', permission: { organization: ['member', 'teacher'], content: ['none', 'view', 'control', 'modify'] } });
+      expect(res.body.members[0]).toMatchObject({ code: 'carol', department: 'Teachers', permission: { organization: ['member', 'teacher'], content: ['view', 'control', 'modify'] } });
       res = await ctx.http().post('/organization:members').set(auth()).send({ organization: 'north', users: 'dave', department: 'Teachers', permission_organization: 'admin' }).expect(400);
       expect(res.body).toEqual({ error: 'invalid_parameter', message: expect.stringContaining('together') });
       res = await ctx.http().post('/organization:members').set(auth()).send({ organization: 'north', users: 'dave', department: 'Nope' }).expect(400);
@@ -101,10 +101,10 @@ describe('Organizations: members and departments', () => {
     it('keeps department members in step with the department and detaches them when it is deleted', async () => {
       await ctx.http().post('/organization:departments').set(auth()).send({ organization: 'north', name: 'Teachers', permission_organization: 'supervisor', permission_content: 'view' }).expect(200);
       let carol = (await members('north')).find((m: { code: string }) => m.code === 'carol');
-      expect(carol.permission).toEqual({ organization: ['member', 'teacher', 'supervisor'], content: ['none', 'view'] });
+      expect(carol.permission).toEqual({ organization: ['member', 'teacher', 'supervisor'], content: ['view'] });
       await ctx.http().delete('/organization:departments?organization=north&name=Teachers').set(auth()).expect(200);
       carol = (await members('north')).find((m: { code: string }) => m.code === 'carol');
-      expect(carol).toEqual({ code: 'carol', name: 'Carol Tester', department: null, permission: { organization: ['member', 'teacher', 'supervisor'], content: ['none', 'view'] } });
+      expect(carol).toEqual({ code: 'carol', name: 'Carol Tester', department: null, permission: { organization: ['member', 'teacher', 'supervisor'], content: ['view'] } });
     });
 
     it('reports unknown users instead of skipping them silently', async () => {
@@ -155,7 +155,7 @@ describe('Organizations: members and departments', () => {
       expect(south).toMatchObject({ department: 'Teachers', permission: { organization: ['member', 'teacher', 'supervisor'], content: ['none'] } });
       const north = (await members('north')).find((m: { code: string }) => m.code === 'dave');
       // north's "Teachers" was deleted: the permission_ fields apply
-      expect(north).toMatchObject({ department: null, permission: { organization: ['member', 'teacher'], content: ['none', 'view'] } });
+      expect(north).toMatchObject({ department: null, permission: { organization: ['member', 'teacher'], content: ['view'] } });
       await ctx.http().post('/organizations:members/').set(auth()).type('form').send({ organizations: 'east', users: 'alice' }).expect(200);
     });
 
@@ -181,8 +181,8 @@ describe('Organizations: members and departments', () => {
     it('lists a user\'s organizations with link, department and permission', async () => {
       const res = await ctx.http().get('/user:organizations?user=dave').set(auth()).expect(200);
       expect(res.body).toEqual([
-        { code: 'east', name: 'East', link: '/organization?organization=east', department: null, permission: { organization: ['member', 'teacher'], content: ['none', 'view'] } },
-        { code: 'north', name: 'North', link: '/organization?organization=north', department: null, permission: { organization: ['member', 'teacher'], content: ['none', 'view'] } },
+        { code: 'east', name: 'East', link: '/organization?organization=east', department: null, permission: { organization: ['member', 'teacher'], content: ['view'] } },
+        { code: 'north', name: 'North', link: '/organization?organization=north', department: null, permission: { organization: ['member', 'teacher'], content: ['view'] } },
         { code: 'south', name: 'South', link: '/organization?organization=south', department: 'Teachers', permission: { organization: ['member', 'teacher', 'supervisor'], content: ['none'] } },
       ]);
       await ctx.http().get('/user:organizations/?user=ghost').set(auth()).expect(404);

@@ -26,8 +26,8 @@ export class PermissionDto {
     enum: CONTENT_LEVELS,
     isArray: true,
     maxItems: CONTENT_LEVELS.length,
-    example: ['none', 'view', 'control'],
-    description: 'The granted content level and every lower level it implies, lowest first (["none"] for none).',
+    example: ['view', 'control'],
+    description: 'The granted content level and every lower level it implies, lowest first; "none" grants nothing, so it appears only alone (["none"] for none).',
   })
   content: ContentLevel[];
 }
@@ -36,7 +36,8 @@ export class PermissionDto {
 export function permissionOf(organization: OrganizationLevel, content: ContentLevel): PermissionDto {
   return {
     organization: ORGANIZATION_LEVELS.slice(0, ORGANIZATION_LEVELS.indexOf(organization) + 1),
-    content: CONTENT_LEVELS.slice(0, CONTENT_LEVELS.indexOf(content) + 1),
+    // "none" is the absence of a content permission: listed only when it is the level itself.
+    content: content === 'none' ? ['none'] : CONTENT_LEVELS.slice(1, CONTENT_LEVELS.indexOf(content) + 1),
   };
 }
 
