@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** What a user is in Kolibri terms: the facts every role rule is computed from. */
+export interface KolibriUserFacts {
+  facilityId: string | null;
+  /** Facilities where the user is admin. */
+  adminFacilities: string[];
+  /** Facilities where the user is a (facility-level) coach. */
+  coachFacilities: string[];
+  /** Classrooms the user coaches. */
+  coachClassrooms: string[];
+  /** Classrooms the user is a member (learner) of. */
+  memberClassrooms: string[];
+  /** Distinct role kinds. */
+  kinds: string[];
+}
+
+/** Loads a user's Kolibri facts in one query. */
+@Injectable()
+export class KolibriAccess {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async factsOf(userId: string): Promise<KolibriUserFacts> {
+    const [row] = await this.db.query(
+      `SELECT (SELECT facility_id::text FROM kolibri_facility_user WHERE user_id = $1) AS facility_id,
+              COALESCE((SELECT json_agg(json_build_object('c', r.collection_id, 'k', r.kind, 'ck', c.kind))
+                          FROM kolibri_role r JOIN kolibri_collection c ON c.id = r.collection_id
+                         WHERE r.user_id = $1), '[]'::json) AS roles,
+              COALESCE((SELECT array_agg(m.collection_id::text)
+                          FROM kolibri_membership m JOIN kolibri_collection c ON c.id = m.collection_id AND c.kind = 'classroom'
+                         WHERE m.user_id = $1), '{}'::text[]) AS classes`,
+      [userId],
+    );
+    const roles = row.roles as { c: string; k: string; ck: string }[];
+    const pick = (k: string, ck: string) => roles.filter((r) => r.k === k && r.ck === ck).map((r) => r.c);
+    return {
+      facilityId: row.facility_id,
+      adminFacilities: pick('admin', 'facility'),
+      coachFacilities: pick('coach', 'facility'),
+      coachClassrooms: pick('coach', 'classroom'),
+      memberClassrooms: row.classes,
+      kinds: [...new Set(roles.map((r) => r.k))],
+    };
+  }
+}
