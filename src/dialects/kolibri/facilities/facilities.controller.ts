@@ -5,6 +5,7 @@ import { KolibriErrorDoc } from '../../../core/http/error-response.doc';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
+import { ApiOkList } from '../common/api-list';
 import { pathId } from '../common/kolibri-ids';
 import { Preset } from '../facility-datasets/presets';
 import { CreateFacilityDto, CreateFacilityWithPresetDto, FacilityDto, UpdateFacilityDto } from './facility.dto';
@@ -18,7 +19,8 @@ export class FacilitiesController {
   @Get()
   @Can('read', 'Facility')
   @ApiOperation({ summary: 'List facilities', description: 'Retrieve all facilities the current user has access to (every facility of the account).' })
-  @ApiOkResponse({ type: FacilityDto, isArray: true })
+  @ApiOkList(FacilityDto)
+  @ApiBadRequestResponse({ description: 'Bad query string.', type: [KolibriErrorDoc] })
   list(@CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<FacilityDto[]> {
     return this.facilities.list(principal, ability);
   }

@@ -28,7 +28,7 @@ export class FacilityDatasetDto {
   @ApiProperty({ description: 'Whether to show the download button in Learn.' })
   show_download_button_in_learn: boolean;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Free-form extra settings.' })
+  @ApiProperty({ type: 'object', properties: {}, description: 'Free-form extra settings.' })
   extra_fields: Record<string, unknown>;
 
   @ApiProperty({ description: 'Facility description.' })
@@ -66,7 +66,7 @@ export class UpdateFacilityDatasetDto {
   learner_can_login_with_no_password?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() show_download_button_in_learn?: boolean;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @ApiPropertyOptional({ type: 'object', properties: {}, description: 'Free-form extra settings.' })
   @IsOptional()
   @IsObject()
   extra_fields?: Record<string, unknown>;

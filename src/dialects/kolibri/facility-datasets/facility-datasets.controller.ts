@@ -5,6 +5,7 @@ import { KolibriErrorDoc } from '../../../core/http/error-response.doc';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
+import { ApiOkList } from '../common/api-list';
 import { idOf, pathId } from '../common/kolibri-ids';
 import { FacilityDatasetDto, FacilityDatasetQueryDto, UpdateFacilityDatasetDto } from './facility-dataset.dto';
 import { FacilityDatasetsService } from './facility-datasets.service';
@@ -20,7 +21,7 @@ export class FacilityDatasetsController {
     summary: 'Get facility dataset',
     description: 'Retrieve the dataset settings of a facility (a list of one), or of every facility of the account without facility_id.',
   })
-  @ApiOkResponse({ type: FacilityDatasetDto, isArray: true })
+  @ApiOkList(FacilityDatasetDto)
   @ApiBadRequestResponse({ description: 'facility_id is not an id.', type: [KolibriErrorDoc] })
   list(@Query() query: FacilityDatasetQueryDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<FacilityDatasetDto[]> {
     return this.datasets.list(principal, ability, idOf(query.facility_id, 'facility_id'));

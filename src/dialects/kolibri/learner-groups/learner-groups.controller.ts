@@ -5,6 +5,7 @@ import { KolibriErrorDoc } from '../../../core/http/error-response.doc';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
+import { ApiOkList } from '../common/api-list';
 import { pathId } from '../common/kolibri-ids';
 import { CreateLearnerGroupDto, LearnerGroupDto, LearnerGroupQueryDto, UpdateLearnerGroupDto } from './learner-group.dto';
 import { LearnerGroupsService } from './learner-groups.service';
@@ -20,7 +21,7 @@ export class LearnerGroupsController {
     summary: 'List learner groups',
     description: 'The learner groups the caller may read (facility admins and coaches, coaches of the parent classroom, its learners), optionally of one classroom (parent).',
   })
-  @ApiOkResponse({ type: LearnerGroupDto, isArray: true })
+  @ApiOkList(LearnerGroupDto)
   @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
   list(@Query() query: LearnerGroupQueryDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<LearnerGroupDto[]> {
     return this.groups.list(principal, ability, query.parent);

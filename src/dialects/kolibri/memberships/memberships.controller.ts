@@ -5,6 +5,7 @@ import { KolibriErrorDoc } from '../../../core/http/error-response.doc';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
+import { ApiOkList } from '../common/api-list';
 import { pathId } from '../common/kolibri-ids';
 import { MAX_BULK_ITEMS, oneOrMany } from '../common/one-or-many';
 import { CreateMembershipDto, MembershipDeleteQueryDto, MembershipDto, MembershipQueryDto } from './membership.dto';
@@ -22,7 +23,7 @@ export class MembershipsController {
     summary: 'List memberships',
     description: 'The memberships the caller may read (their own; facility admins and coaches; coaches of the class), filtered by user, collection or user_ids.',
   })
-  @ApiOkResponse({ type: MembershipDto, isArray: true })
+  @ApiOkList(MembershipDto)
   @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
   list(@Query() query: MembershipQueryDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<MembershipDto[]> {
     return this.memberships.list(principal, ability, query);

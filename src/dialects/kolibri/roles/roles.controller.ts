@@ -5,6 +5,7 @@ import { KolibriErrorDoc } from '../../../core/http/error-response.doc';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
+import { ApiOkList } from '../common/api-list';
 import { pathId } from '../common/kolibri-ids';
 import { MAX_BULK_ITEMS, oneOrMany } from '../common/one-or-many';
 import { CreateRoleDto, RoleDto, RoleQueryDto } from './role.dto';
@@ -22,7 +23,7 @@ export class RolesController {
     summary: 'List roles',
     description: 'The roles the caller may read (their own; facility admins and coaches; coaches of the class), filtered by user, collection or kind.',
   })
-  @ApiOkResponse({ type: RoleDto, isArray: true })
+  @ApiOkList(RoleDto)
   @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
   list(@Query() query: RoleQueryDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<RoleDto[]> {
     return this.roles.list(principal, ability, query);
