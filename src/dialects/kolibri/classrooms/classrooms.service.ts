@@ -24,7 +24,6 @@ interface ClassroomRow {
 }
 
 interface CoachRow {
-  classroom_id: string;
   id: string;
   username: string;
   full_name: string;
@@ -33,7 +32,7 @@ interface CoachRow {
   roles: { collection: string; kind: string; id: string }[];
 }
 
-/** Two queries whatever the number of classrooms: the classrooms with their counts, then every coach of them. */
+/** Three queries whatever the number of classrooms: the classrooms with their counts, the coach pairs, the coaches. */
 @Injectable()
 export class ClassroomsService {
   constructor(
@@ -82,30 +81,46 @@ export class ClassroomsService {
     return this.collections.remove(accountId, id, 'classroom');
   }
 
+  /** Coach pairs, then each distinct coach once with their roles: a coach of many classes costs one row. */
   private async withCoaches(rows: ClassroomRow[]): Promise<ClassroomDto[]> {
     if (!rows.length) return [];
-    const coaches: CoachRow[] = await this.db.query(
-      `SELECT r.collection_id AS classroom_id, u.id, u.username, u.full_name, u.is_superuser, fu.facility_id,
-              COALESCE((SELECT json_agg(json_build_object('collection', x.collection_id, 'kind', x.kind, 'id', x.id) ORDER BY x.created_at, x.id)
-                          FROM kolibri_role x WHERE x.user_id = u.id), '[]'::json) AS roles
-         FROM kolibri_role r JOIN "user" u ON u.id = r.user_id LEFT JOIN kolibri_facility_user fu ON fu.user_id = u.id
-        WHERE r.collection_id = ANY($1::uuid[]) AND r.kind = 'coach'
-        ORDER BY u.username, u.id`,
+    const pairs: { classroom_id: string; user_id: string }[] = await this.db.query(
+      `SELECT r.collection_id AS classroom_id, r.user_id FROM kolibri_role r WHERE r.collection_id = ANY($1::uuid[]) AND r.kind = 'coach'`,
       [rows.map((r) => r.id)],
     );
-    const byClass = new Map<string, CoachDto[]>();
-    for (const c of coaches) {
-      const list = byClass.get(c.classroom_id) ?? [];
-      list.push({
-        id: toHexId(c.id),
-        facility: toHexId(c.facility_id),
-        is_superuser: c.is_superuser,
-        full_name: c.full_name,
-        username: c.username,
-        roles: c.roles.map((x) => ({ collection: toHexId(x.collection), kind: x.kind, id: toHexId(x.id) })),
-      });
-      byClass.set(c.classroom_id, list);
-    }
-    return rows.map((r) => ({ id: toHexId(r.id), name: r.name, parent: toHexId(r.parent_id), learner_count: r.learner_count, coaches: byClass.get(r.id) ?? [] }));
+    const coaches: CoachRow[] = pairs.length
+      ? await this.db.query(
+          `SELECT u.id, u.username, u.full_name, u.is_superuser, fu.facility_id,
+                  COALESCE((SELECT json_agg(json_build_object('collection', x.collection_id, 'kind', x.kind, 'id', x.id) ORDER BY x.created_at, x.id)
+                              FROM kolibri_role x WHERE x.user_id = u.id), '[]'::json) AS roles
+             FROM "user" u LEFT JOIN kolibri_facility_user fu ON fu.user_id = u.id
+            WHERE u.id = ANY($1::uuid[])
+            ORDER BY u.username, u.id`,
+          [[...new Set(pairs.map((p) => p.user_id))]],
+        )
+      : [];
+    const dtoOf = new Map<string, CoachDto>(
+      coaches.map((c) => [
+        c.id,
+        {
+          id: toHexId(c.id),
+          facility: toHexId(c.facility_id),
+          is_superuser: c.is_superuser,
+          full_name: c.full_name,
+          username: c.username,
+          roles: c.roles.map((x) => ({ collection: toHexId(x.collection), kind: x.kind, id: toHexId(x.id) })),
+        },
+      ]),
+    );
+    const order = new Map(coaches.map((c, i) => [c.id, i]));
+    const byClass = new Map<string, string[]>();
+    for (const p of pairs) byClass.set(p.classroom_id, [...(byClass.get(p.classroom_id) ?? []), p.user_id]);
+    return rows.map((r) => ({
+      id: toHexId(r.id),
+      name: r.name,
+      parent: toHexId(r.parent_id),
+      learner_count: r.learner_count,
+      coaches: (byClass.get(r.id) ?? []).sort((a, b) => order.get(a)! - order.get(b)!).map((u) => dtoOf.get(u)!),
+    }));
   }
 }

@@ -7,7 +7,7 @@ import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.d
 import { Can } from '../../../core/policy/policy.decorators';
 import { ApiOkList } from '../common/api-list';
 import { pathId } from '../common/kolibri-ids';
-import { MAX_BULK_ITEMS, oneOrMany } from '../common/one-or-many';
+import { MAX_BULK_ITEMS, hasOnly, isIdString, oneOrMany } from '../common/one-or-many';
 import { CreateMembershipDto, MembershipDeleteQueryDto, MembershipDto, MembershipQueryDto } from './membership.dto';
 import { MembershipsService } from './memberships.service';
 
@@ -45,7 +45,7 @@ export class MembershipsController {
   })
   @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
   async create(@Body() body: CreateMembershipDto | CreateMembershipDto[], @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<MembershipDto | MembershipDto[]> {
-    const { items, many } = await oneOrMany(CreateMembershipDto, body);
+    const { items, many } = await oneOrMany(CreateMembershipDto, body, (i) => hasOnly(i, { user: isIdString, collection: isIdString }));
     const created = await this.memberships.create(principal, ability, items);
     return many ? created : created[0];
   }

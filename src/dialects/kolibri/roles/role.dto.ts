@@ -5,7 +5,7 @@ import { IsKolibriId } from '../common/kolibri-ids';
 export const ROLE_KINDS = ['admin', 'coach', 'assignable_coach'] as const;
 /** Kolibri's own wire value of assignable_coach, accepted as an alias. */
 export const ASSIGNABLE_COACH_ALIAS = 'classroom assignable coach';
-const ACCEPTED_KINDS = [...ROLE_KINDS, ASSIGNABLE_COACH_ALIAS];
+export const ACCEPTED_KINDS: string[] = [...ROLE_KINDS, ASSIGNABLE_COACH_ALIAS];
 
 export class RoleDto {
   @ApiProperty({ example: '4f1c2a9e0b7d3e6a5c8b1f2d3e4a5b6c', description: 'Role id, 32 hex digits.' })

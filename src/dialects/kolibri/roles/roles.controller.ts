@@ -7,8 +7,8 @@ import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.d
 import { Can } from '../../../core/policy/policy.decorators';
 import { ApiOkList } from '../common/api-list';
 import { pathId } from '../common/kolibri-ids';
-import { MAX_BULK_ITEMS, oneOrMany } from '../common/one-or-many';
-import { CreateRoleDto, RoleDto, RoleQueryDto } from './role.dto';
+import { MAX_BULK_ITEMS, hasOnly, isIdString, oneOrMany } from '../common/one-or-many';
+import { ACCEPTED_KINDS, CreateRoleDto, RoleDto, RoleQueryDto } from './role.dto';
 import { RolesService } from './roles.service';
 
 @ApiTags('Kolibri: Roles')
@@ -45,7 +45,7 @@ export class RolesController {
   })
   @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
   async create(@Body() body: CreateRoleDto | CreateRoleDto[], @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<RoleDto | RoleDto[]> {
-    const { items, many } = await oneOrMany(CreateRoleDto, body);
+    const { items, many } = await oneOrMany(CreateRoleDto, body, (i) => hasOnly(i, { user: isIdString, collection: isIdString, kind: (v) => typeof v === 'string' && ACCEPTED_KINDS.includes(v) }));
     const created = await this.roles.create(principal, ability, items);
     return many ? created : created[0];
   }
