@@ -45,6 +45,15 @@ describe('Kolibri facility users, classrooms and learner groups', () => {
       expect(same.body[0].id).toBe('UNIQUE');
     });
 
+    it('concurrent creates of one username: exactly one succeeds', async () => {
+      const api = await k.api();
+      const results = await Promise.all(
+        ['Race', 'race', 'RACE', 'Race'].map((username) => api.post('/api/auth/facilityuser', { username, password: 'pw-race', facility: facility.id })),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual([201, 400, 400, 400]);
+      for (const r of results.filter((x) => x.status === 400)) expect(r.body[0].id).toBe('UNIQUE');
+    });
+
     it('lists users, paginated with page/page_size', async () => {
       const api = await k.api();
       const f = await k.facility();

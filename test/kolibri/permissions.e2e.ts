@@ -240,6 +240,17 @@ describe('Kolibri permission matrix', () => {
       await as.foreign.delete(`/api/auth/membership/${cm.id}`).expect(404);
       await as.admin.delete(`/api/auth/membership/${cm.id}`).expect(204);
     });
+
+    it('delete by filter removes only what the caller may delete', async () => {
+      await as.ccoach.post('/api/auth/membership', { user: u.learner2.id, collection: G.id }).expect(201);
+      // The coach may delete the group membership, not the classroom one.
+      await as.ccoach.delete(`/api/auth/membership?user=${u.learner2.id}`).expect(204);
+      const left = (await as.admin.get(`/api/auth/membership?user=${u.learner2.id}`).expect(200)).body;
+      expect(left.map((m: { collection: string }) => m.collection)).toEqual([C.id]);
+      await as.foreign.delete(`/api/auth/membership?user=${u.learner2.id}`).expect(204);
+      expect((await as.admin.get(`/api/auth/membership?user=${u.learner2.id}`).expect(200)).body).toHaveLength(1);
+      expect((await as.foreign.get(`/api/auth/membership?user=${u.learner2.id}`).expect(200)).body).toEqual([]);
+    });
   });
 
   describe('role', () => {
