@@ -207,6 +207,32 @@ describe('Kolibri permission matrix', () => {
       await as.admin.delete(`/api/auth/facilityuser/${made.id}`).expect(204);
     });
 
+    it('users edit and delete their own account as the facility dataset allows', async () => {
+      // F is nonformal: learners edit their name, username and password, and may delete their account.
+      const self = await k.user(F.id, 'self_service');
+      const api = await k.as(k.login(self));
+      const url = `/api/auth/facilityuser/${self.id}`;
+      expect((await api.patch(url, { full_name: 'Me Myself' }).expect(200)).body.full_name).toBe('Me Myself');
+      await api.patch(url, { password: 'changed-pw-1' }).expect(200);
+      await k.login({ username: self.username, password: 'changed-pw-1' });
+      await api.patch(`/api/auth/facilityuser/${u.learner2.id}`, { full_name: 'x' }).expect(404);
+      await api.patch(url, { is_superuser: true }).expect(400);
+
+      const formal = await k.facility('Formal school', 'formal');
+      const strict = await k.user(formal.id, 'strict_learner');
+      const strictApi = await k.as(k.login(strict));
+      const denied = await strictApi.patch(`/api/auth/facilityuser/${strict.id}`, { full_name: 'x' }).expect(403);
+      expect(denied.body[0].id).toBe('PERMISSION_DENIED');
+      await strictApi.delete(`/api/auth/facilityuser/${strict.id}`).expect(403);
+      // The admin turns name editing on: now the name may change, not the username.
+      await as.client.patch(`/api/auth/facilitydataset/${formal.dataset.id}`, { learner_can_edit_name: true }).expect(200);
+      await strictApi.patch(`/api/auth/facilityuser/${strict.id}`, { full_name: 'Allowed' }).expect(200);
+      await strictApi.patch(`/api/auth/facilityuser/${strict.id}`, { username: 'renamed' }).expect(403);
+      await strictApi.patch(`/api/auth/facilityuser/${strict.id}`, { full_name: 'Both', username: 'renamed' }).expect(403);
+
+      await api.delete(url).expect(204);
+    });
+
     it('the superuser cannot delete itself', async () => {
       const me = (await ctx.http().post('/api/auth/session').send({ username: 'root', password: 'root-password-1' }).expect(200)).body.id;
       await as.client.post('/api/auth/membership', { user: me, collection: C2.id }).expect(201);

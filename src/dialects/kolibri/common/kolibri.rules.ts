@@ -14,6 +14,8 @@ import { KolibriAccess } from './kolibri-access';
  * - Membership: accountId, facilityId, classroomId, collectionKind, userId
  * - Role: accountId, facilityId, classroomId (null for a facility role), userId
  * Superusers and API clients are handled by the core (everything in scope); these are the rules of users.
+ * A user's own FacilityUser may be updated field by field (username, full_name, password) and deleted
+ * as their facility's dataset settings (learner_can_edit_*, learner_can_delete_account) allow.
  */
 @Injectable()
 @RoleRules()
@@ -53,5 +55,14 @@ export class KolibriRoleRules implements RoleRuleProvider {
 
     // Everyone: their own user, memberships and roles.
     can('read', ['FacilityUser', 'Membership', 'Role'], own);
+
+    // Self-service as the facility dataset allows (field-level: the service checks each field sent).
+    const fields = [
+      ...(f.selfService.editUsername ? ['username'] : []),
+      ...(f.selfService.editName ? ['full_name'] : []),
+      ...(f.selfService.editPassword ? ['password'] : []),
+    ];
+    if (f.facilityId && fields.length) can('update', 'FacilityUser', fields, own);
+    if (f.facilityId && f.selfService.deleteAccount) can('delete', 'FacilityUser', own);
   }
 }

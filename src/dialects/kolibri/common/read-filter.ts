@@ -44,6 +44,6 @@ export function readFilter(ability: AppAbility, action: PolicyAction, subject: s
  * For writes whose object does not exist yet (create) or is computed in the service (bulk items):
  * the same ability the guard uses, checked against the would-be object's attributes.
  */
-export function assertCan(ability: AppAbility, action: PolicyAction, subject: string, attrs: Record<string, unknown>): void {
-  if (!ability.can(action, asSubject(subject, { ...attrs }))) throw ApiError.forbidden();
+export function assertCan(ability: AppAbility, action: PolicyAction, subject: string, attrs: Record<string, unknown>, field?: string): void {
+  if (!ability.can(action, asSubject(subject, { ...attrs }), field)) throw ApiError.forbidden(field ? `You may not change ${field}.` : undefined);
 }

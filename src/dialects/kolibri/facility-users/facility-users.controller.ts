@@ -6,6 +6,7 @@ import { AppAbility } from '../../../core/policy/app-ability';
 import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
 import { pathId } from '../common/kolibri-ids';
+import { PolicySubjectAttrs } from '../common/policy-subject.decorator';
 import { CreateFacilityUserDto, FacilityUserDto, FacilityUserPageDto, FacilityUserQueryDto, UpdateFacilityUserDto } from './facility-user.dto';
 import { FacilityUsersService } from './facility-users.service';
 
@@ -51,17 +52,29 @@ export class FacilityUsersController {
 
   @Patch(':id')
   @Can('update', 'FacilityUser', { param: 'id' })
-  @ApiOperation({ summary: 'Update facility user', description: 'Change the username, full name or password of a facility user (facility admins).' })
+  @ApiOperation({
+    summary: 'Update facility user',
+    description: "Change the username, full name or password of a facility user (facility admins); users change their own as their facility's dataset allows (learner_can_edit_username/name/password), field by field (403 otherwise).",
+  })
   @ApiOkResponse({ type: FacilityUserDto })
   @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
-  update(@Param('id') id: string, @Body() body: UpdateFacilityUserDto, @CurrentPrincipal() principal: Principal): Promise<FacilityUserDto> {
-    return this.users.update(principal.accountId, pathId(id), body);
+  update(
+    @Param('id') id: string,
+    @Body() body: UpdateFacilityUserDto,
+    @CurrentPrincipal() principal: Principal,
+    @CurrentAbility() ability: AppAbility,
+    @PolicySubjectAttrs() attrs: Record<string, unknown>,
+  ): Promise<FacilityUserDto> {
+    return this.users.update(principal.accountId, ability, attrs, pathId(id), body);
   }
 
   @Delete(':id')
   @HttpCode(204)
   @Can('delete', 'FacilityUser', { param: 'id' })
-  @ApiOperation({ summary: 'Delete facility user', description: 'Delete the user with its memberships and roles (facility admins). Nobody deletes themselves here (403).' })
+  @ApiOperation({
+    summary: 'Delete facility user',
+    description: 'Delete the user with its memberships and roles (facility admins; the user itself when the dataset sets learner_can_delete_account). A superuser cannot delete itself (403).',
+  })
   @ApiNoContentResponse({ description: 'Deleted.' })
   remove(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
     return this.users.remove(principal, pathId(id));

@@ -104,7 +104,11 @@ export class FacilityUsersService {
     return this.get(principal.accountId, id);
   }
 
-  async update(accountId: string, id: string, body: UpdateFacilityUserDto): Promise<FacilityUserDto> {
+  /** Each field sent is checked on its own: learners change what their facility's dataset allows. */
+  async update(accountId: string, ability: AppAbility, attrs: Record<string, unknown>, id: string, body: UpdateFacilityUserDto): Promise<FacilityUserDto> {
+    for (const field of ['username', 'full_name', 'password'] as const) {
+      if (body[field] !== undefined) assertCan(ability, 'update', 'FacilityUser', attrs, field);
+    }
     await this.db.transaction(async (m) => {
       const user = await this.users.findById(accountId, id);
       if (!user) throw ApiError.notFound();
@@ -121,7 +125,7 @@ export class FacilityUsersService {
 
   /** Deletes the user itself; memberships, roles and sessions go with it. */
   async remove(principal: Principal, id: string): Promise<void> {
-    if (principal.userId === id) throw ApiError.forbidden('You cannot delete your own account here.');
+    if (principal.isSuperuser && principal.userId === id) throw ApiError.forbidden('A superuser cannot delete itself.');
     const [, count] = await this.db.query(`DELETE FROM "user" WHERE id = $1 AND account_id = $2`, [id, principal.accountId]);
     if (!count) throw ApiError.notFound();
   }
