@@ -26,6 +26,7 @@ export function readFilter(ability: AppAbility, action: PolicyAction, subject: s
       if (!rule.conditions) break; // a later-priority blanket denial: nothing below it applies
       throw new Error(`conditional inverted rules are not translated (${subject})`);
     }
+    if (rule.fields) continue; // a field-level grant does not grant whole rows
     if (!rule.conditions) return { sql: 'TRUE', params: [] };
     const ands: string[] = [];
     for (const [field, cond] of Object.entries(rule.conditions as Record<string, unknown>)) {
