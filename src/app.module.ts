@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CoreModule, CoreOptions } from './core/core.module';
+import { KolibriModule } from './dialects/kolibri/kolibri.module';
 import { OrganizationsModule } from './dialects/organizations/organizations.module';
 
 /** The core, then one module per dialect; dialects never import each other. */
@@ -8,7 +9,7 @@ export class AppModule {
   static register(opts: CoreOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(opts), OrganizationsModule],
+      imports: [CoreModule.forRoot(opts), KolibriModule, OrganizationsModule],
     };
   }
 }

@@ -1,0 +1,75 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsKolibriId } from '../common/kolibri-ids';
+import { UserRoleDto } from '../facility-users/facility-user.dto';
+
+export class CoachDto {
+  @ApiProperty({ description: 'User id, 32 hex digits.' })
+  id: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Facility id, 32 hex digits.' })
+  facility: string | null;
+
+  @ApiProperty()
+  is_superuser: boolean;
+
+  @ApiProperty()
+  full_name: string;
+
+  @ApiProperty()
+  username: string;
+
+  @ApiProperty({ type: [UserRoleDto], maxItems: 1000 })
+  roles: UserRoleDto[];
+}
+
+export class ClassroomDto {
+  @ApiProperty({ example: '4f1c2a9e0b7d3e6a5c8b1f2d3e4a5b6c', description: 'Classroom id, 32 hex digits.' })
+  id: string;
+
+  @ApiProperty({ example: 'Grade 3' })
+  name: string;
+
+  @ApiProperty({ description: 'Parent facility id, 32 hex digits.' })
+  parent: string;
+
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 2147483647, description: 'Number of learners in the classroom.' })
+  learner_count: number;
+
+  @ApiProperty({ type: [CoachDto], maxItems: 1000, description: 'Coaches assigned to this classroom.' })
+  coaches: CoachDto[];
+}
+
+export class ClassroomQueryDto {
+  @ApiPropertyOptional({ description: 'Filter by parent facility id.' })
+  @IsOptional()
+  @IsKolibriId()
+  parent?: string;
+
+  @ApiPropertyOptional({ enum: ['coach'], description: 'coach: only the classrooms the caller coaches.' })
+  @IsOptional()
+  @IsIn(['coach'])
+  role?: string;
+}
+
+export class CreateClassroomDto {
+  @ApiProperty({ example: 'Grade 3', maxLength: 100 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name: string;
+
+  @ApiProperty({ description: 'Parent facility id (32 hex digits or UUID).' })
+  @IsNotEmpty()
+  @IsKolibriId()
+  parent: string;
+}
+
+export class UpdateClassroomDto {
+  @ApiPropertyOptional({ example: 'Grade 4', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name?: string;
+}

@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Principal } from '../../../core/auth/principal';
+import { ApiError } from '../../../core/http/api-error';
+import { toHexId } from '../../../core/http/ids';
+import { AppAbility } from '../../../core/policy/app-ability';
+import { CollectionsRepository } from '../common/collections.repository';
+import { idOf, optionalId } from '../common/kolibri-ids';
+import { ColumnMap, assertCan, readFilter } from '../common/read-filter';
+import { ClassroomDto, ClassroomQueryDto, CoachDto } from './classroom.dto';
+
+const COLUMNS: ColumnMap = {
+  accountId: (p) => `c.account_id = ANY(${p}::uuid[])`,
+  facilityId: (p) => `c.facility_id = ANY(${p}::uuid[])`,
+  classroomId: (p) => `c.id = ANY(${p}::uuid[])`,
+};
+
+interface ClassroomRow {
+  id: string;
+  name: string;
+  parent_id: string;
+  learner_count: number;
+}
+
+interface CoachRow {
+  id: string;
+  username: string;
+  full_name: string;
+  is_superuser: boolean;
+  facility_id: string | null;
+  roles: { collection: string; kind: string; id: string }[];
+}
+
+/** Three queries whatever the number of classrooms: the classrooms with their counts, the coach pairs, the coaches. */
+@Injectable()
+export class ClassroomsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly collections: CollectionsRepository,
+  ) {}
+
+  async list(principal: Principal, ability: AppAbility, q: ClassroomQueryDto): Promise<ClassroomDto[]> {
+    if (q.role === 'coach' && !principal.userId) return [];
+    const filter = readFilter(ability, 'read', 'Classroom', COLUMNS, 3);
+    const rows: ClassroomRow[] = await this.db.query(
+      `SELECT c.id, c.name, c.parent_id, (SELECT count(*)::int FROM kolibri_membership m WHERE m.collection_id = c.id) AS learner_count
+         FROM kolibri_collection c
+        WHERE c.account_id = $1 AND c.kind = 'classroom' AND ($2::uuid IS NULL OR c.parent_id = $2)
+          AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM kolibri_role r WHERE r.collection_id = c.id AND r.user_id = $3 AND r.kind = 'coach'))
+          AND ${filter.sql}
+        ORDER BY c.name, c.id`,
+      [principal.accountId, optionalId(q.parent, 'parent') ?? null, q.role === 'coach' ? principal.userId : null, ...filter.params],
+    );
+    return this.withCoaches(rows);
+  }
+
+  async get(accountId: string, id: string): Promise<ClassroomDto> {
+    const rows: ClassroomRow[] = await this.db.query(
+      `SELECT c.id, c.name, c.parent_id, (SELECT count(*)::int FROM kolibri_membership m WHERE m.collection_id = c.id) AS learner_count
+         FROM kolibri_collection c WHERE c.id = $1 AND c.account_id = $2 AND c.kind = 'classroom'`,
+      [id, accountId],
+    );
+    if (!rows.length) throw ApiError.notFound();
+    return (await this.withCoaches(rows))[0];
+  }
+
+  async create(principal: Principal, ability: AppAbility, name: string, parentRaw: string): Promise<ClassroomDto> {
+    const parent = await this.collections.reference(principal.accountId, idOf(parentRaw, 'parent'), 'facility', 'parent');
+    assertCan(ability, 'create', 'Classroom', { accountId: principal.accountId, facilityId: parent.id });
+    const id = await this.collections.insertChild(principal.accountId, 'classroom', name, parent);
+    return this.get(principal.accountId, id);
+  }
+
+  async update(accountId: string, id: string, name?: string): Promise<ClassroomDto> {
+    if (name !== undefined) await this.collections.rename(accountId, id, 'classroom', name);
+    return this.get(accountId, id);
+  }
+
+  remove(accountId: string, id: string): Promise<void> {
+    return this.collections.remove(accountId, id, 'classroom');
+  }
+
+  /** Coach pairs, then each distinct coach once with their roles: a coach of many classes costs one row. */
+  private async withCoaches(rows: ClassroomRow[]): Promise<ClassroomDto[]> {
+    if (!rows.length) return [];
+    const pairs: { classroom_id: string; user_id: string }[] = await this.db.query(
+      `SELECT r.collection_id AS classroom_id, r.user_id FROM kolibri_role r WHERE r.collection_id = ANY($1::uuid[]) AND r.kind = 'coach'`,
+      [rows.map((r) => r.id)],
+    );
+    const coaches: CoachRow[] = pairs.length
+      ? await this.db.query(
+          `SELECT u.id, u.username, u.full_name, u.is_superuser, fu.facility_id,
+                  COALESCE((SELECT json_agg(json_build_object('collection', x.collection_id, 'kind', x.kind, 'id', x.id) ORDER BY x.created_at, x.id)
+                              FROM kolibri_role x WHERE x.user_id = u.id), '[]'::json) AS roles
+             FROM "user" u LEFT JOIN kolibri_facility_user fu ON fu.user_id = u.id
+            WHERE u.id = ANY($1::uuid[])
+            ORDER BY u.username, u.id`,
+          [[...new Set(pairs.map((p) => p.user_id))]],
+        )
+      : [];
+    const dtoOf = new Map<string, CoachDto>(
+      coaches.map((c) => [
+        c.id,
+        {
+          id: toHexId(c.id),
+          facility: toHexId(c.facility_id),
+          is_superuser: c.is_superuser,
+          full_name: c.full_name,
+          username: c.username,
+          roles: c.roles.map((x) => ({ collection: toHexId(x.collection), kind: x.kind, id: toHexId(x.id) })),
+        },
+      ]),
+    );
+    const order = new Map(coaches.map((c, i) => [c.id, i]));
+    const byClass = new Map<string, string[]>();
+    for (const p of pairs) byClass.set(p.classroom_id, [...(byClass.get(p.classroom_id) ?? []), p.user_id]);
+    return rows.map((r) => ({
+      id: toHexId(r.id),
+      name: r.name,
+      parent: toHexId(r.parent_id),
+      learner_count: r.learner_count,
+      coaches: (byClass.get(r.id) ?? []).sort((a, b) => order.get(a)! - order.get(b)!).map((u) => dtoOf.get(u)!),
+    }));
+  }
+}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { parseUuid } from '../../../core/http/ids';
+import { PolicySubjectLoader, SubjectLoader } from '../../../core/policy/policy-extensions';
+
+type Attrs = Record<string, unknown> & { accountId: string };
+
+/** Loads one row by a Kolibri id (with or without dashes); a malformed id is simply not found. */
+abstract class SqlLoader implements PolicySubjectLoader {
+  constructor(@InjectDataSource() protected readonly db: DataSource) {}
+  protected abstract readonly sql: string;
+
+  async load(raw: string): Promise<Attrs | null> {
+    const id = parseUuid(raw);
+    if (!id) return null;
+    const rows: Attrs[] = await this.db.query(this.sql, [id]);
+    return rows[0] ?? null;
+  }
+}
+
+@Injectable()
+@SubjectLoader('Facility')
+export class FacilityLoader extends SqlLoader {
+  protected readonly sql = `SELECT account_id AS "accountId", id AS "facilityId" FROM kolibri_collection WHERE id = $1 AND kind = 'facility'`;
+}
+
+@Injectable()
+@SubjectLoader('FacilityDataset')
+export class FacilityDatasetLoader extends SqlLoader {
+  protected readonly sql = `SELECT account_id AS "accountId", facility_id AS "facilityId" FROM kolibri_facility_dataset WHERE id = $1`;
+}
+
+@Injectable()
+@SubjectLoader('Classroom')
+export class ClassroomLoader extends SqlLoader {
+  protected readonly sql = `SELECT account_id AS "accountId", facility_id AS "facilityId", id AS "classroomId"
+                              FROM kolibri_collection WHERE id = $1 AND kind = 'classroom'`;
+}
+
+@Injectable()
+@SubjectLoader('LearnerGroup')
+export class LearnerGroupLoader extends SqlLoader {
+  protected readonly sql = `SELECT account_id AS "accountId", facility_id AS "facilityId", parent_id AS "classroomId", id AS "groupId"
+                              FROM kolibri_collection WHERE id = $1 AND kind = 'learnergroup'`;
+}
+
+@Injectable()
+@SubjectLoader('FacilityUser')
+export class FacilityUserLoader extends SqlLoader {
+  protected readonly sql = `SELECT fu.account_id AS "accountId", fu.facility_id AS "facilityId", fu.user_id AS "userId",
+                                   COALESCE((SELECT array_agg(m.collection_id::text) FROM kolibri_membership m
+                                               JOIN kolibri_collection c ON c.id = m.collection_id AND c.kind = 'classroom'
+                                              WHERE m.user_id = fu.user_id), '{}'::text[]) AS "classroomIds"
+                              FROM kolibri_facility_user fu WHERE fu.user_id = $1`;
+}
+
+@Injectable()
+@SubjectLoader('Membership')
+export class MembershipLoader extends SqlLoader {
+  protected readonly sql = `SELECT m.account_id AS "accountId", m.facility_id AS "facilityId", m.user_id AS "userId", c.kind AS "collectionKind",
+                                   CASE WHEN c.kind = 'classroom' THEN c.id ELSE c.parent_id END AS "classroomId"
+                              FROM kolibri_membership m JOIN kolibri_collection c ON c.id = m.collection_id WHERE m.id = $1`;
+}
+
+@Injectable()
+@SubjectLoader('Role')
+export class RoleLoader extends SqlLoader {
+  protected readonly sql = `SELECT r.account_id AS "accountId", r.facility_id AS "facilityId", r.user_id AS "userId",
+                                   CASE WHEN c.kind = 'classroom' THEN c.id END AS "classroomId"
+                              FROM kolibri_role r JOIN kolibri_collection c ON c.id = r.collection_id WHERE r.id = $1`;
+}
+
+export const SUBJECT_LOADERS = [FacilityLoader, FacilityDatasetLoader, ClassroomLoader, LearnerGroupLoader, FacilityUserLoader, MembershipLoader, RoleLoader];

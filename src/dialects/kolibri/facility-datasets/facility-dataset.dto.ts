@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsKolibriId } from '../common/kolibri-ids';
+import { PRESETS } from './presets';
+
+export class FacilityDatasetDto {
+  @ApiProperty({ example: '4f1c2a9e0b7d3e6a5c8b1f2d3e4a5b6c', description: 'Dataset id, 32 hex digits.' })
+  id: string;
+
+  @ApiProperty({ description: 'Whether learners can edit their own username.' })
+  learner_can_edit_username: boolean;
+
+  @ApiProperty({ description: 'Whether learners can edit their full name.' })
+  learner_can_edit_name: boolean;
+
+  @ApiProperty({ description: 'Whether learners can change their password (never together with password-less login).' })
+  learner_can_edit_password: boolean;
+
+  @ApiProperty({ description: 'Whether learners can self-register.' })
+  learner_can_sign_up: boolean;
+
+  @ApiProperty({ description: 'Whether learners can delete their own account.' })
+  learner_can_delete_account: boolean;
+
+  @ApiProperty({ description: 'Whether password-less login is enabled (never together with learner_can_edit_password).' })
+  learner_can_login_with_no_password: boolean;
+
+  @ApiProperty({ description: 'Whether to show the download button in Learn.' })
+  show_download_button_in_learn: boolean;
+
+  @ApiProperty({ type: 'object', properties: {}, description: 'Free-form extra settings.' })
+  extra_fields: Record<string, unknown>;
+
+  @ApiProperty({ description: 'Facility description.' })
+  description: string;
+
+  @ApiProperty({ description: 'Facility location.' })
+  location: string;
+
+  @ApiProperty({ description: 'Whether the facility is registered with Kolibri Data Portal.' })
+  registered: boolean;
+
+  @ApiProperty({ enum: PRESETS, description: 'Preset type.' })
+  preset: string;
+}
+
+export class FacilityDatasetQueryDto {
+  @ApiProperty({ description: 'Facility id (32 hex digits or UUID) to get the settings of.', example: '4f1c2a9e0b7d3e6a5c8b1f2d3e4a5b6c' })
+  @IsNotEmpty()
+  @IsKolibriId()
+  facility_id: string;
+}
+
+export class UpdateFacilityDatasetDto {
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() learner_can_edit_username?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() learner_can_edit_name?: boolean;
+  @ApiPropertyOptional({ description: 'Cannot be true together with learner_can_login_with_no_password.' })
+  @IsOptional()
+  @IsBoolean()
+  learner_can_edit_password?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() learner_can_sign_up?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() learner_can_delete_account?: boolean;
+  @ApiPropertyOptional({ description: 'Cannot be true together with learner_can_edit_password.' })
+  @IsOptional()
+  @IsBoolean()
+  learner_can_login_with_no_password?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() show_download_button_in_learn?: boolean;
+
+  @ApiPropertyOptional({ type: 'object', properties: {}, description: 'Free-form extra settings.' })
+  @IsOptional()
+  @IsObject()
+  extra_fields?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) description?: string;
+  @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @IsString() @MaxLength(500) location?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() registered?: boolean;
+
+  @ApiPropertyOptional({ enum: PRESETS, description: 'Changing the preset does not change the flags; resetsettings applies it.' })
+  @IsOptional()
+  @IsIn(PRESETS)
+  preset?: string;
+}

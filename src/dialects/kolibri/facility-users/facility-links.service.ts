@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { isUniqueViolation } from '../../../core/database/pg-error';
+import { ApiError } from '../../../core/http/api-error';
+import { toHexId } from '../../../core/http/ids';
+
+export const FACILITY_USERNAME_INDEX = 'UQ_kolibri_facility_user_username';
+
+/** Translates the per-facility case-insensitive username index into Kolibri's 400 UNIQUE. */
+export function rethrowUsernameConflict(e: unknown): never {
+  if (isUniqueViolation(e, FACILITY_USERNAME_INDEX)) throw ApiError.conflict('A user with that username already exists in this facility.', 'username', 400);
+  throw e;
+}
+
+/**
+ * A user belongs to at most one facility. A core user (created by any dialect) joins a facility
+ * when a role or membership there is created for them; one in another facility is refused.
+ */
+@Injectable()
+export class FacilityLinksService {
+  /** Links every user of `userIds` to the facility, set-based; 400 naming `field` for unknown users or another facility. */
+  async join(m: EntityManager, accountId: string, facilityId: string, userIds: string[], field = 'user'): Promise<void> {
+    const ids = [...new Set(userIds)];
+    const rows: { id: string; facility_id: string | null }[] = await m.query(
+      `SELECT u.id::text, fu.facility_id::text AS facility_id
+         FROM "user" u LEFT JOIN kolibri_facility_user fu ON fu.user_id = u.id
+        WHERE u.account_id = $1 AND u.id = ANY($2::uuid[])`,
+      [accountId, ids],
+    );
+    if (rows.length !== ids.length) {
+      const found = new Set(rows.map((r) => r.id));
+      const missing = ids.find((id) => !found.has(id))!;
+      throw ApiError.badRequest(`Invalid pk "${toHexId(missing)}" - object does not exist.`, field);
+    }
+    const other = rows.find((r) => r.facility_id && r.facility_id !== facilityId);
+    if (other) throw ApiError.badRequest(`User ${toHexId(other.id)} belongs to another facility.`, field);
+    const joining = rows.filter((r) => !r.facility_id).map((r) => r.id);
+    if (!joining.length) return;
+    try {
+      const inserted: { user_id: string }[] = await m.query(
+        `INSERT INTO kolibri_facility_user (user_id, facility_id, account_id, username)
+         SELECT u.id, $2, u.account_id, u.username FROM "user" u WHERE u.id = ANY($1::uuid[])
+         ON CONFLICT (user_id) DO NOTHING RETURNING user_id`,
+        [joining, facilityId],
+      );
+      // Another request linked one of them meanwhile: it must have been to this facility.
+      if (inserted.length !== joining.length) {
+        const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM kolibri_facility_user WHERE user_id = ANY($1::uuid[]) AND facility_id <> $2`, [joining, facilityId]);
+        if (n) throw ApiError.badRequest('A user belongs to another facility.', field);
+      }
+    } catch (e) {
+      rethrowUsernameConflict(e);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { Principal } from '../../../core/auth/principal';
+import { KolibriErrorDoc } from '../../../core/http/error-response.doc';
+import { AppAbility } from '../../../core/policy/app-ability';
+import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
+import { Can } from '../../../core/policy/policy.decorators';
+import { pathId } from '../common/kolibri-ids';
+import { PolicySubjectAttrs } from '../common/policy-subject.decorator';
+import { CreateFacilityUserDto, FacilityUserDto, FacilityUserPageDto, FacilityUserQueryDto, UpdateFacilityUserDto } from './facility-user.dto';
+import { FacilityUsersService } from './facility-users.service';
+
+@ApiTags('Kolibri: Facility users')
+@ApiExtraModels(FacilityUserDto, FacilityUserPageDto)
+@Controller('api/auth/facilityuser')
+export class FacilityUsersController {
+  constructor(private readonly users: FacilityUsersService) {}
+
+  @Get()
+  @Can('read', 'FacilityUser')
+  @ApiOperation({
+    summary: 'List facility users',
+    description: 'The facility users the caller may read (admins: their facility; coaches: their learners; everyone: themselves). With page_size, a page object {page, count, total_pages, results}.',
+  })
+  @ApiOkResponse({
+    schema: { oneOf: [{ type: 'array', maxItems: 100000, items: { $ref: getSchemaPath(FacilityUserDto) } }, { $ref: getSchemaPath(FacilityUserPageDto) }] },
+  })
+  @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
+  list(@Query() query: FacilityUserQueryDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<FacilityUserDto[] | FacilityUserPageDto> {
+    return this.users.list(principal, ability, query);
+  }
+
+  @Post()
+  @Can('create', 'FacilityUser')
+  @ApiOperation({
+    summary: 'Create facility user',
+    description: 'Create a user with a password in a facility (facility admins, API client, superuser). Usernames are unique per facility case-insensitively (400 UNIQUE).',
+  })
+  @ApiCreatedResponse({ type: FacilityUserDto })
+  @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
+  create(@Body() body: CreateFacilityUserDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<FacilityUserDto> {
+    return this.users.create(principal, ability, body);
+  }
+
+  @Get(':id')
+  @Can('read', 'FacilityUser', { param: 'id' })
+  @ApiOperation({ summary: 'Get facility user', description: 'Retrieve one facility user with its roles.' })
+  @ApiOkResponse({ type: FacilityUserDto })
+  get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<FacilityUserDto> {
+    return this.users.get(principal.accountId, pathId(id));
+  }
+
+  @Patch(':id')
+  @Can('update', 'FacilityUser', { param: 'id' })
+  @ApiOperation({
+    summary: 'Update facility user',
+    description: "Change the username, full name or password of a facility user (facility admins); users change their own as their facility's dataset allows (learner_can_edit_username/name/password), field by field (403 otherwise).",
+  })
+  @ApiOkResponse({ type: FacilityUserDto })
+  @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
+  update(
+    @Param('id') id: string,
+    @Body() body: UpdateFacilityUserDto,
+    @CurrentPrincipal() principal: Principal,
+    @CurrentAbility() ability: AppAbility,
+    @PolicySubjectAttrs() attrs: Record<string, unknown>,
+  ): Promise<FacilityUserDto> {
+    return this.users.update(principal.accountId, ability, attrs, pathId(id), body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Can('delete', 'FacilityUser', { param: 'id' })
+  @ApiOperation({
+    summary: 'Delete facility user',
+    description: 'Delete the user with its memberships and roles (facility admins; the user itself when the dataset sets learner_can_delete_account). A superuser cannot delete itself (403).',
+  })
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  remove(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
+    return this.users.remove(principal, pathId(id));
+  }
+}

@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ClassroomsController } from './classrooms/classrooms.controller';
+import { ClassroomsService } from './classrooms/classrooms.service';
+import { KolibriCollection } from './common/collection.entity';
+import { CollectionsRepository } from './common/collections.repository';
+import { KolibriAccess } from './common/kolibri-access';
+import { KolibriRoleRules } from './common/kolibri.rules';
+import { KolibriSessionEnricher } from './common/session-enricher';
+import { SUBJECT_LOADERS } from './common/subject-loaders';
+import { FacilitiesController } from './facilities/facilities.controller';
+import { FacilitiesService } from './facilities/facilities.service';
+import { FacilityDatasetsController } from './facility-datasets/facility-datasets.controller';
+import { FacilityDatasetsService } from './facility-datasets/facility-datasets.service';
+import { KolibriFacilityDataset } from './facility-datasets/facility-dataset.entity';
+import { KolibriFacilityUser } from './facility-users/facility-user.entity';
+import { FacilityLinksService } from './facility-users/facility-links.service';
+import { FacilityUsersController } from './facility-users/facility-users.controller';
+import { FacilityUsersService } from './facility-users/facility-users.service';
+import { LearnerGroupsController } from './learner-groups/learner-groups.controller';
+import { LearnerGroupsService } from './learner-groups/learner-groups.service';
+import { KolibriMembership } from './memberships/membership.entity';
+import { MembershipsController } from './memberships/memberships.controller';
+import { MembershipsService } from './memberships/memberships.service';
+import { KolibriRole } from './roles/role.entity';
+import { RolesController } from './roles/roles.controller';
+import { RolesService } from './roles/roles.service';
+
+/** Kolibri's auth API (/api/auth/): facilities, datasets, facility users, classrooms, learner groups, memberships, roles. */
+@Module({
+  imports: [TypeOrmModule.forFeature([KolibriCollection, KolibriFacilityDataset, KolibriFacilityUser, KolibriMembership, KolibriRole])],
+  controllers: [FacilitiesController, FacilityDatasetsController, FacilityUsersController, ClassroomsController, LearnerGroupsController, MembershipsController, RolesController],
+  providers: [
+    KolibriAccess,
+    KolibriRoleRules,
+    KolibriSessionEnricher,
+    ...SUBJECT_LOADERS,
+    CollectionsRepository,
+    FacilityLinksService,
+    FacilitiesService,
+    FacilityDatasetsService,
+    FacilityUsersService,
+    ClassroomsService,
+    LearnerGroupsService,
+    MembershipsService,
+    RolesService,
+  ],
+})
+export class KolibriModule {}

@@ -1,0 +1,46 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsKolibriId } from '../common/kolibri-ids';
+
+export class LearnerGroupDto {
+  @ApiProperty({ example: '4f1c2a9e0b7d3e6a5c8b1f2d3e4a5b6c', description: 'Learner group id, 32 hex digits.' })
+  id: string;
+
+  @ApiProperty({ example: 'Red team' })
+  name: string;
+
+  @ApiProperty({ description: 'Parent classroom id, 32 hex digits.' })
+  parent: string;
+
+  @ApiProperty({ type: [String], maxItems: 100000, description: 'Ids of the learners in this group.' })
+  user_ids: string[];
+}
+
+export class LearnerGroupQueryDto {
+  @ApiPropertyOptional({ description: 'Filter by parent classroom id.' })
+  @IsOptional()
+  @IsKolibriId()
+  parent?: string;
+}
+
+export class CreateLearnerGroupDto {
+  @ApiProperty({ example: 'Red team', maxLength: 100 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name: string;
+
+  @ApiProperty({ description: 'Parent classroom id (32 hex digits or UUID).' })
+  @IsNotEmpty()
+  @IsKolibriId()
+  parent: string;
+}
+
+export class UpdateLearnerGroupDto {
+  @ApiPropertyOptional({ example: 'Blue team', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name?: string;
+}

@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Principal } from '../../../core/auth/principal';
+import { isUniqueViolation } from '../../../core/database/pg-error';
+import { ApiError } from '../../../core/http/api-error';
+import { toHexId } from '../../../core/http/ids';
+import { AppAbility } from '../../../core/policy/app-ability';
+import { idList, idOf, optionalId } from '../common/kolibri-ids';
+import { ColumnMap, assertCan, readFilter } from '../common/read-filter';
+import { FacilityLinksService } from '../facility-users/facility-links.service';
+import { CreateMembershipDto, MembershipDto, MembershipQueryDto } from './membership.dto';
+
+const COLUMNS: ColumnMap = {
+  accountId: (p) => `m.account_id = ANY(${p}::uuid[])`,
+  facilityId: (p) => `m.facility_id = ANY(${p}::uuid[])`,
+  userId: (p) => `m.user_id = ANY(${p}::uuid[])`,
+  classroomId: (p) => `(CASE WHEN c.kind = 'classroom' THEN c.id ELSE c.parent_id END) = ANY(${p}::uuid[])`,
+  collectionKind: (p) => `c.kind = ANY(${p}::text[])`,
+};
+
+interface Row {
+  id: string;
+  user_id: string;
+  collection_id: string;
+}
+
+interface Target {
+  id: string;
+  kind: string;
+  parent_id: string | null;
+  facility_id: string;
+}
+
+const toDto = (r: Row): MembershipDto => ({ id: toHexId(r.id), user: toHexId(r.user_id), collection: toHexId(r.collection_id) });
+
+@Injectable()
+export class MembershipsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly links: FacilityLinksService,
+  ) {}
+
+  async list(principal: Principal, ability: AppAbility, q: MembershipQueryDto): Promise<MembershipDto[]> {
+    const filter = readFilter(ability, 'read', 'Membership', COLUMNS, 4);
+    const rows: Row[] = await this.db.query(
+      `SELECT m.id, m.user_id, m.collection_id FROM kolibri_membership m JOIN kolibri_collection c ON c.id = m.collection_id
+        WHERE m.account_id = $1 AND ($2::uuid IS NULL OR m.user_id = $2) AND ($3::uuid IS NULL OR m.collection_id = $3)
+          AND ($4::uuid[] IS NULL OR m.user_id = ANY($4::uuid[])) AND ${filter.sql}
+        ORDER BY m.created_at, m.id`,
+      [principal.accountId, optionalId(q.user, 'user') ?? null, optionalId(q.collection, 'collection') ?? null, idList(q.user_ids, 'user_ids') ?? null, ...filter.params],
+    );
+    return rows.map(toDto);
+  }
+
+  /**
+   * One transaction, set-based whatever the number of items: classroom memberships first, then
+   * group memberships, each of which needs the user's membership of the group's classroom.
+   */
+  async create(principal: Principal, ability: AppAbility, items: CreateMembershipDto[]): Promise<MembershipDto[]> {
+    const accountId = principal.accountId;
+    const pairs = items.map((i) => ({ user: idOf(i.user, 'user'), collection: idOf(i.collection, 'collection') }));
+    const targets = await this.targets(accountId, [...new Set(pairs.map((p) => p.collection))]);
+    for (const p of pairs) {
+      const t = targets.get(p.collection);
+      if (!t) throw ApiError.badRequest(`Invalid pk "${toHexId(p.collection)}" - object does not exist.`, 'collection');
+      if (t.kind === 'facility') throw ApiError.badRequest('Users cannot be members of a facility; add them to a classroom or learner group.', 'collection');
+      assertCan(ability, 'create', 'Membership', { accountId, facilityId: t.facility_id, classroomId: t.kind === 'classroom' ? t.id : t.parent_id, collectionKind: t.kind, userId: p.user });
+    }
+    const rows = await this.db.transaction(async (m) => {
+      const byFacility = new Map<string, string[]>();
+      for (const p of pairs) {
+        const f = targets.get(p.collection)!.facility_id;
+        byFacility.set(f, [...(byFacility.get(f) ?? []), p.user]);
+      }
+      for (const [facilityId, users] of byFacility) await this.links.join(m, accountId, facilityId, users);
+      const classes = pairs.filter((p) => targets.get(p.collection)!.kind === 'classroom');
+      const groups = pairs.filter((p) => targets.get(p.collection)!.kind === 'learnergroup');
+      const out = await this.insert(m, accountId, classes);
+      if (groups.length) {
+        const [missing]: { user_id: string; collection_id: string }[] = await m.query(
+          `SELECT t.u AS user_id, t.g AS collection_id FROM unnest($1::uuid[], $2::uuid[]) AS t(u, g)
+             JOIN kolibri_collection g ON g.id = t.g
+            WHERE NOT EXISTS (SELECT 1 FROM kolibri_membership cm WHERE cm.user_id = t.u AND cm.collection_id = g.parent_id)
+            LIMIT 1`,
+          [groups.map((p) => p.user), groups.map((p) => p.collection)],
+        );
+        if (missing) throw ApiError.badRequest(`User ${toHexId(missing.user_id)} must be a member of the classroom before joining its learner group.`, 'collection');
+        out.push(...(await this.insert(m, accountId, groups)));
+      }
+      return out;
+    });
+    const byKey = new Map(rows.map((r) => [`${r.user_id}/${r.collection_id}`, r]));
+    return pairs.map((p) => toDto(byKey.get(`${p.user}/${p.collection}`)!));
+  }
+
+  async remove(accountId: string, id: string): Promise<void> {
+    await this.db.transaction(async (m) => {
+      const [deleted]: [Row[], number] = await m.query(`DELETE FROM kolibri_membership WHERE id = $1 AND account_id = $2 RETURNING id, user_id, collection_id`, [id, accountId]);
+      if (!deleted.length) throw ApiError.notFound();
+      await this.cascadeToGroups(m, deleted);
+    });
+  }
+
+  /** Deletes, among the memberships matching the filter, those the caller may delete. */
+  async removeWhere(principal: Principal, ability: AppAbility, user?: string, collection?: string): Promise<void> {
+    const userId = optionalId(user, 'user');
+    const collectionId = optionalId(collection, 'collection');
+    if (!userId && !collectionId) throw ApiError.badRequest('Give a user or collection filter to delete memberships.');
+    const filter = readFilter(ability, 'delete', 'Membership', COLUMNS, 3);
+    await this.db.transaction(async (m) => {
+      const [deleted]: [Row[], number] = await m.query(
+        `DELETE FROM kolibri_membership d USING kolibri_membership m JOIN kolibri_collection c ON c.id = m.collection_id
+          WHERE d.id = m.id AND m.account_id = $1 AND ($2::uuid IS NULL OR m.user_id = $2) AND ($3::uuid IS NULL OR m.collection_id = $3) AND ${filter.sql}
+          RETURNING d.id, d.user_id, d.collection_id`,
+        [principal.accountId, userId ?? null, collectionId ?? null, ...filter.params],
+      );
+      await this.cascadeToGroups(m, deleted);
+    });
+  }
+
+  /** Leaving a classroom means leaving its learner groups too. */
+  private async cascadeToGroups(m: EntityManager, deleted: Row[]): Promise<void> {
+    if (!deleted.length) return;
+    await m.query(
+      `DELETE FROM kolibri_membership gm USING unnest($1::uuid[], $2::uuid[]) AS t(u, cls), kolibri_collection g
+        WHERE g.parent_id = t.cls AND g.kind = 'learnergroup' AND gm.collection_id = g.id AND gm.user_id = t.u`,
+      [deleted.map((d) => d.user_id), deleted.map((d) => d.collection_id)],
+    );
+  }
+
+  private async targets(accountId: string, ids: string[]): Promise<Map<string, Target>> {
+    const rows: Target[] = await this.db.query(
+      `SELECT id, kind, parent_id, facility_id FROM kolibri_collection WHERE account_id = $1 AND id = ANY($2::uuid[])`,
+      [accountId, ids],
+    );
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  private async insert(m: EntityManager, accountId: string, pairs: { user: string; collection: string }[]): Promise<Row[]> {
+    if (!pairs.length) return [];
+    try {
+      return await m.query(
+        `INSERT INTO kolibri_membership (account_id, user_id, collection_id, facility_id)
+         SELECT $1, t.u, t.c, c.facility_id FROM unnest($2::uuid[], $3::uuid[]) AS t(u, c) JOIN kolibri_collection c ON c.id = t.c
+         RETURNING id, user_id, collection_id`,
+        [accountId, pairs.map((p) => p.user), pairs.map((p) => p.collection)],
+      );
+    } catch (e) {
+      if (isUniqueViolation(e)) throw ApiError.conflict('The fields user, collection must make a unique set.', 'collection', 400);
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBody, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { Principal } from '../../../core/auth/principal';
+import { KolibriErrorDoc } from '../../../core/http/error-response.doc';
+import { AppAbility } from '../../../core/policy/app-ability';
+import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
+import { Can } from '../../../core/policy/policy.decorators';
+import { ApiOkList } from '../common/api-list';
+import { pathId } from '../common/kolibri-ids';
+import { MAX_BULK_ITEMS, hasOnly, isIdString, oneOrMany } from '../common/one-or-many';
+import { ACCEPTED_KINDS, CreateRoleDto, RoleDto, RoleQueryDto } from './role.dto';
+import { RolesService } from './roles.service';
+
+@ApiTags('Kolibri: Roles')
+@ApiExtraModels(CreateRoleDto, RoleDto)
+@Controller('api/auth/role')
+export class RolesController {
+  constructor(private readonly roles: RolesService) {}
+
+  @Get()
+  @Can('read', 'Role')
+  @ApiOperation({
+    summary: 'List roles',
+    description: 'The roles the caller may read (their own; facility admins and coaches; coaches of the class), filtered by user, collection or kind.',
+  })
+  @ApiOkList(RoleDto)
+  @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
+  list(@Query() query: RoleQueryDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<RoleDto[]> {
+    return this.roles.list(principal, ability, query);
+  }
+
+  @Post()
+  @Can('create', 'Role')
+  @ApiOperation({
+    summary: 'Create role',
+    description:
+      'Assign a role (admin, coach, assignable_coach) to a user; an array creates them all in one transaction. admin and assignable_coach on facilities only, coach on a facility or classroom, none on learner groups; a classroom coach without a facility role also gets the facility assignable_coach role. (user, collection, kind) is unique (400 UNIQUE). Superuser, API client and facility admins.',
+  })
+  @ApiBody({
+    schema: { oneOf: [{ $ref: getSchemaPath(CreateRoleDto) }, { type: 'array', maxItems: MAX_BULK_ITEMS, items: { $ref: getSchemaPath(CreateRoleDto) } }] },
+  })
+  @ApiCreatedResponse({
+    description: 'The role, or the list of them for an array body.',
+    schema: { oneOf: [{ $ref: getSchemaPath(RoleDto) }, { type: 'array', maxItems: MAX_BULK_ITEMS, items: { $ref: getSchemaPath(RoleDto) } }] },
+  })
+  @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
+  async create(@Body() body: CreateRoleDto | CreateRoleDto[], @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<RoleDto | RoleDto[]> {
+    const { items, many } = await oneOrMany(CreateRoleDto, body, (i) => hasOnly(i, { user: isIdString, collection: isIdString, kind: (v) => typeof v === 'string' && ACCEPTED_KINDS.includes(v) }));
+    const created = await this.roles.create(principal, ability, items);
+    return many ? created : created[0];
+  }
+
+  @Delete()
+  @HttpCode(204)
+  @Can('delete', 'Role')
+  @ApiOperation({
+    summary: 'Delete roles by filter',
+    description: 'Delete the roles of a user and/or collection (optionally of one kind) that the caller may delete. Without a user or collection filter: 400.',
+  })
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
+  removeWhere(@Query() query: RoleQueryDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<void> {
+    return this.roles.removeWhere(principal, ability, query);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Can('delete', 'Role', { param: 'id' })
+  @ApiOperation({ summary: 'Delete role', description: 'Remove a role from a user. Removing the last facility-level role also removes their classroom coach roles in that facility.' })
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  remove(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
+    return this.roles.remove(principal.accountId, pathId(id));
+  }
+}
