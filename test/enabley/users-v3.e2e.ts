@@ -64,7 +64,7 @@ describe('Enabley users v3 (paginationKey)', () => {
     let key: string | null = null;
     let n = 0;
     do {
-      const res = await api.get(`/api/v3/users?pageSize=7${key ? `&paginationKey=${encodeURIComponent(key)}` : ''}`).expect(200);
+      const res: { body: { items: { identifier: string }[]; paginationKey: string | null } } = await api.get(`/api/v3/users?pageSize=7${key ? `&paginationKey=${encodeURIComponent(key)}` : ''}`).expect(200);
       seen.push(...res.body.items.map((u: { identifier: string }) => u.identifier));
       key = res.body.paginationKey;
       // Insert before and after the cursor between pages.

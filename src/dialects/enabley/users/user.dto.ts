@@ -70,8 +70,7 @@ export class UserDataDto {
 
   @ApiPropertyOptional({
     description: 'User attributes exposed to external BI systems (e.g. age, geography, role in company); replaces the stored object. At most 16 KB as JSON.',
-    type: 'object',
-    additionalProperties: true,
+    type: Object,
   })
   @IsOptional()
   @IsObject()
@@ -114,7 +113,7 @@ export class UserInfoDto {
   @ApiProperty({ description: 'User possible roles.', enum: POSSIBLE_ROLES, isArray: true, maxItems: POSSIBLE_ROLES.length })
   possibleRoles: string[];
 
-  @ApiProperty({ description: 'User attributes for BI systems.', type: 'object', additionalProperties: true })
+  @ApiProperty({ description: 'User attributes for BI systems (an object of any keys).', type: Object })
   customAttributes: Record<string, unknown>;
 
   @ApiProperty({ description: 'Sub-account name(s) to which the user belongs.', type: [String], maxItems: 10000 })

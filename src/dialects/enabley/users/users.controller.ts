@@ -7,9 +7,9 @@ import { ApiError } from '../../../core/http/api-error';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
-import { EnableyErrors } from '../policy/enabley-api.decorators';
+import { ApiOkArray, EnableyErrors } from '../policy/enabley-api.decorators';
 import { ENABLEY_USER } from '../policy/enabley-subjects';
-import { ListUsersV2Query, SubAccountQuery, UserDataDto, UserInfoDto, UserStatusQuery } from './user.dto';
+import { ListUsersV2Query, USERS_V2_MAX_LIMIT, SubAccountQuery, UserDataDto, UserInfoDto, UserStatusQuery } from './user.dto';
 import { toUserInfo } from './user-info.sql';
 import { EnableyUsersReadService } from './users-read.service';
 import { EnableyUsersService } from './users.service';
@@ -28,7 +28,7 @@ export class EnableyUsersController {
     summary: 'Find users by filter',
     description: 'Users of the caller\'s account ordered by identifier, from index `start`, at most `limit` (max 200; more answers 400). Substring filters are case-insensitive.',
   })
-  @ApiOkResponse({ type: [UserInfoDto], description: 'OK' })
+  @ApiOkArray(UserInfoDto, USERS_V2_MAX_LIMIT)
   @EnableyErrors('Invalid input, e.g. limit above 200 (invalid_request).')
   list(@CurrentPrincipal() p: Principal, @Query() q: ListUsersV2Query): Promise<UserInfoDto[]> {
     return this.reads.listV2(p.accountId, q);
