@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { KeysetPaginator, PaginationResult } from '../pagination/paginator';
-import { rows } from '../sql';
+import { poolRows, rows } from '../sql';
 import { ListUsersV2Query, ListUsersV3Query, USERS_V3_DEFAULT_PAGE_SIZE, UserFiltersQuery, UserInfoDto } from './user.dto';
 import { USER_INFO_SELECT, USER_SCOPE, UserInfoRow, toUserInfo, userFilterSql } from './user-info.sql';
 
@@ -23,7 +23,7 @@ export class EnableyUsersReadService {
       sql += ` AND EXISTS (SELECT 1 FROM enabley_user_sub_account us JOIN enabley_sub_account s ON s.id = us.sub_account_id
                            WHERE us.user_id = u.id AND s.account_id = $1 AND s.name = $3)`;
     }
-    const found = await rows<UserInfoRow>(manager, sql, params);
+    const found = manager === this.db ? await poolRows<UserInfoRow>(this.db, sql, params, `enabley_user_info_${params.length}`) : await rows<UserInfoRow>(manager, sql, params);
     return found[0] ?? null;
   }
 
