@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CoreModule, CoreOptions } from './core/core.module';
+import { EnableyModule } from './dialects/enabley/enabley.module';
 import { KolibriModule } from './dialects/kolibri/kolibri.module';
 import { OrganizationsModule } from './dialects/organizations/organizations.module';
 
@@ -9,7 +10,7 @@ export class AppModule {
   static register(opts: CoreOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(opts), KolibriModule, OrganizationsModule],
+      imports: [CoreModule.forRoot(opts), KolibriModule, OrganizationsModule, EnableyModule],
     };
   }
 }

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { EnableyEntitlementsModule } from './entitlements/entitlements.module';
+import { EnableyGroupsModule } from './groups/groups.module';
+import { EnableyPaginationModule } from './pagination/pagination.module';
+import { EnableyRoleRules } from './policy/enabley-role-rules';
+import { EnableySubAccountsModule } from './sub-accounts/sub-accounts.module';
+import { EnableyUserProfilesModule } from './user-profiles/user-profiles.module';
+import { EnableyUsersModule } from './users/users.module';
+
+/**
+ * The Enabley API (seed 002), v1-v4. One feature module per resource; a new feature (channels,
+ * certificates, performance, ...) adds its module here and reuses EnableyPaginationModule for
+ * paginationKey routes, EnableySubAccountsModule for sub-accounts and EntitlementTarget for COURSE
+ * entitlements. POST /api/v1/token lives in the core (src/core/auth/enabley-token.controller.ts).
+ */
+@Module({
+  imports: [EnableyPaginationModule, EnableySubAccountsModule, EnableyEntitlementsModule, EnableyUsersModule, EnableyGroupsModule, EnableyUserProfilesModule],
+  providers: [EnableyRoleRules],
+})
+export class EnableyModule {}
