@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ClientStatusCache } from '../accounts/client-status.cache';
+import { poolRows } from '../database/sql';
 import { JwtClaims, Principal } from './principal';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -23,9 +24,11 @@ export class PrincipalService {
       const clientId = claims.sub.slice('client:'.length);
       const cached = this.clientStatus.get(clientId);
       if (cached !== undefined) return cached === claims.acct ? { kind: 'client', accountId: claims.acct, isSuperuser: false, clientId } : null;
-      const rows: { account_id: string }[] = await this.db.query(
+      const rows = await poolRows<{ account_id: string }>(
+        this.db,
         'SELECT account_id FROM api_client WHERE client_id = $1 AND revoked_at IS NULL',
         [clientId],
+        'principal_client',
       );
       if (rows.length !== 1) return null;
       this.clientStatus.set(clientId, rows[0].account_id);
@@ -33,11 +36,13 @@ export class PrincipalService {
       return { kind: 'client', accountId: claims.acct, isSuperuser: false, clientId };
     }
     if (claims.typ === 'user' && UUID.test(claims.sub ?? '') && UUID.test(claims.sid ?? '')) {
-      const rows: { account_id: string; is_superuser: boolean }[] = await this.db.query(
+      const rows = await poolRows<{ account_id: string; is_superuser: boolean }>(
+        this.db,
         `SELECT u.account_id, u.is_superuser
            FROM auth_session s JOIN "user" u ON u.id = s.user_id
           WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.is_active`,
         [claims.sid, claims.sub],
+        'principal_user',
       );
       if (rows.length !== 1 || rows[0].account_id !== claims.acct) return null;
       return { kind: 'user', accountId: claims.acct, isSuperuser: rows[0].is_superuser, userId: claims.sub, sessionId: claims.sid };

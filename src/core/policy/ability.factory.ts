@@ -9,6 +9,8 @@ import { PolicySubjectLoader, ROLE_RULES_KEY, RoleRuleProvider, SUBJECT_LOADER_K
 export class AbilityFactory implements OnModuleInit {
   private ruleProviders: RoleRuleProvider[] = [];
   private readonly loaders = new Map<string, PolicySubjectLoader>();
+  /** A client's abilities depend on its account only, so they are built once per account. */
+  private readonly clientAbilities = new Map<string, AppAbility>();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -39,10 +41,15 @@ export class AbilityFactory implements OnModuleInit {
       return build();
     }
     if (principal.kind === 'client') {
+      const cached = this.clientAbilities.get(principal.accountId);
+      if (cached) return cached;
       // An API client administers its own account and nothing else.
       can('manage', 'all', { accountId: principal.accountId });
       cannot('manage', 'Platform');
-      return build();
+      const ability = build();
+      if (this.clientAbilities.size > 10_000) this.clientAbilities.clear();
+      this.clientAbilities.set(principal.accountId, ability);
+      return ability;
     }
     can('read', 'Session');
     for (const provider of this.ruleProviders) await provider.contribute(principal, can, cannot);
