@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { LearningModule } from './learning/learning.module';
 import { LoggingModule } from './logging/logging.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PolicyModule } from './policy/policy.module';
 import { UsersModule } from './users/users.module';
 
@@ -33,6 +34,7 @@ export class CoreModule {
         AccountsModule,
         AuthModule,
         HealthModule,
+        NotificationsModule,
       ],
     };
   }

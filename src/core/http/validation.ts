@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidationError, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
 import { ApiError, ErrorIssue } from './api-error';
 
 function issuesOf(errors: ValidationError[], prefix = ''): ErrorIssue[] {
@@ -20,8 +20,11 @@ function issuesOf(errors: ValidationError[], prefix = ''): ErrorIssue[] {
   return out.filter((i) => i.code === 'REQUIRED' || !required.has(i.field));
 }
 
-/** whitelist + forbidNonWhitelisted + transform, with errors as ApiError issues. */
-export function createValidationPipe(): ValidationPipe {
+/**
+ * whitelist + forbidNonWhitelisted + transform, with errors as ApiError issues. `extra` adds options,
+ * e.g. validateCustomDecorators for a dialect's own input decorator.
+ */
+export function createValidationPipe(extra: ValidationPipeOptions = {}): ValidationPipe {
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
@@ -29,5 +32,6 @@ export function createValidationPipe(): ValidationPipe {
     transformOptions: { enableImplicitConversion: false },
     stopAtFirstError: false,
     exceptionFactory: (errors) => new ApiError(400, issuesOf(errors)),
+    ...extra,
   });
 }

@@ -10,6 +10,8 @@ export interface SubjectSource {
   param?: string;
   query?: string;
   body?: string;
+  /** The query string, else the body: for dialects that take input either way (Organizations). */
+  input?: string;
 }
 
 export type PolicyRequirement =

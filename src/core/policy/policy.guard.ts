@@ -18,6 +18,7 @@ function sourceValue(req: PolicyRequest, source: SubjectSource): unknown {
   if (source.param) return (req.params as Record<string, unknown>)?.[source.param];
   if (source.query) return (req.query as Record<string, unknown>)?.[source.query];
   if (source.body) return (req.body as Record<string, unknown> | undefined)?.[source.body];
+  if (source.input) return (req.query as Record<string, unknown>)?.[source.input] ?? (req.body as Record<string, unknown> | undefined)?.[source.input];
   return undefined;
 }
 
