@@ -67,8 +67,9 @@ export class BulkEnrollResponseDto {
 }
 
 export class EnrollmentAuditQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Only this course.', example: 'course-v1:triboo+Demo+123', maxLength: 500 })
+  @ApiPropertyOptional({ description: 'Only this course. Course keys have no spaces, so a `+` decoded to a space is read back as `+`.', example: 'course-v1:triboo+Demo+123', maxLength: 500 })
   @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.replace(/ /g, '+') : value))
   @IsString()
   @MaxLength(500)
   course_id?: string;

@@ -44,7 +44,7 @@ export class EnrollmentAuditService {
       const c: { id: string }[] = await this.db.query(`SELECT id FROM channel WHERE account_id = $1 AND identifier = $2`, [accountId, q.course_id]);
       if (!c.length) throw ApiError.notFound(`No course ${q.course_id}.`);
       params.push(c[0].id);
-      where = 'a.channel_id = $2';
+      where = 'a.account_id = $1 AND a.channel_id = $2';
     }
     const n = params.length;
     const [{ count, max }]: { count: number; max: string | null }[] = await this.db.query(`SELECT count(*)::int AS count, max(a.id)::text AS max FROM triboo_enrollment_audit a WHERE ${where}`, params);
