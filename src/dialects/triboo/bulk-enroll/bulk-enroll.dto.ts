@@ -76,13 +76,13 @@ export class EnrollmentAuditQueryDto extends PageQueryDto {
 }
 
 export class EnrollmentAuditDto {
-  @ApiProperty({ example: '42' }) id: string;
+  @ApiProperty({ example: '42.1', description: 'Entry id: audit row id and position.' }) id: string;
   @ApiProperty({ example: '2021-08-01T01:00:00.000Z' }) created: string;
   @ApiProperty({ example: 'course-v1:triboo+Demo+123' }) course_id: string;
   @ApiProperty({ description: 'As sent.' }) identifier: string;
   @ApiProperty({ type: String, nullable: true }) email: string | null;
-  @ApiProperty({ type: Number, nullable: true }) user_id: number | null;
-  @ApiProperty({ type: String, nullable: true }) username: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'The user at the time of the call; null for an unregistered email.' }) user_id: number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Username at the time of the call.' }) username: string | null;
   @ApiProperty({ enum: ['enroll', 'unenroll'] }) action: string;
   @ApiProperty({ example: 'from unenrolled to enrolled' }) state_transition: string;
   @ApiProperty({ description: '`client:<client_id>` or `user:<uuid>`.' }) enrolled_by: string;

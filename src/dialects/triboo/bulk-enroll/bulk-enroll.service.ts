@@ -21,12 +21,14 @@ interface Course {
 interface Resolved extends Target {
   key: string;
   identifier: string;
+  userNumber: number | null;
+  username: string | null;
 }
 
 /**
  * BULK ENROLL, set-based: whatever the number of identifiers and courses, one call runs a fixed
  * set of statements in one transaction (lock courses, resolve identifiers, read enrollments, read
- * pre-enrollments, write enrollments, write pre-enrollments, write audit rows, queue emails). An
+ * pre-enrollments, write enrollments, write pre-enrollments, write one audit row per course, queue emails). An
  * unknown or malformed course fails the whole call before anything is written.
  */
 @Injectable()
@@ -92,33 +94,40 @@ export class BulkEnrollService {
         }
       }
 
-      // States and audit rows, per distinct identifier and course.
-      const audit = { channel: [] as string[], user: [] as (string | null)[], ident: [] as string[], email: [] as (string | null)[], transition: [] as string[] };
+      // States, and one audit row per course holding every identifier's transition.
+      const transitions: string[][] = courses.map(() => []);
       const outcome = new Map<string, { before: EnrollmentState; after: EnrollmentState }>();
       const affected = new Map<string, { target: Resolved; courses: Course[] }>();
-      for (const c of courses) {
+      courses.forEach((c, ci) => {
         for (const t of valid) {
           const b = before(t, c);
           const a = afterState(action, t, b, autoEnroll);
           outcome.set(`${t.key}/${c.id}`, { before: b, after: a });
-          audit.channel.push(c.id);
-          audit.user.push(t.userId);
-          audit.ident.push(t.identifier);
-          audit.email.push(t.email);
-          audit.transition.push(transition(action, b, a));
+          transitions[ci].push(transition(action, b, a));
           if (changed(b, a)) {
             const entry = affected.get(t.key) ?? { target: t, courses: [] };
             entry.courses.push(c);
             affected.set(t.key, entry);
           }
         }
-      }
-      if (audit.channel.length) {
+      });
+      if (valid.length) {
         await m.query(
-          `INSERT INTO triboo_enrollment_audit (account_id, channel_id, user_id, identifier, email, action, state_transition, enrolled_by)
-           SELECT $1, x.channel_id, x.user_id, x.identifier, x.email, $7, x.state_transition, $8
-             FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[]) AS x(channel_id, user_id, identifier, email, state_transition)`,
-          [accountId, audit.channel, audit.user, audit.ident, audit.email, audit.transition, action, principal.kind === 'client' ? `client:${principal.clientId}` : `user:${principal.userId}`],
+          `INSERT INTO triboo_enrollment_audit (account_id, channel_id, action, enrolled_by, entries, identifiers, emails, user_ids, usernames, state_transitions)
+           SELECT $1, c.channel_id, $3, $4, $5, $6::text[], $7::text[], $8::int[], $9::text[], string_to_array(c.transitions, E'\\n')
+             FROM unnest($2::uuid[], $10::text[]) AS c(channel_id, transitions)`,
+          [
+            accountId,
+            channelIds,
+            action,
+            principal.kind === 'client' ? `client:${principal.clientId}` : `user:${principal.userId}`,
+            valid.length,
+            valid.map((t) => t.identifier),
+            valid.map((t) => t.email),
+            valid.map((t) => t.userNumber),
+            valid.map((t) => t.username),
+            transitions.map((list) => list.join('\n')),
+          ],
         );
       }
       if (emailStudents && affected.size) await this.notify(m, accountId, action, autoEnroll, [...affected.values()]);
@@ -160,10 +169,10 @@ export class BulkEnrollService {
     const keys = [...new Set(identifiers.map(keyOf))];
     const emailKeys = keys.filter((k) => k.includes('@'));
     const nameKeys = keys.filter((k) => !k.includes('@'));
-    const rows: { k: string; id: string; email: string | null; is_active: boolean }[] = await m.query(
-      `SELECT i.k, u.id, u.email, u.is_active FROM unnest($2::text[]) AS i(k) JOIN "user" u ON u.account_id = $1 AND lower(u.email) = i.k
+    const rows: { k: string; id: string; user_id: number; username: string; email: string | null; is_active: boolean }[] = await m.query(
+      `SELECT i.k, u.id, u.user_id, u.username, u.email, u.is_active FROM unnest($2::text[]) AS i(k) JOIN "user" u ON u.account_id = $1 AND lower(u.email) = i.k
        UNION ALL
-       SELECT i.k, u.id, u.email, u.is_active FROM unnest($3::text[]) AS i(k) JOIN "user" u ON u.account_id = $1 AND u.username = i.k`,
+       SELECT i.k, u.id, u.user_id, u.username, u.email, u.is_active FROM unnest($3::text[]) AS i(k) JOIN "user" u ON u.account_id = $1 AND u.username = i.k`,
       [accountId, emailKeys, nameKeys],
     );
     const users = new Map(rows.map((r) => [r.k, r]));
@@ -173,8 +182,8 @@ export class BulkEnrollService {
     for (const k of keys) {
       const u = users.get(k);
       const identifier = firstSpelling.get(k)!;
-      if (u) out.set(k, { key: k, identifier, userId: u.id, userActive: u.is_active, email: u.email ? u.email.toLowerCase() : null });
-      else if (isEmail(k)) out.set(k, { key: k, identifier, userId: null, userActive: false, email: k });
+      if (u) out.set(k, { key: k, identifier, userId: u.id, userNumber: u.user_id, username: u.username, userActive: u.is_active, email: u.email ? u.email.toLowerCase() : null });
+      else if (isEmail(k)) out.set(k, { key: k, identifier, userId: null, userNumber: null, username: null, userActive: false, email: k });
       else out.set(k, null);
     }
     return out;

@@ -1,12 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Account } from '../../../core/accounts/account.entity';
 import { Channel } from '../../../core/learning/channel.entity';
-import { User } from '../../../core/users/user.entity';
 
 /**
- * Open edX ManualEnrollmentAudit: one row per identifier and course a bulk enroll call processed,
- * with its state transition ("from unenrolled to enrolled", ...). Read through
- * GET /api/bulk_enroll/v1/audit.
+ * Open edX ManualEnrollmentAudit, written per call and course: one row holds, position by position,
+ * every identifier the call processed for that course with its state transition ("from unenrolled
+ * to enrolled", ...). A 10,000-identifier call over 5 courses writes 5 rows, not 50,000; the read
+ * route (GET /api/bulk_enroll/v1/audit) lists one entry per identifier and course.
+ * The user columns are snapshots (integer user_id, username), not references: the trail keeps who
+ * it was after a rename.
  */
 @Entity('triboo_enrollment_audit')
 @Index('IDX_triboo_enrollment_audit_account_id', ['accountId', 'id'])
@@ -15,12 +16,9 @@ export class TribooEnrollmentAudit {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id: string;
 
+  /** Tenant scope for listing; rows go with their course (and so with the account) by the channel foreign key. */
   @Column({ name: 'account_id', type: 'uuid' })
   accountId: string;
-
-  @ManyToOne(() => Account, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'account_id' })
-  account?: Account;
 
   @Column({ name: 'channel_id', type: 'uuid' })
   channelId: string;
@@ -29,31 +27,33 @@ export class TribooEnrollmentAudit {
   @JoinColumn({ name: 'channel_id' })
   channel?: Channel;
 
-  @Index('IDX_triboo_enrollment_audit_user')
-  @Column({ name: 'user_id', type: 'uuid', nullable: true })
-  userId: string | null;
-
-  @ManyToOne(() => User, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'user_id' })
-  user?: User | null;
-
-  /** The identifier as sent (email or username). */
-  @Column({ type: 'text' })
-  identifier: string;
-
-  @Column({ type: 'text', nullable: true })
-  email: string | null;
-
   /** enroll | unenroll */
   @Column({ type: 'text' })
   action: string;
 
-  @Column({ name: 'state_transition', type: 'text' })
-  stateTransition: string;
-
   /** Who made the call: `client:<client_id>` or `user:<uuid>`. */
   @Column({ name: 'enrolled_by', type: 'text' })
   enrolledBy: string;
+
+  /** Number of entries (the length of every array below). */
+  @Column({ type: 'integer' })
+  entries: number;
+
+  /** The identifiers as sent (email or username). */
+  @Column({ type: 'text', array: true })
+  identifiers: string[];
+
+  @Column({ type: 'text', array: true })
+  emails: (string | null)[];
+
+  @Column({ name: 'user_ids', type: 'integer', array: true })
+  userIds: (number | null)[];
+
+  @Column({ type: 'text', array: true })
+  usernames: (string | null)[];
+
+  @Column({ name: 'state_transitions', type: 'text', array: true })
+  stateTransitions: string[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

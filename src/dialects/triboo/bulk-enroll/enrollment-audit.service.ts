@@ -7,11 +7,11 @@ import { AppEnv } from '../../../core/config/env';
 import { ApiError } from '../../../core/http/api-error';
 import { isoDate } from '../../../core/http/ids';
 import { Page, pageOf, pageWindow } from '../common/pagination';
-import { PageAnchorCache } from '../common/page-anchors';
 import { EnrollmentAuditDto, EnrollmentAuditQueryDto } from './bulk-enroll.dto';
 
 interface AuditRow {
   id: string;
+  n: string;
   created_at: Date;
   course_id: string;
   identifier: string;
@@ -23,17 +23,23 @@ interface AuditRow {
   enrolled_by: string;
 }
 
-const parseKey = (raw: string): string | null => (/^\d{1,18}$/.test(raw) ? raw : null);
+/** An entry is (audit row id, position in the row); written `<id>.<n>`. */
+type EntryKey = [string, number];
+const parseKey = (raw: string): EntryKey | null => {
+  const m = /^(\d{1,18})\.(\d{1,9})$/.exec(raw);
+  return m ? [m[1], Number(m[2])] : null;
+};
 
 /**
- * The bulk-enroll audit trail, oldest first, by keyset on the audit id (indexes (account_id, id) and
- * (channel_id, id)); `page=N` uses cached page anchors like GET USERS (rows are only ever appended).
+ * The bulk-enroll audit trail, one entry per identifier and course, oldest first. Entries are read
+ * by keyset on (row id, position) over the indexes (account_id, id) / (channel_id, id), unnesting
+ * only the rows a page touches; `page=N` finds its row from the per-row entry counts (one small
+ * window scan over the call×course rows, never the entries).
  */
 @Injectable()
 export class EnrollmentAuditService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly anchors: PageAnchorCache,
     @Inject(APP_ENV) private readonly env: AppEnv,
   ) {}
 
@@ -47,37 +53,42 @@ export class EnrollmentAuditService {
       where = 'a.account_id = $1 AND a.channel_id = $2';
     }
     const n = params.length;
-    const [{ count, max }]: { count: number; max: string | null }[] = await this.db.query(`SELECT count(*)::int AS count, max(a.id)::text AS max FROM triboo_enrollment_audit a WHERE ${where}`, params);
+    const [{ count }]: { count: number }[] = await this.db.query(`SELECT coalesce(sum(a.entries), 0)::int AS count FROM triboo_enrollment_audit a WHERE ${where}`, params);
     const w = pageWindow(q, count, parseKey);
-    const select = `SELECT a.id::text AS id, a.created_at, c.identifier AS course_id, a.identifier, a.email, u.user_id, u.username, a.action, a.state_transition, a.enrolled_by
-                      FROM triboo_enrollment_audit a JOIN channel c ON c.id = a.channel_id LEFT JOIN "user" u ON u.id = a.user_id
-                     WHERE ${where}`;
+    const entries = (cond: string, order: 'ASC' | 'DESC') =>
+      `SELECT a.id::text AS id, x.n, a.created_at, c.identifier AS course_id, x.identifier, x.email, x.user_id, x.username, a.action, x.state_transition, a.enrolled_by
+         FROM triboo_enrollment_audit a JOIN channel c ON c.id = a.channel_id
+         CROSS JOIN LATERAL unnest(a.identifiers, a.emails, a.user_ids, a.usernames, a.state_transitions)
+              WITH ORDINALITY AS x(identifier, email, user_id, username, state_transition, n)
+        WHERE ${where} AND ${cond}
+        ORDER BY a.id ${order}, x.n ${order} LIMIT $${n + 3}`;
     let rows: AuditRow[];
+    let from: EntryKey | null = null;
     switch (w.plan.kind) {
       case 'first':
-        rows = await this.db.query(`${select} ORDER BY a.id LIMIT $${n + 1}`, [...params, w.pageSize]);
+        from = ['0', 0];
         break;
       case 'after':
-        rows = await this.db.query(`${select} AND a.id > $${n + 1}::bigint ORDER BY a.id LIMIT $${n + 2}`, [...params, w.plan.key, w.pageSize]);
+        rows = await this.db.query(entries(`(a.id, x.n) > ($${n + 1}::bigint, $${n + 2}::bigint) AND a.id >= $${n + 1}::bigint`, 'ASC'), [...params, ...w.plan.key, w.pageSize]);
         break;
       case 'before':
-        rows = (await this.db.query(`${select} AND a.id < $${n + 1}::bigint ORDER BY a.id DESC LIMIT $${n + 2}`, [...params, w.plan.key, w.pageSize])).reverse();
+        rows = (await this.db.query(entries(`(a.id, x.n) < ($${n + 1}::bigint, $${n + 2}::bigint) AND a.id <= $${n + 1}::bigint`, 'DESC'), [...params, ...w.plan.key, w.pageSize])).reverse();
         break;
       case 'number': {
-        const anchors = await this.anchors.get(`triboo-audit:${accountId}:${params[1] ?? ''}:${w.pageSize}`, `${count}:${max}`, async () => {
-          const [{ a }]: { a: string[] | null }[] = await this.db.query(
-            `SELECT array_agg(id::text ORDER BY id) AS a FROM (SELECT a.id, row_number() OVER (ORDER BY a.id) AS rn FROM triboo_enrollment_audit a WHERE ${where}) s WHERE (rn - 1) % $${n + 1} = 0`,
-            [...params, w.pageSize],
-          );
-          return a ?? [];
-        });
-        const anchor = anchors[Math.min(w.plan.index, anchors.length - 1)] ?? '0';
-        rows = await this.db.query(`${select} AND a.id >= $${n + 1}::bigint ORDER BY a.id LIMIT $${n + 2}`, [...params, anchor, w.pageSize]);
+        const target = w.plan.index * w.pageSize;
+        const anchor: { id: string; skipped: number }[] = await this.db.query(
+          `SELECT id::text, (upto - entries)::int AS skipped
+             FROM (SELECT a.id, a.entries, sum(a.entries) OVER (ORDER BY a.id) AS upto FROM triboo_enrollment_audit a WHERE ${where}) s
+            WHERE upto > $${n + 1} ORDER BY id LIMIT 1`,
+          [...params, target],
+        );
+        from = anchor.length ? [anchor[0].id, target - anchor[0].skipped + 1] : ['0', 0];
         break;
       }
     }
-    const results = rows.map((r) => ({
-      id: r.id,
+    if (from) rows = await this.db.query(entries(`(a.id, x.n) >= ($${n + 1}::bigint, $${n + 2}::bigint) AND a.id >= $${n + 1}::bigint`, 'ASC'), [...params, ...from, w.pageSize]);
+    const results = rows!.map((r) => ({
+      id: `${r.id}.${r.n}`,
       created: isoDate(r.created_at)!,
       course_id: r.course_id,
       identifier: r.identifier,

@@ -119,7 +119,7 @@ function link(req: FastifyRequest, publicUrl: string | undefined, set: Record<st
 }
 
 /** Builds the envelope; next/previous carry the keyset hints of this page's last/first item. */
-export function pageOf<T, K>(req: FastifyRequest, publicUrl: string | undefined, w: PageWindow<K>, count: number, results: T[], keyOf: (item: T) => K): Page<T> {
+export function pageOf<T, K>(req: FastifyRequest, publicUrl: string | undefined, w: PageWindow<K>, count: number, results: T[], keyOf: (item: T) => string | number): Page<T> {
   const last = results[results.length - 1];
   const first = results[0];
   const next = w.page < w.numPages && last !== undefined ? link(req, publicUrl, { page: String(w.page + 1), after: String(keyOf(last)), before: null }) : null;
