@@ -62,7 +62,7 @@ export class BulkEnrollResponseDto {
   @ApiProperty({ enum: ['enroll', 'unenroll'] }) action: string;
   @ApiProperty() auto_enroll: boolean;
   @ApiProperty() email_students: boolean;
-  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/BulkEnrollCourseDto' }, description: 'One entry per course key.' })
+  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/BulkEnrollCourseDto' }, maxProperties: 1000, description: 'One entry per course key (Open edX shape: a map keyed by course id).' })
   courses: Record<string, BulkEnrollCourseDto>;
 }
 

@@ -83,7 +83,8 @@ export class BulkEnrollService {
           await m.query(
             `INSERT INTO pending_enrollment (account_id, email, channel_id, auto_enroll)
              SELECT $1, e.email, c.channel_id, $4 FROM unnest($2::text[]) AS e(email) CROSS JOIN unnest($3::uuid[]) AS c(channel_id)
-             ON CONFLICT (account_id, email, channel_id) DO UPDATE SET auto_enroll = EXCLUDED.auto_enroll`,
+             ON CONFLICT (account_id, email, channel_id) DO UPDATE SET auto_enroll = EXCLUDED.auto_enroll
+               WHERE pending_enrollment.auto_enroll IS DISTINCT FROM EXCLUDED.auto_enroll`,
             [accountId, preEmails, channelIds, autoEnroll],
           );
         }
