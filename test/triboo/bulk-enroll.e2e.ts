@@ -1,3 +1,5 @@
+import { NotificationsService } from '../../src/core/notifications/notifications.service';
+import { UsersService } from '../../src/core/users/users.service';
 import { TestContext, createTestApp } from '../support/test-app';
 import { accountId, auth, course, otherAccountToken, userToken } from './helpers';
 
@@ -150,6 +152,31 @@ describe('Triboo bulk enroll', () => {
     const unknown = await bulk({ action: 'unenroll', email_students: true, courses: `${C1},course-v1:x+y+z`, identifiers: 'bob,new1@example.com' }).expect(404);
     expect(unknown.body).toEqual({ status: 'not_found', detail: expect.any(String) });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('leaves nothing half-written when a late statement fails', async () => {
+    const before = await snapshot();
+    const spy = jest.spyOn(ctx.app.get(NotificationsService), 'enqueue').mockRejectedValueOnce(new Error('outbox down'));
+    try {
+      const res = await bulk({ action: 'enroll', auto_enroll: true, email_students: true, courses: `${C1},${C2}`, identifiers: 'bob,carol,late-fail@example.com' }).expect(500);
+      expect(res.body).toEqual({ status: 'error', detail: expect.any(String) });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('pre-enrolls an inactive user by email and enrolls them when reactivated', async () => {
+    await mkUser('dave');
+    await ctx.http().delete('/api/extended/v1/users_by_username/dave').set(auth(token)).expect(200);
+    const res = await bulk({ action: 'enroll', auto_enroll: true, courses: C2, identifiers: 'dave@example.com' }).expect(200);
+    expect(res.body.courses[C2].results[0]).toEqual({ identifier: 'dave@example.com', before: S(true, false, false, false), after: S(true, false, true, true) });
+    expect(await enrolled('dave', c2)).toBe(false);
+    const users = ctx.app.get(UsersService);
+    const dave = (await users.findByUsername(acct, 'dave'))!;
+    await users.update(dave, { isActive: true });
+    expect(await enrolled('dave', c2)).toBe(true);
+    expect(await pending('dave@example.com')).toEqual([]);
   });
 
   it('refuses bad input in the Triboo shape', async () => {

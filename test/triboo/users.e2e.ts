@@ -134,6 +134,10 @@ describe('Triboo users', () => {
     expect((await ctx.http().put('/update_user_by_username/nobody').set(auth(token)).send({ city: 'x' }).expect(404)).body.status).toBe('user_not_found');
     expect((await ctx.http().put('/update_user/abc').set(auth(token)).send({ city: 'x' }).expect(400)).body.status).toBe('error');
     expect((await ctx.http().put('/update_user_by_username/upd1b').set(auth(token)).send({ bogus: 1 }).expect(400)).body.status).toBe('error');
+    for (const field of ['username', 'email', 'language', 'lt_gdpr', 'platform_role', 'first_name']) {
+      expect((await ctx.http().put('/update_user_by_username/upd1b').set(auth(token)).send({ [field]: null }).expect(400)).body.status).toBe('error');
+    }
+    expect((await ctx.http().put('/update_user_by_username/upd1b').set(auth(token)).send({ city: null, year_of_birth: null }).expect(200)).body).toMatchObject({ city: null, year_of_birth: null });
     await ctx.http().delete('/api/extended/v1/users_by_username/upd2/').set(auth(token)).expect(200);
     const inactive = await ctx.http().put('/update_user_by_username/upd2').set(auth(token)).send({ city: 'Nope' }).expect(409);
     expect(inactive.body).toEqual({ status: 'user_inactive', detail: expect.any(String) });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { ApiError } from '../../../core/http/api-error';
 import { User } from '../../../core/users/user.entity';
 import { UserChanges, UserConflictError, UsersService } from '../../../core/users/users.service';
 import { statusError } from '../common/triboo-status';
@@ -11,6 +12,12 @@ import { CreateTribooUserDto, TribooUserDto, TribooUserStatusDto, UpdateTribooUs
 import { PROFILE_FIELDS, USER_COLUMNS, USER_FROM, UserRow, toTribooUser } from './user.mapper';
 
 export type UserKey = { by: 'user_id'; value: number } | { by: 'username'; value: string };
+
+/** Fields that have a value whatever happens; an update may change them but not clear them. */
+const NOT_NULL = [
+  'username', 'email', 'first_name', 'last_name', 'name', 'language', 'location', 'country', 'lt_gdpr', 'lt_exempt_status', 'lt_is_tos_agreed', 'platform_role',
+  'internal_catalog_access', 'edflex_catalog_access', 'crehana_catalog_access', 'anderspink_catalog_access', 'learnlight_catalog_access',
+] as const;
 
 function conflictStatus(e: unknown): never {
   if (e instanceof UserConflictError) {
@@ -40,6 +47,8 @@ export class TribooUsersService {
   }
 
   async update(accountId: string, key: UserKey, dto: UpdateTribooUserDto): Promise<TribooUserStatusDto> {
+    const cleared = NOT_NULL.find((f) => (dto as Record<string, unknown>)[f] === null);
+    if (cleared) throw ApiError.badRequest(`${cleared} may not be null.`, cleared);
     const id = await this.db.transaction(async (m) => {
       const user = await m.getRepository(User).findOne({ where: { accountId, [key.by === 'user_id' ? 'userId' : 'username']: key.value }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw statusError('user_not_found', `No user with this ${key.by}.`);
