@@ -129,6 +129,8 @@ describe('Triboo users', () => {
     const res = await ctx.http().put(`/update_user/${a.body.user_id}`).set(auth(token)).type('form').send({ lt_gdpr: 'true', city: 'Rome', username: 'upd1b' }).expect(200);
     expect(res.body).toMatchObject({ status: 'user_updated', username: 'upd1b', lt_gdpr: true, city: 'Rome', email: 'upd1@example.com' });
     expect((await ctx.http().put('/update_user_by_username/upd1b').set(auth(token)).send({ username: 'upd2' }).expect(409)).body.status).toBe('username_already_used');
+    // The old username is free again after a rename.
+    await post({ username: 'upd1', email: 'upd1-new@example.com' }).expect(201);
     expect((await ctx.http().put('/update_user_by_username/upd1b').set(auth(token)).send({ email: 'UPD2@example.com' }).expect(409)).body.status).toBe('email_already_used');
     expect((await ctx.http().put('/update_user/999999').set(auth(token)).send({ city: 'x' }).expect(404)).body).toEqual({ status: 'user_not_found', detail: expect.any(String) });
     expect((await ctx.http().put('/update_user_by_username/nobody').set(auth(token)).send({ city: 'x' }).expect(404)).body.status).toBe('user_not_found');

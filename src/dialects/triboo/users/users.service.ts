@@ -54,7 +54,11 @@ export class TribooUsersService {
       if (!user) throw statusError('user_not_found', `No user with this ${key.by}.`);
       if (!user.isActive) throw statusError('user_inactive', 'The user is inactive and was not updated.');
       const changes: UserChanges = {};
-      if (dto.username !== undefined) changes.username = dto.username;
+      if (dto.username !== undefined) {
+        changes.username = dto.username;
+        // An identifier that only ever was the username follows it, so the old name is free again.
+        if (user.identifier === user.username) changes.identifier = dto.username;
+      }
       if (dto.email !== undefined) changes.email = dto.email;
       if (dto.first_name !== undefined) changes.firstName = dto.first_name;
       if (dto.last_name !== undefined) changes.lastName = dto.last_name;
