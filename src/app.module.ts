@@ -3,6 +3,7 @@ import { CoreModule, CoreOptions } from './core/core.module';
 import { EnableyModule } from './dialects/enabley/enabley.module';
 import { KolibriModule } from './dialects/kolibri/kolibri.module';
 import { OrganizationsModule } from './dialects/organizations/organizations.module';
+import { TribooModule } from './dialects/triboo/triboo.module';
 
 /** The core, then one module per dialect; dialects never import each other. */
 @Module({})
@@ -10,7 +11,7 @@ export class AppModule {
   static register(opts: CoreOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(opts), KolibriModule, OrganizationsModule, EnableyModule],
+      imports: [CoreModule.forRoot(opts), KolibriModule, OrganizationsModule, EnableyModule, TribooModule],
     };
   }
 }

@@ -9,6 +9,7 @@ import { Account } from '../accounts/account.entity';
 @Index('UQ_user_account_identifier', ['accountId', 'identifier'], { unique: true })
 @Index('UQ_user_account_username', ['accountId', 'username'], { unique: true })
 @Index('UQ_user_account_email', { synchronize: false })
+@Index('IDX_user_account_user_id', ['accountId', 'userId'])
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;

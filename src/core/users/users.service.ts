@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { hashSecret, verifySecret } from '../auth/password-hasher';
 import { isUniqueViolation, pgError } from '../database/pg-error';
+import { returnedRows } from '../database/sql';
 import { ApiError } from '../http/api-error';
 import { UserChangeListener } from './user-change.listener';
 import { User } from './user.entity';
@@ -120,6 +121,19 @@ export class UsersService {
       if (emailChanged || (patch.isActive === true && !user.isActive)) await this.notify(m, updated);
       return updated;
     });
+  }
+
+  /**
+   * Deactivates these users of the account in one statement (never deletes); returns the ids that
+   * were active. Their tokens stop working on the next request (the principal check reads is_active).
+   */
+  async deactivateMany(manager: EntityManager, accountId: string, ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const result: unknown = await manager.query(
+      `UPDATE "user" SET is_active = false, updated_at = now() WHERE account_id = $1 AND id = ANY($2::uuid[]) AND is_active RETURNING id`,
+      [accountId, ids],
+    );
+    return returnedRows<{ id: string }>(result).map((r) => r.id);
   }
 
   findById(accountId: string, id: string): Promise<User | null> {

@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ToBoolean } from '../common/transforms';
+
+export class CourseDetailsInputDto {
+  @ApiPropertyOptional({ example: 'course-v1:triboo+Demo+123', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  course_id?: string;
+
+  @ApiPropertyOptional({ name: 'course id', description: 'The seed example\'s spelling of course_id; accepted as the same field.', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  'course id'?: string;
+}
+
+export class EnrollmentRequestDto {
+  @ApiPropertyOptional({ description: 'Username of the learner (Open edX `user`).', example: 'bdero', maxLength: 150 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(150)
+  user?: string;
+
+  @ApiPropertyOptional({ description: 'Username of the learner (alias of `user`).', example: 'bdero', maxLength: 150 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(150)
+  username?: string;
+
+  @ApiPropertyOptional({ description: 'Enrollment mode (default honor).', example: 'honor', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  mode?: string;
+
+  @ApiPropertyOptional({ type: Boolean, default: true, description: 'false unenrolls.' })
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  is_active?: boolean;
+
+  @ApiProperty({ type: CourseDetailsInputDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CourseDetailsInputDto)
+  course_details: CourseDetailsInputDto;
+}
+
+export class CourseDetailsDto {
+  @ApiProperty({ example: 'course-v1:triboo+Demo+123' }) course_id: string;
+  @ApiProperty({ example: 'Demo course' }) course_name: string;
+  @ApiProperty({ type: String, nullable: true }) course_start: string | null;
+  @ApiProperty({ type: String, nullable: true }) course_end: string | null;
+}
+
+export class EnrollmentDto {
+  @ApiProperty({ example: '2021-08-01T01:00:00.000Z' }) created: string;
+  @ApiProperty({ example: 'honor' }) mode: string;
+  @ApiProperty() is_active: boolean;
+  @ApiProperty({ description: 'Username.', example: 'bdero' }) user: string;
+  @ApiProperty({ type: CourseDetailsDto }) course_details: CourseDetailsDto;
+}

@@ -1,0 +1,168 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { FastifyRequest } from 'fastify';
+import { DataSource } from 'typeorm';
+import { APP_ENV } from '../../../core/config/config.module';
+import { AppEnv } from '../../../core/config/env';
+import { isoDate } from '../../../core/http/ids';
+import { Page, PageQueryDto, PageWindow, pageOf, pageWindow } from '../common/pagination';
+import { PageAnchorCache } from '../common/page-anchors';
+import { statusError } from '../common/triboo-status';
+import { BadgeDto, UserCourseProgressDto, UserProgressDto } from './progress.dto';
+
+export type ProgressKey = 'user_id' | 'username' | 'email';
+
+interface ReportUser {
+  id: string;
+  user_id: number;
+  username: string;
+  full_name: string;
+  is_active?: boolean;
+}
+
+const COLUMN: Record<ProgressKey, string> = { user_id: 'u.user_id', username: 'u.username', email: 'lower(u.email)' };
+const parseKey = (raw: string): number | null => (/^\d{1,10}$/.test(raw) ? Number(raw) : null);
+
+/**
+ * GET USER PROGRESS REPORT: active enrollments (COURSE channels) of active users. One query picks
+ * the page's users, one reads their enrollments, one their badges (scored content items):
+ * three statements per call whatever the page size.
+ */
+@Injectable()
+export class UserProgressService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly anchors: PageAnchorCache,
+    @Inject(APP_ENV) private readonly env: AppEnv,
+  ) {}
+
+  async one(accountId: string, by: ProgressKey, key: number | string, supervisor?: string): Promise<UserProgressDto> {
+    const value = by === 'email' ? String(key).toLowerCase() : key;
+    const rows: (ReportUser & { supervisor: string | null })[] = await this.db.query(
+      `SELECT u.id, u.user_id, u.username, u.full_name, u.is_active, p.lt_supervisor AS supervisor
+         FROM "user" u LEFT JOIN triboo_user_profile p ON p.user_id = u.id
+        WHERE u.account_id = $1 AND ${COLUMN[by]} = $2`,
+      [accountId, value],
+    );
+    const u = rows[0];
+    if (!u || (supervisor !== undefined && u.supervisor !== supervisor)) throw statusError('user_not_found', `No user with this ${by}.`);
+    if (!u.is_active) throw statusError('user_inactive', 'The user is inactive; reports cover active users only.');
+    return (await this.withCourses([u]))[0];
+  }
+
+  async list(req: FastifyRequest, accountId: string, q: PageQueryDto, filter: { by?: ProgressKey; keys?: (number | string)[]; supervisor?: string }): Promise<Page<UserProgressDto>> {
+    const params: unknown[] = [accountId];
+    let where = `u.account_id = $1 AND u.is_active`;
+    if (filter.supervisor !== undefined) {
+      params.push(filter.supervisor);
+      where += ` AND u.id IN (SELECT p.user_id FROM triboo_user_profile p WHERE p.account_id = $1 AND p.lt_supervisor = $${params.length})`;
+    }
+    if (filter.by && filter.keys) {
+      const keys = filter.by === 'email' ? filter.keys.map((k) => String(k).toLowerCase()) : filter.keys;
+      params.push(keys);
+      where += ` AND ${COLUMN[filter.by]} = ANY($${params.length}::${filter.by === 'user_id' ? 'int' : 'text'}[])`;
+      // A bounded list (at most MAX_LIST_KEYS users): read it whole and cut the page.
+      const users: ReportUser[] = await this.db.query(`SELECT u.id, u.user_id, u.username, u.full_name FROM "user" u WHERE ${where} ORDER BY u.user_id`, params);
+      const w = pageWindow(q, users.length, parseKey);
+      return pageOf(req, this.env.publicUrl, w, users.length, await this.withCourses(cut(users, w)), (r) => r.user_id);
+    }
+    const [{ count, sig }]: { count: number; sig: string }[] = await this.db.query(
+      `SELECT count(*)::int AS count, coalesce(sum(hashint4(u.user_id)::bigint), 0)::text AS sig FROM "user" u WHERE ${where}`,
+      params,
+    );
+    const w = pageWindow(q, count, parseKey);
+    const select = `SELECT u.id, u.user_id, u.username, u.full_name FROM "user" u WHERE ${where}`;
+    const n = params.length;
+    let users: ReportUser[];
+    switch (w.plan.kind) {
+      case 'first':
+        users = await this.db.query(`${select} ORDER BY u.user_id LIMIT $${n + 1}`, [...params, w.pageSize]);
+        break;
+      case 'after':
+        users = await this.db.query(`${select} AND u.user_id > $${n + 1} ORDER BY u.user_id LIMIT $${n + 2}`, [...params, w.plan.key, w.pageSize]);
+        break;
+      case 'before':
+        users = (await this.db.query(`${select} AND u.user_id < $${n + 1} ORDER BY u.user_id DESC LIMIT $${n + 2}`, [...params, w.plan.key, w.pageSize])).reverse();
+        break;
+      case 'number': {
+        const cacheKey = `triboo-progress:${accountId}:${filter.supervisor ?? ''}:${w.pageSize}`;
+        const anchors = await this.anchors.get(cacheKey, `${count}:${sig}`, async () => {
+          const [{ a }]: { a: number[] | null }[] = await this.db.query(
+            `SELECT array_agg(user_id ORDER BY user_id) AS a FROM (SELECT u.user_id, row_number() OVER (ORDER BY u.user_id) AS rn FROM "user" u WHERE ${where}) s WHERE (rn - 1) % $${n + 1} = 0`,
+            [...params, w.pageSize],
+          );
+          return a ?? [];
+        });
+        const anchor = anchors[Math.min(w.plan.index, anchors.length - 1)] ?? 0;
+        users = await this.db.query(`${select} AND u.user_id >= $${n + 1} ORDER BY u.user_id LIMIT $${n + 2}`, [...params, anchor, w.pageSize]);
+        break;
+      }
+    }
+    return pageOf(req, this.env.publicUrl, w, count, await this.withCourses(users), (r) => r.user_id);
+  }
+
+  /** Enrollments and badges of these users, two statements. */
+  private async withCourses(users: ReportUser[]): Promise<UserProgressDto[]> {
+    if (!users.length) return [];
+    const ids = users.map((u) => u.id);
+    const [enrollments, badges] = await Promise.all([
+      this.db.query(
+        `SELECT e.user_id, e.channel_id, c.identifier, c.name, e.status, e.progress, e.score, e.time_spent_seconds, e.enrolled_at, e.completed_at
+           FROM enrollment e JOIN channel c ON c.id = e.channel_id
+          WHERE e.user_id = ANY($1::uuid[]) AND e.is_active AND c.type = 'COURSE'
+          ORDER BY e.enrolled_at, c.identifier`,
+        [ids],
+      ) as Promise<{ user_id: string; channel_id: string; identifier: string; name: string; status: string; progress: number; score: number | null; time_spent_seconds: number; enrolled_at: Date; completed_at: Date | null }[]>,
+      this.db.query(
+        `SELECT e.user_id, e.channel_id, ci.name AS badge, cp.score, coalesce(cp.completed, false) AS success, cp.completed_at
+           FROM enrollment e
+           JOIN content_item ci ON ci.channel_id = e.channel_id AND ci.scored
+           LEFT JOIN content_progress cp ON cp.content_item_id = ci.id AND cp.user_id = e.user_id
+          WHERE e.user_id = ANY($1::uuid[]) AND e.is_active
+          ORDER BY ci.position, ci.name`,
+        [ids],
+      ) as Promise<{ user_id: string; channel_id: string; badge: string; score: number | null; success: boolean; completed_at: Date | null }[]>,
+    ]);
+    const badgesOf = new Map<string, BadgeDto[]>();
+    for (const b of badges) {
+      const k = `${b.user_id}/${b.channel_id}`;
+      const list = badgesOf.get(k) ?? [];
+      list.push({ badge: b.badge, score: b.score ?? 0, success: b.success, success_date: isoDate(b.completed_at) });
+      badgesOf.set(k, list);
+    }
+    const coursesOf = new Map<string, UserCourseProgressDto[]>();
+    for (const e of enrollments) {
+      const list = coursesOf.get(e.user_id) ?? [];
+      list.push({
+        course_id: e.identifier,
+        course_title: e.name,
+        status: e.status,
+        progress: e.progress,
+        current_score: e.score ?? 0,
+        total_time_spent: e.time_spent_seconds,
+        enrollment_date: isoDate(e.enrolled_at)!,
+        completion_date: isoDate(e.completed_at),
+        badges: badgesOf.get(`${e.user_id}/${e.channel_id}`) ?? [],
+      });
+      coursesOf.set(e.user_id, list);
+    }
+    return users.map((u) => ({ username: u.username, user_id: u.user_id, name: u.full_name, courses: coursesOf.get(u.id) ?? [] }));
+  }
+}
+
+function cut<T extends { user_id: number }>(rows: T[], w: PageWindow<number>): T[] {
+  switch (w.plan.kind) {
+    case 'first':
+      return rows.slice(0, w.pageSize);
+    case 'after': {
+      const key = w.plan.key;
+      return rows.filter((r) => r.user_id > key).slice(0, w.pageSize);
+    }
+    case 'before': {
+      const key = w.plan.key;
+      return rows.filter((r) => r.user_id < key).slice(-w.pageSize);
+    }
+    case 'number':
+      return rows.slice(w.plan.index * w.pageSize, (w.plan.index + 1) * w.pageSize);
+  }
+}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Principal } from '../../core/auth/principal';
+import { AppAbilityBuilder } from '../../core/policy/app-ability';
+import { RoleRuleProvider, RoleRules } from '../../core/policy/policy-extensions';
+import { STUDIO_ADMIN_ACCESS_GROUP } from './users/access-groups';
+
+/**
+ * Triboo platform roles in the policy layer: Platform Admin (is_staff) and Super Platform Admin
+ * (is_staff + is_superuser) administer their own account; Studio Admin may read and edit courses.
+ * API clients already administer their account (core rule); learners get nothing here.
+ */
+@Injectable()
+@RoleRules()
+export class TribooRoleRules implements RoleRuleProvider {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async contribute(principal: Principal, can: AppAbilityBuilder['can']): Promise<void> {
+    if (principal.kind !== 'user' || !principal.userId) return;
+    const rows: { is_staff: boolean; is_superuser: boolean; studio: boolean }[] = await this.db.query(
+      `SELECT p.is_staff, p.is_superuser,
+              EXISTS (SELECT 1 FROM triboo_user_group g WHERE g.user_id = p.user_id AND g.group_name = $2) AS studio
+         FROM triboo_user_profile p WHERE p.user_id = $1 AND p.account_id = $3`,
+      [principal.userId, STUDIO_ADMIN_ACCESS_GROUP, principal.accountId],
+    );
+    const r = rows[0];
+    if (!r) return;
+    const scope = { accountId: principal.accountId };
+    if (r.is_staff || r.is_superuser) {
+      can('manage', 'all', scope);
+      return;
+    }
+    if (r.studio) {
+      for (const subject of ['TribooCourse', 'Course', 'Channel']) {
+        can('read', subject, scope);
+        can('update', subject, scope);
+      }
+    }
+  }
+}

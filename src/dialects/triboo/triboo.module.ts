@@ -1,0 +1,52 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BulkEnrollController } from './bulk-enroll/bulk-enroll.controller';
+import { BulkEnrollService } from './bulk-enroll/bulk-enroll.service';
+import { EnrollmentAuditService } from './bulk-enroll/enrollment-audit.service';
+import { TribooEnrollmentAudit } from './bulk-enroll/enrollment-audit.entity';
+import { PageAnchorCache } from './common/page-anchors';
+import { TribooCourseCatalog } from './courses/course-catalog.entity';
+import { TribooCoursesController } from './courses/courses.controller';
+import { TribooCoursesService } from './courses/courses.service';
+import { TribooEnrollmentController } from './enrollments/enrollment.controller';
+import { TribooEnrollmentService } from './enrollments/enrollment.service';
+import { CourseProgressController } from './progress-reports/course-progress.controller';
+import { CourseProgressService } from './progress-reports/course-progress.service';
+import { UserProgressController } from './progress-reports/user-progress.controller';
+import { UserProgressService } from './progress-reports/user-progress.service';
+import { TribooRoleRules } from './triboo-role-rules';
+import { TribooUserGroup } from './users/user-group.entity';
+import { TribooUserProfile } from './users/user-profile.entity';
+import { TribooUsersDeactivateController } from './users/users-deactivate.controller';
+import { TribooUsersDeactivateService } from './users/users-deactivate.service';
+import { TribooUsersListService } from './users/users-list.service';
+import { TribooUsersController } from './users/users.controller';
+import { TribooUsersService } from './users/users.service';
+
+/** Triboo (Open edX) dialect: users with profiles, courses, progress reports, bulk enroll, enrollment. */
+@Module({
+  imports: [TypeOrmModule.forFeature([TribooUserProfile, TribooUserGroup, TribooCourseCatalog, TribooEnrollmentAudit])],
+  controllers: [
+    TribooUsersController,
+    TribooUsersDeactivateController,
+    TribooCoursesController,
+    UserProgressController,
+    CourseProgressController,
+    BulkEnrollController,
+    TribooEnrollmentController,
+  ],
+  providers: [
+    PageAnchorCache,
+    TribooRoleRules,
+    TribooUsersService,
+    TribooUsersListService,
+    TribooUsersDeactivateService,
+    TribooCoursesService,
+    UserProgressService,
+    CourseProgressService,
+    BulkEnrollService,
+    EnrollmentAuditService,
+    TribooEnrollmentService,
+  ],
+})
+export class TribooModule {}

@@ -1,0 +1,45 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { EmptyToNull, ToBoolean, ToInteger } from '../common/transforms';
+
+/** Optional; null allowed (stored as null). */
+export const OptionalText = (description: string, max = 255, example?: string) =>
+  applyDecorators(ApiPropertyOptional({ type: String, nullable: true, maxLength: max, description, example }), IsOptional(), IsString(), MaxLength(max));
+
+/** Optional but never null (the column has a default, e.g. `language` ""). */
+export const OptionalPlainText = (description: string, max = 255, example?: string) =>
+  applyDecorators(ApiPropertyOptional({ type: String, maxLength: max, description, example }), ValidateIf((_, v) => v !== undefined), IsString(), MaxLength(max));
+
+export const OptionalBool = (description: string) =>
+  applyDecorators(ApiPropertyOptional({ type: Boolean, description }), ValidateIf((_, v) => v !== undefined), ToBoolean(), IsBoolean());
+
+export const OptionalChoice = (choices: readonly string[], description: string, nullable = true) =>
+  applyDecorators(
+    ApiPropertyOptional({ type: String, enum: [...choices], nullable, description }),
+    ...(nullable ? [EmptyToNull(), IsOptional()] : [ValidateIf((_: object, v: unknown) => v !== undefined)]),
+    IsIn([...choices]),
+  );
+
+export const YearOfBirth = () =>
+  applyDecorators(ApiPropertyOptional({ type: Number, nullable: true, minimum: 1900, maximum: 2100, example: 1990 }), EmptyToNull(), IsOptional(), ToInteger(), IsInt(), Min(1900), Max(2100));
+
+export const HireDate = () =>
+  applyDecorators(
+    ApiPropertyOptional({ type: String, nullable: true, format: 'date', example: '2021-09-01', description: 'YYYY-MM-DD.' }),
+    EmptyToNull(),
+    IsOptional(),
+    IsString(),
+    Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'lt_hire_date must be a date in YYYY-MM-DD format.' }),
+  );
+
+export const Country = () =>
+  applyDecorators(
+    ApiPropertyOptional({ type: String, description: 'ISO 3166-1 alpha-2 country code, or "" for none.', example: 'FR', pattern: '^([A-Za-z]{2})?$' }),
+    ValidateIf((_, v) => v !== undefined),
+    IsString(),
+    Matches(/^([A-Za-z]{2})?$/, { message: 'country must be a two-letter ISO 3166-1 code.' }),
+  );
+
+export const Out = (description: string, type: 'string' | 'number' | 'boolean' = 'string', nullable = true, example?: unknown) =>
+  ApiProperty({ type: type === 'string' ? String : type === 'number' ? Number : Boolean, nullable, description, example });

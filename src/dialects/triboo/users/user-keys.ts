@@ -1,0 +1,25 @@
+import { ApiError } from '../../../core/http/api-error';
+import { splitList } from '../common/transforms';
+
+export const MAX_LIST_KEYS = 1000;
+
+/** An integer user id from a path or list; anything else is a 400 in the Triboo error shape. */
+export function parseUserId(raw: string, field = 'user_id'): number {
+  const v = raw.trim().replace(/\/+$/, '');
+  if (!/^\d{1,9}$/.test(v)) throw ApiError.badRequest(`"${raw}" is not a valid user id.`, field);
+  return Number(v);
+}
+
+export function userIdList(raw: string | undefined): number[] {
+  const list = splitList(raw).map((v) => parseUserId(v));
+  if (!list.length) throw ApiError.required('user_id', 'user_id must list at least one user id.');
+  if (list.length > MAX_LIST_KEYS) throw ApiError.badRequest(`At most ${MAX_LIST_KEYS} user ids per call.`, 'user_id');
+  return list;
+}
+
+export function usernameList(raw: string | undefined, field = 'username'): string[] {
+  const list = splitList(raw);
+  if (!list.length) throw ApiError.required(field, `${field} must list at least one value.`);
+  if (list.length > MAX_LIST_KEYS) throw ApiError.badRequest(`At most ${MAX_LIST_KEYS} values per call.`, field);
+  return list;
+}
