@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CoreModule, CoreOptions } from './core/core.module';
+import { EnableyModule } from './dialects/enabley/enabley.module';
 
 /** The core, then one module per dialect; dialects never import each other. */
 @Module({})
@@ -7,7 +8,7 @@ export class AppModule {
   static register(opts: CoreOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(opts)],
+      imports: [CoreModule.forRoot(opts), EnableyModule],
     };
   }
 }

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { PerformanceController } from './performance.controller';
+import { PerformanceService } from './performance.service';
+
+/** Enabley performance: learners' progress and score per channel. */
+@Module({
+  controllers: [PerformanceController],
+  providers: [PerformanceService],
+})
+export class EnableyPerformanceModule {}
