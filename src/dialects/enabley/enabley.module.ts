@@ -2,10 +2,36 @@ import { Module } from '@nestjs/common';
 import { EnableyCatalogModule } from './catalog/catalog.module';
 import { EnableyCertificatesModule } from './certificates/certificates.module';
 import { EnableyChannelsModule } from './channels/channels.module';
+import { EnableyEntitlementsModule } from './entitlements/entitlements.module';
+import { EnableyGroupsModule } from './groups/groups.module';
+import { EnableyPaginationModule } from './pagination/pagination.module';
 import { EnableyPerformanceModule } from './performance/performance.module';
+import { EnableyRoleRules } from './policy/enabley-role-rules';
+import { EnableySubAccountsModule } from './sub-accounts/sub-accounts.module';
+import { EnableyUploadsModule } from './uploads/uploads.module';
+import { EnableyUserProfilesModule } from './user-profiles/user-profiles.module';
+import { EnableyUsersModule } from './users/users.module';
 
-/** The Enabley API v1-v4 (seed 002): one module, a feature module per resource. */
+/**
+ * The Enabley API (seed 002), v1-v4. One feature module per resource; a new feature (channels,
+ * certificates, performance, ...) adds its module here and reuses EnableyPaginationModule for
+ * paginationKey routes, EnableySubAccountsModule for sub-accounts and EntitlementTarget for COURSE
+ * entitlements. POST /api/v1/token lives in the core (src/core/auth/enabley-token.controller.ts).
+ */
 @Module({
-  imports: [EnableyChannelsModule, EnableyCertificatesModule, EnableyPerformanceModule, EnableyCatalogModule],
+  imports: [
+    EnableyPaginationModule,
+    EnableySubAccountsModule,
+    EnableyEntitlementsModule,
+    EnableyUsersModule,
+    EnableyGroupsModule,
+    EnableyUserProfilesModule,
+    EnableyChannelsModule,
+    EnableyCertificatesModule,
+    EnableyPerformanceModule,
+    EnableyCatalogModule,
+    EnableyUploadsModule,
+  ],
+  providers: [EnableyRoleRules],
 })
 export class EnableyModule {}

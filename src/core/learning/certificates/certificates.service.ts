@@ -16,6 +16,8 @@ export interface CertificateView {
   /** Identifiers of the required courses, sorted. */
   courseIds: string[];
   createdAt: Date;
+  /** createdAt at full (microsecond) precision, for keyset cursors. */
+  createdKey: string;
 }
 
 export interface CertificateChanges {
@@ -44,11 +46,12 @@ interface CertificateRow {
   expiration_duration: number | null;
   expiration_period: ExpirationPeriod | null;
   created_at: Date;
+  created_key: string;
   course_ids: string[] | null;
 }
 
 const SELECT_CERTIFICATE = `
-  SELECT c.id, c.external_certificate_id, c.name, c.status, c.expiration_duration, c.expiration_period, c.created_at,
+  SELECT c.id, c.external_certificate_id, c.name, c.status, c.expiration_duration, c.expiration_period, c.created_at, c.created_at::text AS created_key,
          (SELECT array_agg(ch.identifier ORDER BY ch.identifier) FROM certificate_course cc JOIN channel ch ON ch.id = cc.channel_id
            WHERE cc.certificate_id = c.id) AS course_ids
     FROM certificate c`;
@@ -85,6 +88,7 @@ export class CertificatesService implements OnModuleInit {
       expiration: r.expiration_duration !== null && r.expiration_period ? { duration: r.expiration_duration, period: r.expiration_period } : null,
       courseIds: r.course_ids ?? [],
       createdAt: r.created_at,
+      createdKey: r.created_key,
     };
   }
 

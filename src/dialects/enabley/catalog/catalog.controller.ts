@@ -13,7 +13,7 @@ export class CatalogController {
   constructor(private readonly catalog: CatalogService) {}
 
   @Get('api/v1/catalog/catalogItem')
-  @Can('read', 'Catalog')
+  @Can('read', 'EnableyCatalog')
   @ApiOperation({
     summary: 'getCatalogItem',
     description: 'The catalog item of a published channel: a stable catalogItemId and its link. 404 item_not_exists when the channel is unknown, in another sub-account, or not published.',

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { PageQuery } from '../pagination/page-size.query';
+import { PaginatedResponseOf } from '../pagination/pagination.dto';
 import { CERTIFICATE_STATUSES, CertificateStatus, EXPIRATION_PERIODS, ExpirationPeriod } from '../../../core/learning/certificates/certificate.entity';
 import { USER_CERTIFICATE_STATES, UserCertificateState } from '../../../core/learning/certificates/certificate-state';
 
@@ -116,10 +118,6 @@ export class RequirementUpdateDto {
   userIdentifier: string;
 }
 
-export class CertificatesV2QueryDto {
-  @ApiPropertyOptional({ maxLength: 4096, description: 'Pagination key' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4096)
-  paginationKey?: string;
-}
+export class CertificatesV2QueryDto extends PageQuery {}
+
+export class CertificateInfoPageDto extends PaginatedResponseOf(CertificateInfoDto, 200) {}

@@ -1,11 +1,14 @@
-import { Body, Controller, Get, Header, Param, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '../../../core/auth/principal';
 import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can, Public } from '../../../core/policy/policy.decorators';
-import { CertificateDataDto, CertificateInfoDto, RequirementUpdateDto, UserCertificateStateDto } from './certificate.dto';
+import { DEFAULT_PAGE_SIZE } from '../pagination/page-size.query';
+import { KeysetPaginator, PaginationResult } from '../pagination/paginator';
+import { CertificateDataDto, CertificateInfoDto, CertificateInfoPageDto, CertificatesV2QueryDto, RequirementUpdateDto, UserCertificateStateDto } from './certificate.dto';
+import { CertificateView } from '../../../core/learning/certificates/certificates.service';
 import { EnableyCertificatesService, toCertificateInfo } from './enabley-certificates.service';
 import { CertificatesService } from '../../../core/learning/certificates/certificates.service';
 
@@ -18,10 +21,11 @@ export class CertificatesController {
   constructor(
     private readonly enabley: EnableyCertificatesService,
     private readonly certificates: CertificatesService,
+    private readonly paginator: KeysetPaginator,
   ) {}
 
   @Get('api/v1/certificates')
-  @Can('read', 'Certificates')
+  @Can('read', 'EnableyCertificates')
   @ApiOperation({ summary: 'Get account certificates', description: `Get all certificates information for that account, oldest first (at most ${CERTIFICATES_V1_LIMIT}; v2 pages through any number).` })
   @ApiOkResponse({ type: CertificateInfoDto, isArray: true })
   @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
@@ -30,7 +34,7 @@ export class CertificatesController {
   }
 
   @Put('api/v1/certificates')
-  @Can('create', 'Certificates')
+  @Can('create', 'EnableyCertificates')
   @ApiOperation({
     summary: 'Create or update a certificate (authoring, beyond the seed)',
     description:
@@ -48,7 +52,7 @@ export class CertificatesController {
   }
 
   @Put('api/v1/certificates/compliance')
-  @Can('update', 'Certificates')
+  @Can('update', 'EnableyCertificates')
   @ApiOperation({
     summary: 'Update Certificate Requirement for a User',
     description:
@@ -64,7 +68,7 @@ export class CertificatesController {
   }
 
   @Get('api/v1/certificates/users/:externalUserId')
-  @Can('read', 'Certificates')
+  @Can('read', 'EnableyCertificates')
   @ApiOperation({
     summary: 'Get user’s certificates',
     description:
@@ -78,8 +82,29 @@ export class CertificatesController {
     return this.enabley.userStates(p.accountId, externalUserId);
   }
 
+  @Get('api/v2/certificates')
+  @Can('read', 'EnableyCertificates')
+  @ApiOperation({
+    summary: 'Get account certificates V2',
+    description:
+      'Get all certificates information for that account, page by page (oldest first, read by keyset). Send the returned paginationKey for the next page; it is null on the last page. ' +
+      'An altered, expired or foreign key answers 404 not_found.',
+  })
+  @ApiOkResponse({ type: CertificateInfoPageDto })
+  @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
+  listV2(@CurrentPrincipal() p: Principal, @Query() q: CertificatesV2QueryDto): Promise<PaginationResult<CertificateInfoDto>> {
+    return this.paginator.page<CertificateView, CertificateInfoDto>({
+      binding: { route: 'GET /api/v2/certificates', accountId: p.accountId, filters: {}, pageSize: q.pageSize ?? DEFAULT_PAGE_SIZE },
+      paginationKey: q.paginationKey,
+      count: () => this.certificates.count(p.accountId),
+      fetch: (after, limit) => this.certificates.list(p.accountId, after ? [String(after[0]), String(after[1])] : null, limit),
+      position: (c) => [c.createdKey, c.id],
+      map: toCertificateInfo,
+    });
+  }
+
   @Get('api/v2/certificates/:externalCertificateId')
-  @Can('read', 'Certificates')
+  @Can('read', 'EnableyCertificates')
   @ApiOperation({ summary: 'Get account certificate by external certificate id', description: 'Get certificate by external certificate id; 404 not_found when unknown.' })
   @ApiOkResponse({ type: CertificateInfoDto })
   @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })

@@ -1,3 +1,4 @@
+import { EnableyPaginationModule } from '../pagination/pagination.module';
 import { Module } from '@nestjs/common';
 import { CertificatePdfLinks } from './certificate-pdf-link.service';
 import { CertificatesController } from './certificates.controller';
@@ -5,6 +6,7 @@ import { EnableyCertificatesService } from './enabley-certificates.service';
 
 /** Enabley certificates over the core certificates (src/core/learning/certificates). */
 @Module({
+  imports: [EnableyPaginationModule],
   controllers: [CertificatesController],
   providers: [EnableyCertificatesService, CertificatePdfLinks],
 })

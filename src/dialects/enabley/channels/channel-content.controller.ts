@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { Principal } from '../../../core/auth/principal';
 import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
+import { ENABLEY_CHANNEL } from '../policy/enabley-subjects';
 import { Can } from '../../../core/policy/policy.decorators';
 import { UserChannelPerformanceDto } from '../performance/performance.dto';
 import { ChannelContentService } from './channel-content.service';
@@ -19,7 +20,7 @@ export class ChannelContentController {
   ) {}
 
   @Get('api/v1/channels/:channelIdentifier/courses/events')
-  @Can('read', 'Channel', { param: 'channelIdentifier' })
+  @Can('read', ENABLEY_CHANNEL, { param: 'channelIdentifier' })
   @ApiOperation({ summary: 'Get Course Training Events', description: 'Get all Course Training Events of the channel, earliest first.' })
   @ApiOkResponse({ type: TrainingEventDto, isArray: true })
   @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
@@ -28,7 +29,7 @@ export class ChannelContentController {
   }
 
   @Put('api/v1/channels/:channelIdentifier/courses/events')
-  @Can('update', 'Channel', { param: 'channelIdentifier' })
+  @Can('update', ENABLEY_CHANNEL, { param: 'channelIdentifier' })
   @ApiOperation({
     summary: 'Create or update a Course Training Event (authoring, beyond the seed)',
     description:
@@ -51,7 +52,7 @@ export class ChannelContentController {
   }
 
   @Get('api/v1/channels/:channelIdentifier/contentItems')
-  @Can('read', 'Channel', { param: 'channelIdentifier' })
+  @Can('read', ENABLEY_CHANNEL, { param: 'channelIdentifier' })
   @ApiOperation({ summary: 'List the content items of a channel (beyond the seed)', description: 'Every content item of the channel, training events included, in position order.' })
   @ApiOkResponse({ type: ContentItemListDto })
   @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
@@ -61,7 +62,7 @@ export class ChannelContentController {
 
   @Put('api/v1/channels/:channelIdentifier/contentItems')
   @HttpCode(200)
-  @Can('update', 'Channel', { param: 'channelIdentifier' })
+  @Can('update', ENABLEY_CHANNEL, { param: 'channelIdentifier' })
   @ApiOperation({
     summary: 'Create or update content items of a channel (authoring, beyond the seed)',
     description:
@@ -75,7 +76,7 @@ export class ChannelContentController {
 
   @Put('api/v1/channels/:channelIdentifier/contentItems/:itemIdentifier/users/:userIdentifier/progress')
   @HttpCode(200)
-  @Can('update', 'Channel', { param: 'channelIdentifier' })
+  @Can('update', ENABLEY_CHANNEL, { param: 'channelIdentifier' })
   @ApiOperation({
     summary: "Record a learner's progress on a content item (beyond the seed)",
     description:
@@ -96,7 +97,7 @@ export class ChannelContentController {
 
   @Post('api/v4/channels/forceComplete/channel/:channelIdentifier/user/:userIdentifier')
   @HttpCode(200)
-  @Can('update', 'Channel', { param: 'channelIdentifier' })
+  @Can('update', ENABLEY_CHANNEL, { param: 'channelIdentifier' })
   @ApiOperation({
     summary: 'Force complete a channel for a learner',
     description:

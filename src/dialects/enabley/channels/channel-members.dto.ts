@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional } from 'class-validator';
-import { ToArray } from '../common/query-transforms';
+import { ToArray } from '../policy/query-transforms';
 import { CHANNEL_USER_ROLES, ChannelUserRole } from './channel-members.service';
 
 export class AssignUserQueryDto {

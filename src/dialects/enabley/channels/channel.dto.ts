@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ToBoolean } from '../common/query-transforms';
+import { PageQuery } from '../pagination/page-size.query';
+import { PaginatedResponseOf } from '../pagination/pagination.dto';
+import { ToBoolean } from '../policy/query-transforms';
 
 export const AVAILABILITY_STATUSES = ['ACTIVE', 'NONACTIVE', 'DRAFT', 'SCHEDULED', 'STARTED', 'FINISHED'] as const;
 export type AvailabilityStatus = (typeof AVAILABILITY_STATUSES)[number];
@@ -154,18 +156,12 @@ export class GetChannelQueryDto {
   includeCategories?: boolean;
 }
 
-export class ListChannelsV3QueryDto {
+export class ListChannelsV3QueryDto extends PageQuery {
   @ApiPropertyOptional({ description: 'Channel categories' })
   @IsOptional()
   @ToBoolean()
   @IsBoolean()
   includeCategories?: boolean;
-
-  @ApiPropertyOptional({ description: 'Pagination key', maxLength: 4096 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4096)
-  paginationKey?: string;
 
   @ApiPropertyOptional({ description: 'Sub-account name', maxLength: 255 })
   @IsOptional()
@@ -178,3 +174,5 @@ export class MembersCountDto {
   @ApiProperty({ type: 'integer', format: 'int32', description: 'The number of learners in the channel, 0 if none' })
   learners: number;
 }
+
+export class ChannelInfoPageDto extends PaginatedResponseOf(ChannelInfoDto, 200) {}

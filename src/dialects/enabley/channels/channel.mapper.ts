@@ -15,13 +15,15 @@ export interface ChannelRow {
   duration: number | null;
   categories: string[];
   created_at: Date;
+  /** created_at at full (microsecond) precision, for keyset cursors. */
+  created_key: string;
   sub_account_name: string | null;
   master_identifier: string | null;
 }
 
 export const CHANNEL_SELECT = `
   SELECT c.id, c.identifier, c.name, c.type, c.status, c.published, c.is_master, c.start_date, c.end_date, c.duration,
-         c.categories, c.created_at, ec.sub_account_name, m.identifier AS master_identifier
+         c.categories, c.created_at, c.created_at::text AS created_key, ec.sub_account_name, m.identifier AS master_identifier
     FROM channel c
     LEFT JOIN enabley_channel ec ON ec.channel_id = c.id
     LEFT JOIN channel m ON m.id = c.master_channel_id`;

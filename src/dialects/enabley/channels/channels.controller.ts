@@ -4,17 +4,24 @@ import type { FastifyReply } from 'fastify';
 import type { Principal } from '../../../core/auth/principal';
 import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
+import { ENABLEY_CHANNEL } from '../policy/enabley-subjects';
 import { Can } from '../../../core/policy/policy.decorators';
-import { ChannelDataDto, ChannelInfoDto, GetChannelQueryDto, ListChannelsQueryDto, MembersCountDto } from './channel.dto';
+import { DEFAULT_PAGE_SIZE } from '../pagination/page-size.query';
+import { KeysetPaginator, PaginationResult } from '../pagination/paginator';
+import { ChannelDataDto, ChannelInfoDto, ChannelInfoPageDto, GetChannelQueryDto, ListChannelsQueryDto, ListChannelsV3QueryDto, MembersCountDto } from './channel.dto';
+import { ChannelRow } from './channel.mapper';
 import { ChannelsService } from './channels.service';
 
 @ApiTags('Enabley: Channels')
 @Controller()
 export class ChannelsController {
-  constructor(private readonly channels: ChannelsService) {}
+  constructor(
+    private readonly channels: ChannelsService,
+    private readonly paginator: KeysetPaginator,
+  ) {}
 
   @Get('api/v1/channels')
-  @Can('read', 'Channels')
+  @Can('read', 'EnableyChannels')
   @ApiOperation({
     summary: 'Get account channels',
     description: 'Get all channels that a certain account contains (master channels are listed by the masters routes), oldest first.',
@@ -26,8 +33,30 @@ export class ChannelsController {
     return rows.map((r) => this.channels.info(r, q.includeCategories === true));
   }
 
+  @Get('api/v3/channels')
+  @Can('read', 'EnableyChannels')
+  @ApiOperation({
+    summary: 'Get account channels V3',
+    description:
+      'Get all channels that a certain account contains, page by page (oldest first, read by keyset). Send the returned paginationKey with the same filters for the next page; ' +
+      'it is null on the last page. An altered, expired or foreign key answers 404 not_found.',
+  })
+  @ApiOkResponse({ type: ChannelInfoPageDto })
+  @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
+  listV3(@CurrentPrincipal() p: Principal, @Query() q: ListChannelsV3QueryDto): Promise<PaginationResult<ChannelInfoDto>> {
+    const filter = { subAccountName: q.subAccountName };
+    return this.paginator.page<ChannelRow, ChannelInfoDto>({
+      binding: { route: 'GET /api/v3/channels', accountId: p.accountId, filters: { ...filter, includeCategories: q.includeCategories }, pageSize: q.pageSize ?? DEFAULT_PAGE_SIZE },
+      paginationKey: q.paginationKey,
+      count: () => this.channels.count(p.accountId, filter),
+      fetch: (after, limit) => this.channels.list(p.accountId, filter, after, limit),
+      position: (r) => [r.created_key, r.id],
+      map: (r) => this.channels.info(r, q.includeCategories === true),
+    });
+  }
+
   @Put('api/v1/channels')
-  @Can('create', 'Channels')
+  @Can('create', 'EnableyChannels')
   @ApiOperation({
     summary: 'Create or update Channel',
     description:
@@ -44,7 +73,7 @@ export class ChannelsController {
   }
 
   @Get('api/v1/channels/:identifier')
-  @Can('read', 'Channel', { param: 'identifier' })
+  @Can('read', ENABLEY_CHANNEL, { param: 'identifier' })
   @ApiOperation({ summary: 'Find channel by identifier', description: 'Find channel by identifier; 404 not_found when the account has no such channel.' })
   @ApiOkResponse({ type: ChannelInfoDto })
   @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
@@ -53,7 +82,7 @@ export class ChannelsController {
   }
 
   @Get('api/v2/channels/channels/:channelIdentifier/members/count')
-  @Can('read', 'Channel', { param: 'channelIdentifier' })
+  @Can('read', ENABLEY_CHANNEL, { param: 'channelIdentifier' })
   @ApiOperation({ summary: 'Retrieve the number of members in a channel', description: 'The number of active learners of the channel.' })
   @ApiOkResponse({ type: MembersCountDto })
   @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })

@@ -6,7 +6,10 @@ import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
 import { ChannelInfoDto } from './channel.dto';
 import { ChannelsService } from './channels.service';
-import { ChannelInstanceDto, MasterChannelDto, MastersQueryDto } from './masters.dto';
+import { DEFAULT_PAGE_SIZE } from '../pagination/page-size.query';
+import { KeysetPaginator, PaginationResult } from '../pagination/paginator';
+import { ChannelRow } from './channel.mapper';
+import { ChannelInstanceDto, MasterChannelDto, MasterChannelPageDto, MastersQueryDto, MastersV3QueryDto } from './masters.dto';
 import { MastersService, toMaster } from './masters.service';
 
 @ApiTags('Enabley: Channels')
@@ -15,10 +18,11 @@ export class MastersController {
   constructor(
     private readonly channels: ChannelsService,
     private readonly masters: MastersService,
+    private readonly paginator: KeysetPaginator,
   ) {}
 
   @Get('api/v2/channels/channels/masters')
-  @Can('read', 'Channels')
+  @Can('read', 'EnableyChannels')
   @ApiOperation({ summary: 'Get account master channels', description: 'Get all master channels within an account, oldest first.' })
   @ApiOkResponse({ type: MasterChannelDto, isArray: true })
   @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
@@ -27,9 +31,31 @@ export class MastersController {
     return rows.map(toMaster);
   }
 
+  @Get('api/v3/channels/masters')
+  @Can('read', 'EnableyChannels')
+  @ApiOperation({
+    summary: 'Get account master channels V3',
+    description:
+      'Get all master channels within an account, page by page (oldest first, read by keyset). Send the returned paginationKey with the same filters for the next page; ' +
+      'it is null on the last page. An altered, expired or foreign key answers 404 not_found.',
+  })
+  @ApiOkResponse({ type: MasterChannelPageDto })
+  @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
+  listV3(@CurrentPrincipal() p: Principal, @Query() q: MastersV3QueryDto): Promise<PaginationResult<MasterChannelDto>> {
+    const filter = { masters: true, onlyPublished: q.onlyPublished === true, subAccountName: q.subAccountName };
+    return this.paginator.page<ChannelRow, MasterChannelDto>({
+      binding: { route: 'GET /api/v3/channels/masters', accountId: p.accountId, filters: { ...filter }, pageSize: q.pageSize ?? DEFAULT_PAGE_SIZE },
+      paginationKey: q.paginationKey,
+      count: () => this.channels.count(p.accountId, filter),
+      fetch: (after, limit) => this.channels.list(p.accountId, filter, after, limit),
+      position: (r) => [r.created_key, r.id],
+      map: toMaster,
+    });
+  }
+
   @Put('api/v2/channels/master/instance')
   @HttpCode(200)
-  @Can('create', 'Channels')
+  @Can('create', 'EnableyChannels')
   @ApiOperation({
     summary: 'Create a channel instance from a master course',
     description:

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ToBoolean } from '../common/query-transforms';
+import { PageQuery } from '../pagination/page-size.query';
+import { PaginatedResponseOf } from '../pagination/pagination.dto';
+import { ToBoolean } from '../policy/query-transforms';
 
 /** ExternalMasterChannelGet. */
 export class MasterChannelDto {
@@ -37,12 +39,18 @@ export class MastersQueryDto {
   subAccountName?: string;
 }
 
-export class MastersV3QueryDto extends MastersQueryDto {
-  @ApiPropertyOptional({ maxLength: 4096, description: 'Pagination key' })
+export class MastersV3QueryDto extends PageQuery {
+  @ApiPropertyOptional({ description: 'Only include published master channels' })
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  onlyPublished?: boolean;
+
+  @ApiPropertyOptional({ maxLength: 255, description: 'Sub-account name' })
   @IsOptional()
   @IsString()
-  @MaxLength(4096)
-  paginationKey?: string;
+  @MaxLength(255)
+  subAccountName?: string;
 }
 
 /** ExternalChannelInstance. */
@@ -72,3 +80,5 @@ export class ChannelInstanceDto {
   @MaxLength(255)
   subAccountName?: string;
 }
+
+export class MasterChannelPageDto extends PaginatedResponseOf(MasterChannelDto, 200) {}

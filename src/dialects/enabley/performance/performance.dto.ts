@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQuery } from '../pagination/page-size.query';
+import { PaginatedResponseOf } from '../pagination/pagination.dto';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 /** External user channel performance. */
@@ -38,19 +40,13 @@ export class PerformanceV1QueryDto {
   externalUserId?: string;
 }
 
-export class PerformanceV2QueryDto {
+export class PerformanceV2QueryDto extends PageQuery {
   @ApiPropertyOptional({ maxLength: 255, description: 'Channel identifier' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)
   channelIdentifier?: string;
-
-  @ApiPropertyOptional({ maxLength: 4096, description: 'Pagination key' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4096)
-  paginationKey?: string;
 
   @ApiPropertyOptional({ maxLength: 255, description: 'User identifier' })
   @IsOptional()
@@ -59,3 +55,5 @@ export class PerformanceV2QueryDto {
   @MaxLength(255)
   userIdentifier?: string;
 }
+
+export class UserChannelPerformancePageDto extends PaginatedResponseOf(UserChannelPerformanceDto, 200) {}

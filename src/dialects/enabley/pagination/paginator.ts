@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { CursorState, PageBinding, PaginationKeyService } from './pagination-key.service';
+
+/** Enabley's paginated answer {items, pageSize, currentPage, totalPages, paginationKey}. */
+export interface PaginationResult<T> {
+  items: T[];
+  pageSize: number;
+  currentPage: number;
+  totalPages: number;
+  paginationKey: string | null;
+}
+
+export interface KeysetPageQuery<R, T> {
+  binding: PageBinding;
+  /** The key the client sent, if any. */
+  paginationKey?: string;
+  /** Number of matching rows; called on the first page only. */
+  count: () => Promise<number>;
+  /**
+   * Up to `limit` rows after the keyset position (null: from the start), in keyset order:
+   * `WHERE (sort, id) > ($n, $m) ORDER BY sort, id LIMIT $limit`, never OFFSET.
+   */
+  fetch: (after: CursorState['after'] | null, limit: number) => Promise<R[]>;
+  /** The keyset position of a row (its sort key(s) and id). */
+  position: (row: R) => CursorState['after'];
+  map: (row: R) => T;
+}
+
+/** Runs one page of a keyset-paginated Enabley list: one count on the first page, then one query per page. */
+@Injectable()
+export class KeysetPaginator {
+  constructor(private readonly keys: PaginationKeyService) {}
+
+  async page<R, T>(q: KeysetPageQuery<R, T>): Promise<PaginationResult<T>> {
+    const size = q.binding.pageSize;
+    let state: CursorState | null = null;
+    if (q.paginationKey !== undefined) state = this.keys.decode(q.paginationKey, q.binding);
+    const totalPages = state ? state.totalPages : Math.ceil((await q.count()) / size);
+    const currentPage = state ? state.page : 1;
+    const rows = await q.fetch(state ? state.after : null, size + 1);
+    const hasMore = rows.length > size;
+    const pageRows = hasMore ? rows.slice(0, size) : rows;
+    const paginationKey = hasMore
+      ? this.keys.encode(q.binding, { after: q.position(pageRows[pageRows.length - 1]), page: currentPage + 1, totalPages: Math.max(totalPages, currentPage + 1) })
+      : null;
+    return {
+      items: pageRows.map(q.map),
+      pageSize: size,
+      currentPage,
+      totalPages: Math.max(totalPages, hasMore ? currentPage + 1 : pageRows.length ? currentPage : 0),
+      paginationKey,
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Principal } from '../../../core/auth/principal';
+import { PolicySubjectLoader, SubjectLoader } from '../../../core/policy/policy-extensions';
+import { ENABLEY_USER_PROFILE } from '../policy/enabley-subjects';
+
+export interface EnableyUserProfileAttrs extends Record<string, unknown> {
+  accountId: string;
+  id: string;
+  identifier: string;
+}
+
+/** Loads a user profile by identifier within the caller's account. */
+@Injectable()
+@SubjectLoader(ENABLEY_USER_PROFILE)
+export class EnableyUserProfileLoader implements PolicySubjectLoader {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async load(identifier: string, principal: Principal): Promise<EnableyUserProfileAttrs | null> {
+    const found: { id: string }[] = await this.db.query('SELECT id FROM enabley_user_profile WHERE account_id = $1 AND identifier = $2', [principal.accountId, identifier]);
+    return found[0] ? { accountId: principal.accountId, id: found[0].id, identifier } : null;
+  }
+}

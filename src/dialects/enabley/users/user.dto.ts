@@ -1,0 +1,252 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { INSTRUCTOR_PERMISSIONS, POSSIBLE_ROLES } from '../policy/enabley-subjects';
+import { ToBoolean, ToInt } from '../policy/query-transforms';
+
+/** Seed UserData: create or update a user by identifier. */
+export class UserDataDto {
+  @ApiProperty({ description: 'The unique id of the user, defined by the external provider.', maxLength: 200, example: 'emp-1001' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  identifier: string;
+
+  @ApiPropertyOptional({ description: 'Username (unique in the account). Defaults to the identifier when a user is created.', maxLength: 150 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(150)
+  username?: string;
+
+  @ApiPropertyOptional({ description: 'User email (unique in the account, case-insensitively).', maxLength: 254, example: 'jane@example.com' })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ description: 'User first name.', maxLength: 150 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(150)
+  firstName?: string;
+
+  @ApiPropertyOptional({ description: 'User last name.', maxLength: 150 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(150)
+  lastName?: string;
+
+  @ApiPropertyOptional({ description: 'User password (stored as an argon2id hash).', maxLength: 200, format: 'password' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  password?: string;
+
+  @ApiPropertyOptional({ description: 'User phone number.', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  phone?: string;
+
+  @ApiPropertyOptional({ description: 'User address.', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  address?: string;
+
+  @ApiPropertyOptional({ description: 'User status. Default: true.' })
+  @IsOptional()
+  @IsBoolean()
+  isActive?: boolean;
+
+  @ApiPropertyOptional({ description: 'User possible roles (replaces the list). Default for a new user: [LEARNER]. SITE_ADMIN administers the account.', enum: POSSIBLE_ROLES, isArray: true, maxItems: POSSIBLE_ROLES.length })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(POSSIBLE_ROLES.length)
+  @ArrayUnique()
+  @IsIn(POSSIBLE_ROLES, { each: true })
+  possibleRoles?: string[];
+
+  @ApiPropertyOptional({
+    description: 'User attributes exposed to external BI systems (e.g. age, geography, role in company); replaces the stored object. At most 16 KB as JSON.',
+    type: Object,
+  })
+  @IsOptional()
+  @IsObject()
+  customAttributes?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: 'Sub-account to add the user to (created on first use).', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  subAccountName?: string;
+}
+
+/** Seed UserInfo. */
+export class UserInfoDto {
+  @ApiProperty({ description: 'The unique id of the user, defined by the external provider.' })
+  identifier: string;
+
+  @ApiProperty({ description: 'Username.' })
+  username: string;
+
+  @ApiProperty({ description: 'User email.', nullable: true, type: 'string' })
+  email: string | null;
+
+  @ApiProperty({ description: 'User first name.' })
+  firstName: string;
+
+  @ApiProperty({ description: 'User last name.' })
+  lastName: string;
+
+  @ApiProperty({ description: 'User status.' })
+  isActive: boolean;
+
+  @ApiProperty({ description: 'User phone number.', nullable: true, type: 'string' })
+  phone: string | null;
+
+  @ApiProperty({ description: 'User address.', nullable: true, type: 'string' })
+  address: string | null;
+
+  @ApiProperty({ description: 'User possible roles.', enum: POSSIBLE_ROLES, isArray: true, maxItems: POSSIBLE_ROLES.length })
+  possibleRoles: string[];
+
+  @ApiProperty({ description: 'User attributes for BI systems (an object of any keys).', type: Object })
+  customAttributes: Record<string, unknown>;
+
+  @ApiProperty({ description: 'Sub-account name(s) to which the user belongs.', type: [String], maxItems: 10000 })
+  userSubAccountNames: string[];
+
+  @ApiProperty({ description: 'User creation date.', format: 'date-time', example: '2021-08-01T01:00:00.000Z' })
+  created: string;
+
+  @ApiProperty({ description: 'User modification date.', format: 'date-time', example: '2021-08-01T01:00:00.000Z' })
+  modified: string;
+}
+
+/** The filters GET /api/v2/users and GET /api/v3/users share. */
+export class UserFiltersQuery {
+  @ApiPropertyOptional({ description: 'Email substring (case-insensitive).', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  emailSubstring?: string;
+
+  @ApiPropertyOptional({ description: 'First name substring (case-insensitive).', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  firstNameSubstring?: string;
+
+  @ApiPropertyOptional({ description: 'Last name substring (case-insensitive).', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  lastNameSubstring?: string;
+
+  @ApiPropertyOptional({ description: 'Username substring (case-insensitive).', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  usernameSubstring?: string;
+
+  @ApiPropertyOptional({ description: 'The unique id of the user (exact match).', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  identifier?: string;
+
+  @ApiPropertyOptional({ description: 'Sub-account name of the user.', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  subAccountName?: string;
+}
+
+export const USERS_V2_MAX_LIMIT = 200;
+
+export class ListUsersV2Query extends UserFiltersQuery {
+  @ApiPropertyOptional({ description: 'Start index (0-based).', type: 'integer', format: 'int32', minimum: 0, maximum: 2147483647, default: 0 })
+  @IsOptional()
+  @ToInt()
+  @IsInt()
+  @Min(0)
+  @Max(2147483647)
+  start?: number;
+
+  @ApiPropertyOptional({ description: 'Page size. Max: 200 items (more answers 400).', type: 'integer', format: 'int32', minimum: 1, maximum: USERS_V2_MAX_LIMIT, default: 100 })
+  @IsOptional()
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(USERS_V2_MAX_LIMIT)
+  limit?: number;
+}
+
+export const USERS_V3_DEFAULT_PAGE_SIZE = 100;
+
+export class ListUsersV3Query extends UserFiltersQuery {
+  @ApiPropertyOptional({ description: 'Pagination key of the next page, from the previous answer (send the same filters with it).', maxLength: 4096 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4096)
+  paginationKey?: string;
+
+  @ApiPropertyOptional({
+    description: 'Page size (extension of the seed; default 100, max 200). Part of the query a paginationKey is bound to.',
+    type: 'integer',
+    format: 'int32',
+    minimum: 1,
+    maximum: USERS_V2_MAX_LIMIT,
+    default: USERS_V3_DEFAULT_PAGE_SIZE,
+  })
+  @IsOptional()
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(USERS_V2_MAX_LIMIT)
+  pageSize?: number;
+}
+
+export class SubAccountQuery {
+  @ApiPropertyOptional({ description: 'Sub-account name: the object must belong to it (404 otherwise).', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  subAccountName?: string;
+}
+
+export class UserStatusQuery {
+  @ApiPropertyOptional({ description: 'User status. Possible values: "true" or "false". Default: true.', type: 'boolean', default: true })
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  isActive?: boolean;
+}
+
+/** Seed UserIdentity. */
+export class UserIdentityDto {
+  @ApiProperty({ description: 'Existing user identifier.', maxLength: 200 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  currentUserIdentifier: string;
+
+  @ApiProperty({ description: 'New user identifier to assign (must be free in the account, 409 otherwise).', maxLength: 200 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  newUserIdentifier: string;
+}
+
+/** Seed ExternalPermission. */
+export class ExternalPermissionDto {
+  @ApiProperty({ description: 'The full list of permissions (replaces the current one).', enum: INSTRUCTOR_PERMISSIONS, isArray: true, maxItems: INSTRUCTOR_PERMISSIONS.length })
+  @IsArray()
+  @ArrayMaxSize(INSTRUCTOR_PERMISSIONS.length)
+  @ArrayUnique()
+  @IsIn(INSTRUCTOR_PERMISSIONS, { each: true })
+  permissions: string[];
+}

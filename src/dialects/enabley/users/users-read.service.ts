@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { KeysetPaginator, PaginationResult } from '../pagination/paginator';
+import { rows } from '../sql';
+import { ListUsersV2Query, ListUsersV3Query, USERS_V3_DEFAULT_PAGE_SIZE, UserFiltersQuery, UserInfoDto } from './user.dto';
+import { USER_INFO_SELECT, USER_SCOPE, UserInfoRow, toUserInfo, userFilterSql } from './user-info.sql';
+
+/** Every UserInfo read: single user (the hot path), v2 start/limit lists and v3 keyset pages. */
+@Injectable()
+export class EnableyUsersReadService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly paginator: KeysetPaginator,
+  ) {}
+
+  /** One indexed query (account_id, identifier); null when absent, in another account, or not in the sub-account. */
+  async findRow(accountId: string, identifier: string, subAccountName?: string, manager: EntityManager | DataSource = this.db): Promise<UserInfoRow | null> {
+    const params: unknown[] = [accountId, identifier];
+    let sql = `${USER_INFO_SELECT} WHERE ${USER_SCOPE} AND u.identifier = $2`;
+    if (subAccountName !== undefined) {
+      params.push(subAccountName);
+      sql += ` AND EXISTS (SELECT 1 FROM enabley_user_sub_account us JOIN enabley_sub_account s ON s.id = us.sub_account_id
+                           WHERE us.user_id = u.id AND s.account_id = $1 AND s.name = $3)`;
+    }
+    const found = await rows<UserInfoRow>(manager, sql, params);
+    return found[0] ?? null;
+  }
+
+  async findInfo(accountId: string, identifier: string, manager?: EntityManager): Promise<UserInfoDto | null> {
+    const row = await this.findRow(accountId, identifier, undefined, manager);
+    return row ? toUserInfo(row) : null;
+  }
+
+  /**
+   * v2: `start` is an index into the filtered list ordered by identifier, as the seed defines it, so this
+   * one list reads with OFFSET (bounded by limit ≤ 200); paginated v3 reads by keyset.
+   */
+  async listV2(accountId: string, q: ListUsersV2Query): Promise<UserInfoDto[]> {
+    const params: unknown[] = [accountId];
+    const where = userFilterSql(q, params);
+    params.push(q.limit ?? 100, q.start ?? 0);
+    const found = await rows<UserInfoRow>(this.db, `${USER_INFO_SELECT} WHERE ${where} ORDER BY u.identifier LIMIT $${params.length - 1} OFFSET $${params.length}`, params);
+    return found.map(toUserInfo);
+  }
+
+  /**
+   * v3: keyset pages ordered by identifier (unique per account, so it is the whole keyset and the
+   * (account_id, identifier) unique index serves every page the same way, first or last).
+   */
+  listV3(accountId: string, q: ListUsersV3Query): Promise<PaginationResult<UserInfoDto>> {
+    const filters: UserFiltersQuery = {
+      emailSubstring: q.emailSubstring,
+      firstNameSubstring: q.firstNameSubstring,
+      lastNameSubstring: q.lastNameSubstring,
+      usernameSubstring: q.usernameSubstring,
+      identifier: q.identifier,
+      subAccountName: q.subAccountName,
+    };
+    return this.paginator.page<UserInfoRow, UserInfoDto>({
+      binding: { route: 'GET /api/v3/users', accountId, filters: { ...filters }, pageSize: q.pageSize ?? USERS_V3_DEFAULT_PAGE_SIZE },
+      paginationKey: q.paginationKey,
+      count: async () => {
+        const params: unknown[] = [accountId];
+        const where = userFilterSql(filters, params);
+        const [{ n }] = await rows<{ n: string }>(this.db, `SELECT count(*) AS n FROM "user" u WHERE ${where}`, params);
+        return Number(n);
+      },
+      fetch: (after, limit) => {
+        const params: unknown[] = [accountId];
+        let where = userFilterSql(filters, params);
+        if (after) {
+          params.push(String(after[0]));
+          where += ` AND u.identifier > $${params.length}`;
+        }
+        params.push(limit);
+        return rows<UserInfoRow>(this.db, `${USER_INFO_SELECT} WHERE ${where} ORDER BY u.identifier LIMIT $${params.length}`, params);
+      },
+      position: (row) => [row.identifier],
+      map: toUserInfo,
+    });
+  }
+}

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { isUniqueViolation } from '../../../core/database/pg-error';
+import { ApiError } from '../../../core/http/api-error';
+import { User } from '../../../core/users/user.entity';
+import { UsersService } from '../../../core/users/users.service';
+import { rows } from '../sql';
+import { SubAccountsService } from '../sub-accounts/sub-accounts.service';
+import { UserDataDto, UserInfoDto } from './user.dto';
+import { USER_SCOPE } from './user-info.sql';
+import { EnableyUsersReadService } from './users-read.service';
+
+const MAX_CUSTOM_ATTRIBUTES_JSON = 16 * 1024;
+
+/** Writes of the Enabley users: the core user through the one users service, Enabley data in its own tables. */
+@Injectable()
+export class EnableyUsersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly users: UsersService,
+    private readonly reads: EnableyUsersReadService,
+    private readonly subAccounts: SubAccountsService,
+  ) {}
+
+  /** PUT /api/v2/users: create or update by identifier, in one transaction. */
+  async upsert(accountId: string, data: UserDataDto): Promise<{ created: boolean; user: UserInfoDto }> {
+    if (data.customAttributes && JSON.stringify(data.customAttributes).length > MAX_CUSTOM_ATTRIBUTES_JSON)
+      throw ApiError.badRequest(`customAttributes is larger than ${MAX_CUSTOM_ATTRIBUTES_JSON} bytes as JSON.`, 'customAttributes');
+    return this.db.transaction(async (m) => {
+      const existing = await rows<{ id: string }>(m, `SELECT u.id FROM "user" u WHERE ${USER_SCOPE} AND u.identifier = $2 FOR UPDATE`, [accountId, data.identifier]);
+      const fields = {
+        username: data.username,
+        email: data.email,
+        firstName: data.firstName,
+        lastName: data.lastName,
+        password: data.password,
+        isActive: data.isActive,
+      };
+      let userId: string;
+      const created = existing.length === 0;
+      if (created) {
+        const user = await this.users.create(accountId, { ...fields, username: data.username ?? data.identifier, identifier: data.identifier }, m);
+        userId = user.id;
+      } else {
+        userId = existing[0].id;
+        const user = await m.getRepository(User).findOneByOrFail({ id: userId });
+        await this.users.update(user, fields, m);
+      }
+      await m.query(
+        `INSERT INTO enabley_user_data (user_id, possible_roles, custom_attributes, phone, address)
+         VALUES ($1, COALESCE($2::text[], ARRAY['LEARNER']), $3::jsonb, $4, $5)
+         ON CONFLICT (user_id) DO UPDATE SET
+           possible_roles = COALESCE($2::text[], enabley_user_data.possible_roles),
+           custom_attributes = CASE WHEN $6 THEN $3::jsonb ELSE enabley_user_data.custom_attributes END,
+           phone = COALESCE($4, enabley_user_data.phone),
+           address = COALESCE($5, enabley_user_data.address),
+           updated_at = now()`,
+        [userId, data.possibleRoles ?? null, data.customAttributes ? JSON.stringify(data.customAttributes) : null, data.phone ?? null, data.address ?? null, data.customAttributes !== undefined],
+      );
+      if (data.subAccountName) await this.subAccounts.addUser(accountId, userId, data.subAccountName, m);
+      return { created, user: (await this.reads.findInfo(accountId, data.identifier, m))! };
+    });
+  }
+
+  /** PUT /api/v2/users/{identifier}?isActive= */
+  async setActive(accountId: string, identifier: string, isActive: boolean): Promise<UserInfoDto> {
+    const updated = await rows(this.db, `UPDATE "user" u SET is_active = $3, updated_at = now() WHERE ${USER_SCOPE} AND u.identifier = $2 RETURNING u.id`, [accountId, identifier, isActive]);
+    if (!updated.length) throw ApiError.notFound('No user with that identifier.');
+    return (await this.reads.findInfo(accountId, identifier))!;
+  }
+
+  /**
+   * DELETE /api/v2/users/{identifier}: a real delete. Sub-account links, group and profile mappings,
+   * entitlements, Enabley data, sessions (and, once they exist, enrollments) reference the user with
+   * ON DELETE CASCADE, so the one statement removes everything in its transaction.
+   */
+  async delete(accountId: string, identifier: string): Promise<void> {
+    await this.db.transaction(async (m) => {
+      const deleted = await rows(m, `DELETE FROM "user" u WHERE ${USER_SCOPE} AND u.identifier = $2 RETURNING u.id`, [accountId, identifier]);
+      if (!deleted.length) throw ApiError.notFound('No user with that identifier.');
+    });
+  }
+
+  /** DELETE /api/v2/users/{identifier}/subAccountName/{subAccountName} */
+  async removeFromSubAccount(accountId: string, userId: string, subAccountName: string): Promise<void> {
+    if (!(await this.subAccounts.removeUser(accountId, userId, subAccountName))) throw ApiError.notFound('The user does not belong to that sub-account.');
+  }
+
+  /** PUT /api/v2/users/identityManagement: memberships follow, since everything references the user's id. */
+  async changeIdentifier(accountId: string, current: string, next: string): Promise<UserInfoDto> {
+    let updated: unknown[];
+    try {
+      updated = await rows(this.db, `UPDATE "user" u SET identifier = $3, updated_at = now() WHERE ${USER_SCOPE} AND u.identifier = $2 RETURNING u.id`, [accountId, current, next]);
+    } catch (e) {
+      if (isUniqueViolation(e)) throw ApiError.conflict('A user with that identifier already exists.', 'newUserIdentifier');
+      throw e;
+    }
+    if (!updated.length) throw ApiError.notFound('No user with that identifier.');
+    return (await this.reads.findInfo(accountId, next))!;
+  }
+
+  /** PUT /api/v2/users/{userIdentifier}/permissions: only for users whose roles include INSTRUCTOR; replaces the list. */
+  async setPermissions(accountId: string, userId: string, permissions: string[], manager?: EntityManager): Promise<string[]> {
+    const updated = await rows<{ permissions: string[] }>(
+      manager ?? this.db,
+      `UPDATE enabley_user_data d SET permissions = $2::text[], updated_at = now()
+        FROM "user" u WHERE u.id = d.user_id AND u.id = $1 AND u.account_id = $3 AND 'INSTRUCTOR' = ANY(d.possible_roles)
+        RETURNING d.permissions`,
+      [userId, permissions, accountId],
+    );
+    if (!updated.length) throw ApiError.badRequest('Permissions can only be set for a user whose possibleRoles include INSTRUCTOR.', 'userIdentifier');
+    return updated[0].permissions;
+  }
+}
