@@ -27,14 +27,21 @@ export class ChannelRoleRules implements RoleRuleProvider {
       `SELECT 'instructor' AS kind, c.identifier AS ref FROM enabley_channel_instructor i JOIN channel c ON c.id = i.channel_id AND c.account_id = $2 WHERE i.user_id = $1
        UNION ALL
        SELECT lower(e.entity_type) || ':' || e.user_role, e.entity_identifier FROM enabley_entitlement e
-        WHERE e.user_id = $1 AND e.account_id = $2 AND ((e.entity_type = 'COURSE' AND e.user_role IN ('INSTRUCTOR', 'MANAGER')) OR (e.entity_type = 'WORKSPACE' AND e.user_role = 'MANAGER'))`,
+        WHERE e.user_id = $1 AND e.account_id = $2 AND e.entity_type IN ('COURSE', 'WORKSPACE')`,
       [principal.userId, accountId],
     );
-    const instructs = rows.filter((r) => r.kind === 'instructor' || r.kind === 'course:INSTRUCTOR').map((r) => r.ref);
+    const refs = (pred: (kind: string) => boolean) => rows.filter((r) => pred(r.kind)).map((r) => r.ref);
+    const instructs = refs((k) => k === 'instructor' || k === 'course:INSTRUCTOR');
     if (instructs.length) can(['read', 'update'], ENABLEY_CHANNEL, { accountId, identifier: { $in: instructs } });
-    const manages = rows.filter((r) => r.kind === 'course:MANAGER').map((r) => r.ref);
-    if (manages.length) can(['read', 'update'], ENABLEY_CHANNEL_MEMBERSHIP, { accountId, identifier: { $in: manages } });
-    const workspaces = rows.filter((r) => r.kind === 'workspace:MANAGER').map((r) => r.ref);
-    if (workspaces.length) can(['read', 'update'], ENABLEY_CHANNEL_MEMBERSHIP, { accountId, subAccountName: { $in: workspaces } });
+    // Whoever has a role on a channel may see its membership (so a refused change answers 403, not 404) ...
+    const courses = refs((k) => k === 'instructor' || k.startsWith('course:'));
+    if (courses.length) can('read', ENABLEY_CHANNEL_MEMBERSHIP, { accountId, identifier: { $in: courses } });
+    const workspaces = refs((k) => k.startsWith('workspace:'));
+    if (workspaces.length) can('read', ENABLEY_CHANNEL_MEMBERSHIP, { accountId, subAccountName: { $in: workspaces } });
+    // ... and managers change it.
+    const manages = refs((k) => k === 'course:MANAGER');
+    if (manages.length) can('update', ENABLEY_CHANNEL_MEMBERSHIP, { accountId, identifier: { $in: manages } });
+    const managedWorkspaces = refs((k) => k === 'workspace:MANAGER');
+    if (managedWorkspaces.length) can('update', ENABLEY_CHANNEL_MEMBERSHIP, { accountId, subAccountName: { $in: managedWorkspaces } });
   }
 }
