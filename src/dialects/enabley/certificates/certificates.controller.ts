@@ -115,7 +115,6 @@ export class CertificatesController {
 
   @Get('api/v1/certificates/pdf/:token')
   @Public()
-  @Header('Content-Type', 'application/pdf')
   @Header('Cache-Control', 'private, no-store')
   @ApiOperation({
     summary: 'Certificate PDF (the pdfUrl of a certified user’s certificate)',
@@ -124,7 +123,10 @@ export class CertificatesController {
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'A one-page PDF document.', schema: { type: 'string', format: 'binary', maxLength: 1000000 } })
   @ApiNotFoundResponse({ description: 'Invalid link, or no certification.', type: ErrorResponseDoc })
-  pdf(@Param('token') token: string): Promise<Buffer> {
-    return this.enabley.pdf(token);
+  async pdf(@Param('token') token: string, @Res({ passthrough: true }) res: FastifyReply): Promise<Buffer> {
+    const doc = await this.enabley.pdf(token);
+    res.type('application/pdf');
+    res.header('Content-Disposition', 'inline; filename="certificate.pdf"');
+    return doc;
   }
 }
