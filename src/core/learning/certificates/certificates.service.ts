@@ -7,6 +7,9 @@ import { EnrollmentsService } from '../enrollments.service';
 import { CertificateStatus, ExpirationPeriod } from './certificate.entity';
 import { UserCertificateState, certificateStateAt } from './certificate-state';
 
+/** Most certificates one user's list holds. */
+export const USER_CERTIFICATES_LIMIT = 10000;
+
 export interface CertificateView {
   id: string;
   externalCertificateId: string;
@@ -167,7 +170,7 @@ export class CertificatesService implements OnModuleInit {
                            WHERE cc.certificate_id = x.id AND e.is_active) AS connected
              FROM (${SELECT_CERTIFICATE} WHERE c.account_id = $1 AND ($3::uuid IS NULL OR c.id = $3)) x
              LEFT JOIN user_certificate uc ON uc.certificate_id = x.id AND uc.user_id = $2
-         ) s WHERE s.connected ORDER BY s.created_at, s.id`,
+         ) s WHERE s.connected ORDER BY s.created_at, s.id LIMIT ${USER_CERTIFICATES_LIMIT}`,
         [accountId, userId, certificateId ?? null],
       );
     return rows.map((r) => ({

@@ -5,6 +5,8 @@ import type { Principal } from '../../../core/auth/principal';
 import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can, Public } from '../../../core/policy/policy.decorators';
+import { ApiOkArray } from '../policy/enabley-api.decorators';
+import { USER_CERTIFICATES_LIMIT } from '../../../core/learning/certificates/certificates.service';
 import { DEFAULT_PAGE_SIZE } from '../pagination/page-size.query';
 import { KeysetPaginator, PaginationResult } from '../pagination/paginator';
 import { CertificateDataDto, CertificateInfoDto, CertificateInfoPageDto, CertificatesV2QueryDto, RequirementUpdateDto, UserCertificateStateDto } from './certificate.dto';
@@ -27,7 +29,7 @@ export class CertificatesController {
   @Get('api/v1/certificates')
   @Can('read', 'EnableyCertificates')
   @ApiOperation({ summary: 'Get account certificates', description: `Get all certificates information for that account, oldest first (at most ${CERTIFICATES_V1_LIMIT}; v2 pages through any number).` })
-  @ApiOkResponse({ type: CertificateInfoDto, isArray: true })
+  @ApiOkArray(CertificateInfoDto, CERTIFICATES_V1_LIMIT)
   @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
   async list(@CurrentPrincipal() p: Principal): Promise<CertificateInfoDto[]> {
     return (await this.certificates.list(p.accountId, null, CERTIFICATES_V1_LIMIT)).map(toCertificateInfo);
@@ -75,7 +77,7 @@ export class CertificatesController {
       "Get all of the user’s accomplishments in form of certificates: every certificate the user is connected to, with its state (INIT, IN_PROGRESS, CERTIFIED, ABOUT_TO_EXPIRE in the last 30 days, EXPIRED), " +
       'certification and expiration dates and, once certified, a pdfUrl. 404 not_found for an unknown user.',
   })
-  @ApiOkResponse({ type: UserCertificateStateDto, isArray: true })
+  @ApiOkArray(UserCertificateStateDto, USER_CERTIFICATES_LIMIT)
   @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
   @ApiNotFoundResponse({ description: 'Unknown user.', type: ErrorResponseDoc })
   userStates(@CurrentPrincipal() p: Principal, @Param('externalUserId') externalUserId: string): Promise<UserCertificateStateDto[]> {

@@ -7,7 +7,8 @@ import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { ENABLEY_CHANNEL } from '../policy/enabley-subjects';
 import { Can } from '../../../core/policy/policy.decorators';
 import { UserChannelPerformanceDto } from '../performance/performance.dto';
-import { ChannelContentService } from './channel-content.service';
+import { ApiOkArray } from '../policy/enabley-api.decorators';
+import { ChannelContentService, EVENTS_LIMIT } from './channel-content.service';
 import { ChannelsService } from './channels.service';
 import { ContentItemDto, ContentItemListDto, ContentItemsUpdateDto, ProgressUpdateDto, TrainingEventDataDto, TrainingEventDto } from './content.dto';
 
@@ -22,7 +23,7 @@ export class ChannelContentController {
   @Get('api/v1/channels/:channelIdentifier/courses/events')
   @Can('read', ENABLEY_CHANNEL, { param: 'channelIdentifier' })
   @ApiOperation({ summary: 'Get Course Training Events', description: 'Get all Course Training Events of the channel, earliest first.' })
-  @ApiOkResponse({ type: TrainingEventDto, isArray: true })
+  @ApiOkArray(TrainingEventDto, EVENTS_LIMIT)
   @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
   async events(@CurrentPrincipal() p: Principal, @Param('channelIdentifier') c: string): Promise<TrainingEventDto[]> {
     return this.content.listEvents(await this.channels.idOf(p.accountId, c));

@@ -9,6 +9,9 @@ import { PERFORMANCE_SELECT, PerformanceRow, toPerformance } from '../performanc
 import { UserChannelPerformanceDto } from '../performance/performance.dto';
 import { ContentItemDataDto, ContentItemDto, ProgressUpdateDto, TrainingEventDataDto, TrainingEventDto } from './content.dto';
 
+/** Most training events one channel lists. */
+export const EVENTS_LIMIT = 10000;
+
 const notLearner = (user: string) =>
   ApiError.withBody(404, { error: 'item_not_exists', error_description: `User "${user}" is not a learner of this channel.` }, 'not a learner');
 
@@ -67,7 +70,7 @@ export class ChannelContentService {
   async listEvents(channelId: string): Promise<TrainingEventDto[]> {
     const rows = await this.db.query(
       `SELECT ci.identifier, ci.name, te.* FROM enabley_training_event te JOIN content_item ci ON ci.id = te.content_item_id
-        WHERE te.channel_id = $1 ORDER BY te.from_date NULLS LAST, ci.identifier`,
+        WHERE te.channel_id = $1 ORDER BY te.from_date NULLS LAST, ci.identifier LIMIT ${EVENTS_LIMIT}`,
       [channelId],
     );
     return rows.map(toTrainingEvent);

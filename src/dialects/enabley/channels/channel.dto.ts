@@ -106,7 +106,7 @@ export class ChannelInfoDto {
   @ApiProperty({ description: 'Channel direct link', example: 'https://lms.example.com/channels/course-v1%3Aacme%2Bsafety%2B2026' })
   directLink: string;
 
-  @ApiProperty({ type: 'integer', format: 'int64', nullable: true, description: 'Channel duration (minutes)' })
+  @ApiProperty({ type: 'integer', format: 'int64', minimum: 0, maximum: 1000000000, nullable: true, description: 'Channel duration (minutes)' })
   duration: number | null;
 
   @ApiProperty({ description: 'The unique id of the model entity - defined by an external provider' })
@@ -171,7 +171,7 @@ export class ListChannelsV3QueryDto extends PageQuery {
 }
 
 export class MembersCountDto {
-  @ApiProperty({ type: 'integer', format: 'int32', description: 'The number of learners in the channel, 0 if none' })
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 2147483647, description: 'The number of learners in the channel, 0 if none' })
   learners: number;
 }
 

@@ -10,7 +10,8 @@ import { DEFAULT_PAGE_SIZE } from '../pagination/page-size.query';
 import { KeysetPaginator, PaginationResult } from '../pagination/paginator';
 import { ChannelDataDto, ChannelInfoDto, ChannelInfoPageDto, GetChannelQueryDto, ListChannelsQueryDto, ListChannelsV3QueryDto, MembersCountDto } from './channel.dto';
 import { ChannelRow } from './channel.mapper';
-import { ChannelsService } from './channels.service';
+import { ApiOkArray } from '../policy/enabley-api.decorators';
+import { CHANNELS_V1_LIMIT, ChannelsService } from './channels.service';
 
 @ApiTags('Enabley: Channels')
 @Controller()
@@ -24,12 +25,12 @@ export class ChannelsController {
   @Can('read', 'EnableyChannels')
   @ApiOperation({
     summary: 'Get account channels',
-    description: 'Get all channels that a certain account contains (master channels are listed by the masters routes), oldest first.',
+    description: `Get all channels that a certain account contains (master channels are listed by the masters routes), oldest first; at most ${CHANNELS_V1_LIMIT} (v3 pages through any number).`,
   })
-  @ApiOkResponse({ type: ChannelInfoDto, isArray: true })
+  @ApiOkArray(ChannelInfoDto, CHANNELS_V1_LIMIT)
   @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
   async list(@CurrentPrincipal() p: Principal, @Query() q: ListChannelsQueryDto): Promise<ChannelInfoDto[]> {
-    const rows = await this.channels.list(p.accountId, { createdSince: q.createdSince ? new Date(q.createdSince) : undefined, subAccountName: q.subAccountName }, null, null);
+    const rows = await this.channels.list(p.accountId, { createdSince: q.createdSince ? new Date(q.createdSince) : undefined, subAccountName: q.subAccountName }, null, CHANNELS_V1_LIMIT);
     return rows.map((r) => this.channels.info(r, q.includeCategories === true));
   }
 

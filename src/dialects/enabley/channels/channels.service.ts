@@ -8,6 +8,9 @@ import { ApiError } from '../../../core/http/api-error';
 import { ChannelDataDto, ChannelInfoDto } from './channel.dto';
 import { CHANNEL_SELECT, ChannelRow, toChannelInfo } from './channel.mapper';
 
+/** Most channels the unpaginated lists (v1 channels, v2 masters) answer. */
+export const CHANNELS_V1_LIMIT = 10000;
+
 export interface ChannelListFilter {
   createdSince?: Date;
   subAccountName?: string;

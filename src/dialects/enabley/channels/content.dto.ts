@@ -25,7 +25,7 @@ export class ContentItemDataDto {
   @IsBoolean()
   scored?: boolean;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 1000000, description: 'Order within the channel.' })
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 0, maximum: 1000000, description: 'Order within the channel.' })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -56,7 +56,7 @@ export class ContentItemDto {
   @ApiProperty()
   scored: boolean;
 
-  @ApiProperty({ type: 'integer' })
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 1000000 })
   position: number;
 
   @ApiProperty({ description: 'Whether the item is a training event.' })
@@ -171,14 +171,14 @@ export class ProgressUpdateDto {
   @IsBoolean()
   completed?: boolean;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 100, description: 'Score on the item (0-100).' })
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 0, maximum: 100, description: 'Score on the item (0-100).' })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(100)
   score?: number;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 100000000, description: 'Total time spent on the item, in seconds.' })
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 0, maximum: 100000000, description: 'Total time spent on the item, in seconds.' })
   @IsOptional()
   @IsInt()
   @Min(0)

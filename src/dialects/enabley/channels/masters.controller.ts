@@ -5,7 +5,8 @@ import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
 import { ChannelInfoDto } from './channel.dto';
-import { ChannelsService } from './channels.service';
+import { ApiOkArray } from '../policy/enabley-api.decorators';
+import { CHANNELS_V1_LIMIT, ChannelsService } from './channels.service';
 import { DEFAULT_PAGE_SIZE } from '../pagination/page-size.query';
 import { KeysetPaginator, PaginationResult } from '../pagination/paginator';
 import { ChannelRow } from './channel.mapper';
@@ -24,10 +25,10 @@ export class MastersController {
   @Get('api/v2/channels/channels/masters')
   @Can('read', 'EnableyChannels')
   @ApiOperation({ summary: 'Get account master channels', description: 'Get all master channels within an account, oldest first.' })
-  @ApiOkResponse({ type: MasterChannelDto, isArray: true })
+  @ApiOkArray(MasterChannelDto, CHANNELS_V1_LIMIT)
   @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
   async list(@CurrentPrincipal() p: Principal, @Query() q: MastersQueryDto): Promise<MasterChannelDto[]> {
-    const rows = await this.channels.list(p.accountId, { masters: true, onlyPublished: q.onlyPublished === true, subAccountName: q.subAccountName }, null, null);
+    const rows = await this.channels.list(p.accountId, { masters: true, onlyPublished: q.onlyPublished === true, subAccountName: q.subAccountName }, null, CHANNELS_V1_LIMIT);
     return rows.map(toMaster);
   }
 

@@ -20,7 +20,7 @@ export class UserChannelPerformanceDto {
   @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 100, description: 'Channel progress' })
   progress: number;
 
-  @ApiProperty({ type: 'integer', format: 'int32', nullable: true, description: 'Total score' })
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 100, nullable: true, description: 'Total score (mean of scored items, 0-100)' })
   score: number | null;
 }
 

@@ -31,7 +31,7 @@ export const ROW_STATUSES = ['created', 'updated', 'failed'] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
 
 export class OrgBulkRowResultDto {
-  @ApiProperty({ type: 'integer', minimum: 2, maximum: 100001, description: 'Line of the record in its file (the header is line 1).' })
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 2, maximum: 100001, description: 'Line of the record in its file (the header is line 1).' })
   row: number;
 
   @ApiProperty({ type: 'string', nullable: true, description: 'The user identifier of the row.' })
@@ -54,13 +54,13 @@ export class OrgBulkFileResultDto {
 
 /** ExternalOrgBulkUploadResponse. */
 export class OrgBulkUploadResponseDto {
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100000 })
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 100000 })
   created: number;
 
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100000 })
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 100000 })
   updated: number;
 
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100000 })
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 100000 })
   failed: number;
 
   @ApiProperty({ type: [OrgBulkFileResultDto], maxItems: 20 })
