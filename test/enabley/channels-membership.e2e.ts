@@ -121,6 +121,15 @@ describe('Enabley channels: membership (users, groups, late joiners), progress, 
     await fay.post('/api/v2/channels/c1/users/dan').expect(404);
   });
 
+  it('WORKSPACE entitlements cover the channels of that sub-account (created on first use by the channel)', async () => {
+    await putChannel(a, { identifier: 'ws-course', name: 'WS', subAccountName: 'team-ws' });
+    await a.post('/api/v2/users/entitlements').send({ userIdentifier: 'eve', entityType: 'WORKSPACE', entityIdentifier: 'team-ws', userRole: 'MANAGER' }).expect(200);
+    const eve = api(env.ctx, await userToken(env.ctx, 'eve', 'eve-password-1'));
+    await eve.get('/api/v1/channels/ws-course').expect(200);
+    await eve.post('/api/v2/channels/ws-course/users/dan').expect(200);
+    await eve.post('/api/v2/channels/c1/users/dan').expect(404);
+  });
+
   describe('groups', () => {
     beforeAll(async () => {
       await a.put('/api/v1/groups').send({ identifier: 'root', name: 'Root' }).expect(201);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EnableyPaginationModule } from '../pagination/pagination.module';
 import { EnableyGroupsModule } from '../groups/groups.module';
+import { EnableySubAccountsModule } from '../sub-accounts/sub-accounts.module';
 import { ChannelGroupsService } from './channel-groups.service';
 import { ChannelContentController } from './channel-content.controller';
 import { ChannelContentService } from './channel-content.service';
@@ -15,7 +16,7 @@ import { MastersService } from './masters.service';
 
 /** Enabley channels: channels, masters and instances, content and training events, membership, forceComplete. */
 @Module({
-  imports: [EnableyGroupsModule, EnableyPaginationModule],
+  imports: [EnableyGroupsModule, EnableyPaginationModule, EnableySubAccountsModule],
   controllers: [ChannelsController, MastersController, ChannelContentController, ChannelMembersController],
   providers: [ChannelsService, ChannelGroupsService, MastersService, ChannelContentService, ChannelMembersService, EnableyChannelLoader, EnableyChannelMembershipLoader, CourseEntitlementTarget, ChannelRoleRules],
   exports: [ChannelsService, ChannelContentService],

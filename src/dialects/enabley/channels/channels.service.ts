@@ -5,6 +5,7 @@ import { APP_ENV } from '../../../core/config/config.module';
 import { AppEnv } from '../../../core/config/env';
 import { isUniqueViolation } from '../../../core/database/pg-error';
 import { ApiError } from '../../../core/http/api-error';
+import { SubAccountsService } from '../sub-accounts/sub-accounts.service';
 import { ChannelDataDto, ChannelInfoDto } from './channel.dto';
 import { CHANNEL_SELECT, ChannelRow, toChannelInfo } from './channel.mapper';
 
@@ -24,6 +25,7 @@ export class ChannelsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_ENV) private readonly env: AppEnv,
+    private readonly subAccounts: SubAccountsService,
   ) {}
 
   info(row: ChannelRow, includeCategories = false): ChannelInfoDto {
@@ -119,6 +121,8 @@ export class ChannelsService {
           throw e;
         }
       }
+      // The sub-account is created on first use, as for users and groups (WORKSPACE entitlements name it).
+      if (dto.subAccountName) await this.subAccounts.ensure(accountId, dto.subAccountName, m);
       if (dto.subAccountName !== undefined || !existing) {
         await m.query(
           `INSERT INTO enabley_channel (channel_id, sub_account_name) VALUES ($1, $2)

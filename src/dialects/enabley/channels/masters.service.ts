@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { isUniqueViolation } from '../../../core/database/pg-error';
 import { ApiError } from '../../../core/http/api-error';
 import { isoDate } from '../../../core/http/ids';
+import { SubAccountsService } from '../sub-accounts/sub-accounts.service';
 import { ChannelInfoDto } from './channel.dto';
 import { CHANNEL_SELECT, ChannelRow } from './channel.mapper';
 import { ChannelsService } from './channels.service';
@@ -26,6 +27,7 @@ export class MastersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly channels: ChannelsService,
+    private readonly subAccounts: SubAccountsService,
   ) {}
 
   /**
@@ -52,6 +54,7 @@ export class MastersService {
         if (isUniqueViolation(e)) throw ApiError.conflict(`A channel with identifier "${dto.identifier}" already exists.`, 'identifier');
         throw e;
       }
+      if (dto.subAccountName) await this.subAccounts.ensure(accountId, dto.subAccountName, m);
       await m.query(
         `INSERT INTO enabley_channel (channel_id, sub_account_name)
          SELECT $2, coalesce($3, (SELECT sub_account_name FROM enabley_channel WHERE channel_id = $1))`,

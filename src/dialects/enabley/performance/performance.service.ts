@@ -45,19 +45,15 @@ export class PerformanceService {
    * (ordered by channel id, unique index enrollment(user_id, channel_id)), or both (one row).
    */
   v2Page(channelId: string | null, userId: string | null, after: string | null, limit: number): Promise<PerformanceRow[]> {
+    // Each shape is its own statement (no "$n IS NULL OR ..."), so the keyset condition is always an index condition.
+    if (channelId && userId) return this.db.query(`${PERFORMANCE_SELECT} WHERE e.channel_id = $1 AND e.user_id = $2 AND e.is_active AND ($3::uuid IS NULL OR $3 < $2) LIMIT $4`, [channelId, userId, after, limit]);
     if (channelId)
-      return this.db.query(
-        `${PERFORMANCE_SELECT}
-          WHERE e.channel_id = $1 AND e.is_active AND ($2::uuid IS NULL OR e.user_id = $2) AND ($3::uuid IS NULL OR e.user_id > $3)
-          ORDER BY e.user_id LIMIT $4`,
-        [channelId, userId, after, limit],
-      );
-    return this.db.query(
-      `${PERFORMANCE_SELECT}
-        WHERE e.user_id = $1 AND e.is_active AND ($2::uuid IS NULL OR e.channel_id > $2)
-        ORDER BY e.channel_id LIMIT $3`,
-      [userId, after, limit],
-    );
+      return after
+        ? this.db.query(`${PERFORMANCE_SELECT} WHERE e.channel_id = $1 AND e.user_id > $2 AND e.is_active ORDER BY e.user_id LIMIT $3`, [channelId, after, limit])
+        : this.db.query(`${PERFORMANCE_SELECT} WHERE e.channel_id = $1 AND e.is_active ORDER BY e.user_id LIMIT $2`, [channelId, limit]);
+    return after
+      ? this.db.query(`${PERFORMANCE_SELECT} WHERE e.user_id = $1 AND e.channel_id > $2 AND e.is_active ORDER BY e.channel_id LIMIT $3`, [userId, after, limit])
+      : this.db.query(`${PERFORMANCE_SELECT} WHERE e.user_id = $1 AND e.is_active ORDER BY e.channel_id LIMIT $2`, [userId, limit]);
   }
 
   async v2Count(channelId: string | null, userId: string | null): Promise<number> {
