@@ -111,7 +111,9 @@ describe('Enabley certificates', () => {
     const offsets = [...text.slice(xrefAt).matchAll(/^(\d{10}) 00000 n $/gm)].map((m) => Number(m[1]));
     offsets.forEach((o, i) => expect(text.slice(o, o + `${i + 1} 0 obj`.length)).toBe(`${i + 1} 0 obj`));
     // A forged link is refused.
-    await env.ctx.http().get(url.pathname.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))).expect(404);
+    const flip = (c: string) => (c === 'a' ? 'b' : 'a');
+    await env.ctx.http().get(url.pathname.replace(/pdf\/(.)/, (_, c: string) => `pdf/${flip(c)}`)).expect(404); // another (user, certificate)
+    await env.ctx.http().get(url.pathname.replace(/\.(.)/, (_, c: string) => `.${c === 'Q' ? 'R' : 'Q'}`)).expect(404); // another signature
     await env.ctx.http().get('/api/v1/certificates/pdf/garbage').expect(404);
   });
 

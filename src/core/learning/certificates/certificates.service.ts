@@ -59,12 +59,12 @@ const SELECT_CERTIFICATE = `
            WHERE cc.certificate_id = c.id) AS course_ids
     FROM certificate c`;
 
-/** certification date + duration × period, in SQL (`d` = completion date, `c` = certificate). */
-const EXPIRY_SQL = `CASE c.expiration_period
-    WHEN 'DAY' THEN d.completed_at + make_interval(days => c.expiration_duration)
-    WHEN 'MONTH' THEN d.completed_at + make_interval(months => c.expiration_duration)
-    WHEN 'YEAR' THEN d.completed_at + make_interval(years => c.expiration_duration)
-    ELSE NULL END`;
+/** certification date + duration × period, in SQL (`d` = completion date, `c` = certificate), computed in UTC whatever the session time zone. */
+const EXPIRY_SQL = `((d.completed_at AT TIME ZONE 'UTC') + CASE c.expiration_period
+    WHEN 'DAY' THEN make_interval(days => c.expiration_duration)
+    WHEN 'MONTH' THEN make_interval(months => c.expiration_duration)
+    WHEN 'YEAR' THEN make_interval(years => c.expiration_duration)
+    ELSE NULL END) AT TIME ZONE 'UTC'`;
 
 /**
  * Certificates belong to courses: completing every course of an ACTIVE certificate certifies the

@@ -31,8 +31,9 @@ export class CertificatePdfLinks {
   parse(token: string): { userId: string; certificateId: string } | null {
     const m = /^([0-9a-f]{64})\.([A-Za-z0-9_-]{43})$/.exec(token);
     if (!m) return null;
-    const given = Buffer.from(m[2], 'base64url');
-    const expected = Buffer.from(this.mac(m[1]), 'base64url');
+    // Compared as text, so a non-canonical encoding of the same MAC is refused too.
+    const given = Buffer.from(m[2], 'latin1');
+    const expected = Buffer.from(this.mac(m[1]), 'latin1');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
     return { userId: parseUuid(m[1].slice(0, 32))!, certificateId: parseUuid(m[1].slice(32))! };
   }
