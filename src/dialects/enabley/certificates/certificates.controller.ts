@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Header, Param, Put, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '../../../core/auth/principal';
 import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can, Public } from '../../../core/policy/policy.decorators';
-import { ApiOkArray } from '../policy/enabley-api.decorators';
+import { ApiOkArray, EnableyErrors } from '../policy/enabley-api.decorators';
 import { USER_CERTIFICATES_LIMIT } from '../../../core/learning/certificates/certificates.service';
 import { DEFAULT_PAGE_SIZE } from '../pagination/page-size.query';
 import { KeysetPaginator, PaginationResult } from '../pagination/paginator';
@@ -30,7 +30,7 @@ export class CertificatesController {
   @Can('read', 'EnableyCertificates')
   @ApiOperation({ summary: 'Get account certificates', description: `Get all certificates information for that account, oldest first (at most ${CERTIFICATES_V1_LIMIT}; v2 pages through any number).` })
   @ApiOkArray(CertificateInfoDto, CERTIFICATES_V1_LIMIT)
-  @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
+  @EnableyErrors()
   async list(@CurrentPrincipal() p: Principal): Promise<CertificateInfoDto[]> {
     return (await this.certificates.list(p.accountId, null, CERTIFICATES_V1_LIMIT)).map(toCertificateInfo);
   }
@@ -45,7 +45,7 @@ export class CertificatesController {
   })
   @ApiCreatedResponse({ description: 'Certificate was created', type: CertificateInfoDto })
   @ApiOkResponse({ description: 'Certificate was updated', type: CertificateInfoDto })
-  @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
+  @EnableyErrors()
   @ApiNotFoundResponse({ description: 'Unknown course.', type: ErrorResponseDoc })
   async upsert(@CurrentPrincipal() p: Principal, @Body() body: CertificateDataDto, @Res({ passthrough: true }) res: FastifyReply): Promise<CertificateInfoDto> {
     const { certificate, created } = await this.enabley.upsert(p.accountId, body);
@@ -62,7 +62,7 @@ export class CertificatesController {
       'to the certificate (a certificate record, or an active enrollment in one of its courses).',
   })
   @ApiOkResponse({ description: 'Requirement status was updated', type: UserCertificateStateDto })
-  @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
+  @EnableyErrors()
   @ApiNotFoundResponse({ description: 'User or certificate not found', type: ErrorResponseDoc })
   @ApiConflictResponse({ description: 'No existing user-certificate connection', type: ErrorResponseDoc })
   compliance(@CurrentPrincipal() p: Principal, @Body() body: RequirementUpdateDto): Promise<UserCertificateStateDto> {
@@ -78,7 +78,7 @@ export class CertificatesController {
       'certification and expiration dates and, once certified, a pdfUrl. 404 not_found for an unknown user.',
   })
   @ApiOkArray(UserCertificateStateDto, USER_CERTIFICATES_LIMIT)
-  @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
+  @EnableyErrors()
   @ApiNotFoundResponse({ description: 'Unknown user.', type: ErrorResponseDoc })
   userStates(@CurrentPrincipal() p: Principal, @Param('externalUserId') externalUserId: string): Promise<UserCertificateStateDto[]> {
     return this.enabley.userStates(p.accountId, externalUserId);
@@ -93,7 +93,7 @@ export class CertificatesController {
       'An altered, expired or foreign key answers 404 not_found.',
   })
   @ApiOkResponse({ type: CertificateInfoPageDto })
-  @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
+  @EnableyErrors()
   listV2(@CurrentPrincipal() p: Principal, @Query() q: CertificatesV2QueryDto): Promise<PaginationResult<CertificateInfoDto>> {
     return this.paginator.page<CertificateView, CertificateInfoDto>({
       binding: { route: 'GET /api/v2/certificates', accountId: p.accountId, filters: {}, pageSize: q.pageSize ?? DEFAULT_PAGE_SIZE },
@@ -109,7 +109,7 @@ export class CertificatesController {
   @Can('read', 'EnableyCertificates')
   @ApiOperation({ summary: 'Get account certificate by external certificate id', description: 'Get certificate by external certificate id; 404 not_found when unknown.' })
   @ApiOkResponse({ type: CertificateInfoDto })
-  @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
+  @EnableyErrors()
   @ApiNotFoundResponse({ description: 'Unknown certificate.', type: ErrorResponseDoc })
   get(@CurrentPrincipal() p: Principal, @Param('externalCertificateId') id: string): Promise<CertificateInfoDto> {
     return this.enabley.get(p.accountId, id);

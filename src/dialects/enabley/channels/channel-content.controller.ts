@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '../../../core/auth/principal';
 import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
@@ -7,7 +7,7 @@ import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { ENABLEY_CHANNEL } from '../policy/enabley-subjects';
 import { Can } from '../../../core/policy/policy.decorators';
 import { UserChannelPerformanceDto } from '../performance/performance.dto';
-import { ApiOkArray } from '../policy/enabley-api.decorators';
+import { ApiOkArray, EnableyErrors } from '../policy/enabley-api.decorators';
 import { ChannelContentService, EVENTS_LIMIT } from './channel-content.service';
 import { ChannelsService } from './channels.service';
 import { ContentItemDto, ContentItemListDto, ContentItemsUpdateDto, ProgressUpdateDto, TrainingEventDataDto, TrainingEventDto } from './content.dto';
@@ -24,7 +24,7 @@ export class ChannelContentController {
   @Can('read', ENABLEY_CHANNEL, { param: 'channelIdentifier' })
   @ApiOperation({ summary: 'Get Course Training Events', description: 'Get all Course Training Events of the channel, earliest first.' })
   @ApiOkArray(TrainingEventDto, EVENTS_LIMIT)
-  @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
+  @EnableyErrors()
   async events(@CurrentPrincipal() p: Principal, @Param('channelIdentifier') c: string): Promise<TrainingEventDto[]> {
     return this.content.listEvents(await this.channels.idOf(p.accountId, c));
   }
@@ -39,7 +39,7 @@ export class ChannelContentController {
   })
   @ApiCreatedResponse({ description: 'Event was created', type: TrainingEventDto })
   @ApiOkResponse({ description: 'Event was updated', type: TrainingEventDto })
-  @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
+  @EnableyErrors()
   @ApiConflictResponse({ description: 'The identifier belongs to a content item that is not an event.', type: ErrorResponseDoc })
   async upsertEvent(
     @CurrentPrincipal() p: Principal,
@@ -56,7 +56,7 @@ export class ChannelContentController {
   @Can('read', ENABLEY_CHANNEL, { param: 'channelIdentifier' })
   @ApiOperation({ summary: 'List the content items of a channel (beyond the seed)', description: 'Every content item of the channel, training events included, in position order.' })
   @ApiOkResponse({ type: ContentItemListDto })
-  @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
+  @EnableyErrors()
   async items(@CurrentPrincipal() p: Principal, @Param('channelIdentifier') c: string): Promise<ContentItemListDto> {
     return { items: await this.content.listItems(await this.channels.idOf(p.accountId, c)) };
   }
@@ -70,7 +70,7 @@ export class ChannelContentController {
       'Upserts up to 1000 items by identifier in one statement; optional items do not count towards progress, scored items make up the score. Learners\' progress is recomputed.',
   })
   @ApiOkResponse({ type: ContentItemListDto })
-  @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
+  @EnableyErrors()
   async upsertItems(@CurrentPrincipal() p: Principal, @Param('channelIdentifier') c: string, @Body() body: ContentItemsUpdateDto): Promise<{ items: ContentItemDto[] }> {
     return { items: await this.content.upsertItems(await this.channels.idOf(p.accountId, c), body.items) };
   }
@@ -85,7 +85,7 @@ export class ChannelContentController {
       'score (mean of scored items) and completion date, and re-evaluates certificates. 404 item_not_exists when the user is unknown or not a learner of the channel.',
   })
   @ApiOkResponse({ type: UserChannelPerformanceDto })
-  @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
+  @EnableyErrors()
   async progress(
     @CurrentPrincipal() p: Principal,
     @Param('channelIdentifier') c: string,
@@ -106,7 +106,7 @@ export class ChannelContentController {
       'the completion date is set and certificates are re-evaluated. 404 item_not_exists when the user is unknown or not a learner of the channel.',
   })
   @ApiOkResponse({ type: UserChannelPerformanceDto })
-  @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
+  @EnableyErrors()
   async forceComplete(@CurrentPrincipal() p: Principal, @Param('channelIdentifier') c: string, @Param('userIdentifier') user: string): Promise<UserChannelPerformanceDto> {
     return this.content.forceComplete(p.accountId, await this.channels.idOf(p.accountId, c), user);
   }

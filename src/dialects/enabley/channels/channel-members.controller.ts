@@ -1,7 +1,6 @@
 import { Controller, Delete, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../core/auth/principal';
-import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { ENABLEY_CHANNEL_MEMBERSHIP } from './channel.loader';
 import { EnableyErrors } from '../policy/enabley-api.decorators';
@@ -61,7 +60,7 @@ export class ChannelMembersController {
       'Without roles, LEARNER. 404 item_not_exists for an unknown user.',
   })
   @ApiOkResponse({ description: 'OK' })
-  @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
+  @EnableyErrors()
   async assignUser(@CurrentPrincipal() p: Principal, @Param('channelIdentifier') c: string, @Param('userIdentifier') u: string, @Query() q: AssignUserQueryDto): Promise<void> {
     await this.members.assignUser(p.accountId, await this.channels.idOf(p.accountId, c), u, q.roles?.length ? q.roles : ['LEARNER']);
   }
@@ -74,7 +73,7 @@ export class ChannelMembersController {
     description: 'Removes every role of the user in the channel; the enrollment is deactivated (its progress is kept for a later re-assignment). 404 item_not_exists for an unknown user.',
   })
   @ApiOkResponse({ description: 'OK' })
-  @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
+  @EnableyErrors()
   async removeUser(@CurrentPrincipal() p: Principal, @Param('channelIdentifier') c: string, @Param('userIdentifier') u: string): Promise<void> {
     await this.members.removeUser(p.accountId, await this.channels.idOf(p.accountId, c), u);
   }

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '../../../core/auth/principal';
-import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { ENABLEY_CHANNEL } from '../policy/enabley-subjects';
 import { Can } from '../../../core/policy/policy.decorators';
@@ -10,7 +9,7 @@ import { DEFAULT_PAGE_SIZE } from '../pagination/page-size.query';
 import { KeysetPaginator, PaginationResult } from '../pagination/paginator';
 import { ChannelDataDto, ChannelInfoDto, ChannelInfoPageDto, GetChannelQueryDto, ListChannelsQueryDto, ListChannelsV3QueryDto, MembersCountDto } from './channel.dto';
 import { ChannelRow } from './channel.mapper';
-import { ApiOkArray } from '../policy/enabley-api.decorators';
+import { ApiOkArray, EnableyErrors } from '../policy/enabley-api.decorators';
 import { CHANNELS_V1_LIMIT, ChannelsService } from './channels.service';
 
 @ApiTags('Enabley: Channels')
@@ -28,7 +27,7 @@ export class ChannelsController {
     description: `Get all channels that a certain account contains (master channels are listed by the masters routes), oldest first; at most ${CHANNELS_V1_LIMIT} (v3 pages through any number).`,
   })
   @ApiOkArray(ChannelInfoDto, CHANNELS_V1_LIMIT)
-  @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
+  @EnableyErrors()
   async list(@CurrentPrincipal() p: Principal, @Query() q: ListChannelsQueryDto): Promise<ChannelInfoDto[]> {
     const rows = await this.channels.list(p.accountId, { createdSince: q.createdSince ? new Date(q.createdSince) : undefined, subAccountName: q.subAccountName }, null, CHANNELS_V1_LIMIT);
     return rows.map((r) => this.channels.info(r, q.includeCategories === true));
@@ -43,7 +42,7 @@ export class ChannelsController {
       'it is null on the last page. An altered, expired or foreign key answers 404 not_found.',
   })
   @ApiOkResponse({ type: ChannelInfoPageDto })
-  @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
+  @EnableyErrors()
   listV3(@CurrentPrincipal() p: Principal, @Query() q: ListChannelsV3QueryDto): Promise<PaginationResult<ChannelInfoDto>> {
     const filter = { subAccountName: q.subAccountName };
     return this.paginator.page<ChannelRow, ChannelInfoDto>({
@@ -66,7 +65,7 @@ export class ChannelsController {
   })
   @ApiCreatedResponse({ description: 'Channel was created', type: ChannelInfoDto })
   @ApiOkResponse({ description: 'Channel was updated', type: ChannelInfoDto })
-  @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
+  @EnableyErrors()
   async upsert(@CurrentPrincipal() p: Principal, @Body() body: ChannelDataDto, @Res({ passthrough: true }) res: FastifyReply): Promise<ChannelInfoDto> {
     const { channel, created } = await this.channels.upsert(p.accountId, body);
     res.status(created ? 201 : 200);
@@ -77,7 +76,7 @@ export class ChannelsController {
   @Can('read', ENABLEY_CHANNEL, { param: 'identifier' })
   @ApiOperation({ summary: 'Find channel by identifier', description: 'Find channel by identifier; 404 not_found when the account has no such channel.' })
   @ApiOkResponse({ type: ChannelInfoDto })
-  @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
+  @EnableyErrors()
   async get(@CurrentPrincipal() p: Principal, @Param('identifier') identifier: string, @Query() q: GetChannelQueryDto): Promise<ChannelInfoDto> {
     return this.channels.info(await this.channels.row(p.accountId, identifier), q.includeCategories === true);
   }
@@ -86,7 +85,7 @@ export class ChannelsController {
   @Can('read', ENABLEY_CHANNEL, { param: 'channelIdentifier' })
   @ApiOperation({ summary: 'Retrieve the number of members in a channel', description: 'The number of active learners of the channel.' })
   @ApiOkResponse({ type: MembersCountDto })
-  @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
+  @EnableyErrors()
   async membersCount(@CurrentPrincipal() p: Principal, @Param('channelIdentifier') identifier: string): Promise<MembersCountDto> {
     return { learners: await this.channels.learnersCount(await this.channels.idOf(p.accountId, identifier)) };
   }

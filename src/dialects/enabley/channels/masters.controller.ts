@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Put, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../core/auth/principal';
 import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
 import { ChannelInfoDto } from './channel.dto';
-import { ApiOkArray } from '../policy/enabley-api.decorators';
+import { ApiOkArray, EnableyErrors } from '../policy/enabley-api.decorators';
 import { CHANNELS_V1_LIMIT, ChannelsService } from './channels.service';
 import { DEFAULT_PAGE_SIZE } from '../pagination/page-size.query';
 import { KeysetPaginator, PaginationResult } from '../pagination/paginator';
@@ -26,7 +26,7 @@ export class MastersController {
   @Can('read', 'EnableyChannels')
   @ApiOperation({ summary: 'Get account master channels', description: 'Get all master channels within an account, oldest first.' })
   @ApiOkArray(MasterChannelDto, CHANNELS_V1_LIMIT)
-  @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
+  @EnableyErrors()
   async list(@CurrentPrincipal() p: Principal, @Query() q: MastersQueryDto): Promise<MasterChannelDto[]> {
     const rows = await this.channels.list(p.accountId, { masters: true, onlyPublished: q.onlyPublished === true, subAccountName: q.subAccountName }, null, CHANNELS_V1_LIMIT);
     return rows.map(toMaster);
@@ -41,7 +41,7 @@ export class MastersController {
       'it is null on the last page. An altered, expired or foreign key answers 404 not_found.',
   })
   @ApiOkResponse({ type: MasterChannelPageDto })
-  @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
+  @EnableyErrors()
   listV3(@CurrentPrincipal() p: Principal, @Query() q: MastersV3QueryDto): Promise<PaginationResult<MasterChannelDto>> {
     const filter = { masters: true, onlyPublished: q.onlyPublished === true, subAccountName: q.subAccountName };
     return this.paginator.page<ChannelRow, MasterChannelDto>({
@@ -64,7 +64,7 @@ export class MastersController {
       'training events and categories. 404 item_not_exists for an unknown master, 400 when it is not a master, 409 item_exists when the identifier is taken.',
   })
   @ApiOkResponse({ type: ChannelInfoDto })
-  @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
+  @EnableyErrors()
   @ApiNotFoundResponse({ description: 'No such master channel.', type: ErrorResponseDoc })
   @ApiConflictResponse({ description: 'A channel with that identifier exists.', type: ErrorResponseDoc })
   createInstance(@CurrentPrincipal() p: Principal, @Body() body: ChannelInstanceDto): Promise<ChannelInfoDto> {

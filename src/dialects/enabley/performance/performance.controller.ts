@@ -1,10 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../core/auth/principal';
 import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
-import { ApiOkArray } from '../policy/enabley-api.decorators';
+import { ApiOkArray, EnableyErrors } from '../policy/enabley-api.decorators';
 import { DEFAULT_PAGE_SIZE } from '../pagination/page-size.query';
 import { KeysetPaginator, PaginationResult } from '../pagination/paginator';
 import { PerformanceV1QueryDto, PerformanceV2QueryDto, UserChannelPerformanceDto, UserChannelPerformancePageDto } from './performance.dto';
@@ -31,7 +31,7 @@ export class PerformanceController {
       '404 not_found for an unknown channel or user.',
   })
   @ApiOkArray(UserChannelPerformanceDto, PERFORMANCE_V1_LIMIT)
-  @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDoc })
+  @EnableyErrors()
   @ApiNotFoundResponse({ description: 'Unknown channel or user.', type: ErrorResponseDoc })
   async v1(@CurrentPrincipal() p: Principal, @Query() q: PerformanceV1QueryDto): Promise<UserChannelPerformanceDto[]> {
     const channelId = q.externalChannelId ? await this.performance.channelId(p.accountId, q.externalChannelId) : null;
@@ -48,7 +48,7 @@ export class PerformanceController {
       'the same filters for the next page; it is null on the last page. An altered, expired or foreign key answers 404 not_found, as do an unknown channel or user.',
   })
   @ApiOkResponse({ type: UserChannelPerformancePageDto })
-  @ApiBadRequestResponse({ description: 'Invalid input (neither channelIdentifier nor userIdentifier)', type: ErrorResponseDoc })
+  @EnableyErrors('Invalid input (invalid_request), e.g. neither channelIdentifier nor userIdentifier.')
   @ApiNotFoundResponse({ description: 'Unknown channel or user, or an invalid paginationKey.', type: ErrorResponseDoc })
   async v2(@CurrentPrincipal() p: Principal, @Query() q: PerformanceV2QueryDto): Promise<PaginationResult<UserChannelPerformanceDto>> {
     if (!q.channelIdentifier && !q.userIdentifier) throw ApiError.badRequest('Give channelIdentifier, userIdentifier, or both.', 'channelIdentifier');
