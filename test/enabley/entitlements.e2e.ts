@@ -48,6 +48,17 @@ describe('Enabley entitlements and roles', () => {
     await admin.get('/api/v3/users').expect(200);
   });
 
+  it('a deactivated user\'s token stops working; a user without SITE_ADMIN loses account admin', async () => {
+    await api.put('/api/v2/users').send({ identifier: 'temp-admin', username: 'temp-admin', password: 'temp-pass-1', possibleRoles: ['SITE_ADMIN'] }).expect(201);
+    const temp = authed(ctx, await userToken(ctx, 'temp-admin', 'temp-pass-1'));
+    await temp.get('/api/v2/users').expect(200);
+    await api.put('/api/v2/users').send({ identifier: 'temp-admin', possibleRoles: ['LEARNER'] }).expect(200);
+    await temp.get('/api/v2/users').expect(403);
+    await api.put('/api/v2/users/temp-admin?isActive=false').expect(200);
+    const res = await temp.get('/api/v2/users').expect(401);
+    expect(res.body.error).toBe('access_denied');
+  });
+
   it('entitlements give their rights on their entity only; plain users get none', async () => {
     const mgr = authed(ctx, await userToken(ctx, 'manager', 'mgr-pass-1'));
     await mgr.post('/api/v1/groups/team-a/users/plain').expect(200);

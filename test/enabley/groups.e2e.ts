@@ -43,6 +43,13 @@ describe('Enabley groups', () => {
     expect((await api.get('/api/v1/groups/hierarchy').expect(200)).body).toEqual(['Company', 'Region', 'Store']);
   });
 
+  it('detaches a group with parentIdentifier null and clears its sub-account with null', async () => {
+    await api.put('/api/v1/groups').send({ identifier: 'tmp', name: 'Tmp', parentIdentifier: 'eu', subAccountName: 'emea' }).expect(201);
+    const res = await api.put('/api/v1/groups').send({ identifier: 'tmp', parentIdentifier: null, subAccountName: null, type: null }).expect(200);
+    expect(res.body).toMatchObject({ identifier: 'tmp', name: 'Tmp', parentIdentifier: null, subAccountName: null, type: null });
+    await api.delete('/api/v1/groups/tmp').expect(200);
+  });
+
   it('lists the account\'s groups, or one sub-account\'s', async () => {
     expect(ids((await api.get('/api/v1/groups/list').expect(200)).body)).toEqual(['eu', 'paris', 'root']);
     expect(ids((await api.get('/api/v1/groups/list?subAccountName=emea').expect(200)).body)).toEqual(['eu', 'paris']);

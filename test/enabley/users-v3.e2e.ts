@@ -106,6 +106,21 @@ describe('Enabley users v3 (paginationKey)', () => {
     await api.get(`/api/v3/users?pageSize=5&paginationKey=${encodeURIComponent(expired)}`).expect(404);
   });
 
+  it('walks a filter matching more than 10,000 users (index-ordered plan) exactly once', async () => {
+    await ctx.db.query(
+      `INSERT INTO "user" (account_id, identifier, username, email) SELECT $1, 'big-' || lpad(i::text, 5, '0'), 'big' || i, 'b' || i || '@big.io' FROM generate_series(1, 10050) i`,
+      [accountId],
+    );
+    const { ids, pages } = await walk('emailSubstring=BIG.IO&pageSize=200');
+    expect(ids).toHaveLength(10050);
+    expect(new Set(ids).size).toBe(10050);
+    expect([...ids].sort()).toEqual(ids);
+    expect(pages).toHaveLength(51);
+    expect(pages[0].totalPages).toBe(51);
+    const v2 = await api.get('/api/v2/users?emailSubstring=big.io&start=10000&limit=100').expect(200);
+    expect(v2.body.map((u: { identifier: string }) => u.identifier)).toEqual(ids.slice(10000));
+  });
+
   it('validates its query', async () => {
     await api.get('/api/v3/users?pageSize=500').expect(400);
     await api.get('/api/v3/users?start=3').expect(400);

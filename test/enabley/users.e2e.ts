@@ -163,3 +163,18 @@ describe('Enabley users (v2)', () => {
     await api.get('/api/v2/users/mine').expect(200);
   });
 });
+
+describe('Enabley users: concurrent upserts', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestApp();
+  });
+  afterAll(() => ctx.close());
+
+  it('creates once and updates for the rest when the same identifier is upserted concurrently', async () => {
+    const api = authed(ctx, await ctx.clientToken());
+    const codes = await Promise.all(Array.from({ length: 5 }, (_, i) => api.put('/api/v2/users').send({ identifier: 'race', firstName: `F${i}` }).then((r) => r.status)));
+    expect(codes.filter((c) => c === 201)).toHaveLength(1);
+    expect(codes.filter((c) => c === 200)).toHaveLength(4);
+  });
+});

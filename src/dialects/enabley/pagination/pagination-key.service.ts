@@ -20,6 +20,8 @@ export interface CursorState {
   page: number;
   /** Counted once, on the first page, and carried along. */
   totalPages: number;
+  /** Matching rows counted on the first page (lets a list pick its query plan on later pages). */
+  total?: number;
 }
 
 interface Payload {
@@ -28,6 +30,7 @@ interface Payload {
   a: CursorState['after'];
   p: number;
   t: number;
+  n?: number;
   x: number;
 }
 
@@ -63,7 +66,7 @@ export class PaginationKeyService {
   }
 
   encode(binding: PageBinding, state: CursorState, ttlMs = PAGINATION_KEY_TTL_MS, now = Date.now()): string {
-    const payload: Payload = { v: 1, b: this.bindingHash(binding), a: state.after, p: state.page, t: state.totalPages, x: Math.floor((now + ttlMs) / 1000) };
+    const payload: Payload = { v: 1, b: this.bindingHash(binding), a: state.after, p: state.page, t: state.totalPages, n: state.total, x: Math.floor((now + ttlMs) / 1000) };
     const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
     return `${body}.${this.mac(body)}`;
   }
@@ -86,7 +89,7 @@ export class PaginationKeyService {
     if (payload?.v !== 1 || !Array.isArray(payload.a) || !Number.isInteger(payload.p) || !Number.isInteger(payload.t) || typeof payload.x !== 'number') throw invalid();
     if (payload.x * 1000 <= now) throw invalid();
     if (payload.b !== this.bindingHash(binding)) throw invalid();
-    return { after: payload.a, page: payload.p, totalPages: payload.t };
+    return { after: payload.a, page: payload.p, totalPages: payload.t, total: Number.isInteger(payload.n) ? payload.n : undefined };
   }
 
   private mac(body: string): string {

@@ -18,9 +18,10 @@ export interface KeysetPageQuery<R, T> {
   count: () => Promise<number>;
   /**
    * Up to `limit` rows after the keyset position (null: from the start), in keyset order:
-   * `WHERE (sort, id) > ($n, $m) ORDER BY sort, id LIMIT $limit`, never OFFSET.
+   * `WHERE (sort, id) > ($n, $m) ORDER BY sort, id LIMIT $limit`, never OFFSET. `total` is the number of
+   * matching rows counted on the first page, for lists that pick their plan by selectivity.
    */
-  fetch: (after: CursorState['after'] | null, limit: number) => Promise<R[]>;
+  fetch: (after: CursorState['after'] | null, limit: number, total: number | undefined) => Promise<R[]>;
   /** The keyset position of a row (its sort key(s) and id). */
   position: (row: R) => CursorState['after'];
   map: (row: R) => T;
@@ -35,13 +36,14 @@ export class KeysetPaginator {
     const size = q.binding.pageSize;
     let state: CursorState | null = null;
     if (q.paginationKey !== undefined) state = this.keys.decode(q.paginationKey, q.binding);
-    const totalPages = state ? state.totalPages : Math.ceil((await q.count()) / size);
+    const total = state ? state.total : await q.count();
+    const totalPages = state ? state.totalPages : Math.ceil(total! / size);
     const currentPage = state ? state.page : 1;
-    const rows = await q.fetch(state ? state.after : null, size + 1);
+    const rows = await q.fetch(state ? state.after : null, size + 1, total);
     const hasMore = rows.length > size;
     const pageRows = hasMore ? rows.slice(0, size) : rows;
     const paginationKey = hasMore
-      ? this.keys.encode(q.binding, { after: q.position(pageRows[pageRows.length - 1]), page: currentPage + 1, totalPages: Math.max(totalPages, currentPage + 1) })
+      ? this.keys.encode(q.binding, { after: q.position(pageRows[pageRows.length - 1]), page: currentPage + 1, totalPages: Math.max(totalPages, currentPage + 1), total })
       : null;
     return {
       items: pageRows.map(q.map),

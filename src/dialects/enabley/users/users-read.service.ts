@@ -2,9 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { KeysetPaginator, PaginationResult } from '../pagination/paginator';
-import { rows } from '../sql';
+import { poolRows, rows } from '../sql';
 import { ListUsersV2Query, ListUsersV3Query, USERS_V3_DEFAULT_PAGE_SIZE, UserFiltersQuery, UserInfoDto } from './user.dto';
 import { USER_INFO_SELECT, USER_SCOPE, UserInfoRow, toUserInfo, userFilterSql } from './user-info.sql';
+
+/**
+ * Up to this many matches, a filtered list collects the matching ids first (pg_trgm / sub-account indexes)
+ * and sorts them; above it, walking the identifier index and filtering stops early enough. PostgreSQL
+ * cannot estimate '%…%' selectivity, so the list decides from the count instead of the planner.
+ */
+const SELECTIVE_MAX = 10_000;
+
+function hasSetFilter(f: UserFiltersQuery): boolean {
+  return Boolean(f.emailSubstring || f.firstNameSubstring || f.lastNameSubstring || f.usernameSubstring || f.subAccountName !== undefined);
+}
 
 /** Every UserInfo read: single user (the hot path), v2 start/limit lists and v3 keyset pages. */
 @Injectable()
@@ -23,7 +34,7 @@ export class EnableyUsersReadService {
       sql += ` AND EXISTS (SELECT 1 FROM enabley_user_sub_account us JOIN enabley_sub_account s ON s.id = us.sub_account_id
                            WHERE us.user_id = u.id AND s.account_id = $1 AND s.name = $3)`;
     }
-    const found = await rows<UserInfoRow>(manager, sql, params);
+    const found = manager === this.db ? await poolRows<UserInfoRow>(this.db, sql, params, `enabley_user_info_${params.length}`) : await rows<UserInfoRow>(manager, sql, params);
     return found[0] ?? null;
   }
 
@@ -32,15 +43,30 @@ export class EnableyUsersReadService {
     return row ? toUserInfo(row) : null;
   }
 
+  private async count(accountId: string, f: UserFiltersQuery): Promise<number> {
+    const params: unknown[] = [accountId];
+    const where = userFilterSql(f, params);
+    const [{ n }] = await rows<{ n: string }>(this.db, `SELECT count(*) AS n FROM "user" u WHERE ${where}`, params);
+    return Number(n);
+  }
+
+  /** The page query: `where` and `tail` (ORDER BY … LIMIT …) share `params`. */
+  private pageSql(where: string, tail: string, selective: boolean): string {
+    if (!selective) return `${USER_INFO_SELECT} WHERE ${where} ${tail}`;
+    return `WITH m AS MATERIALIZED (SELECT u.id FROM "user" u WHERE ${where})
+            ${USER_INFO_SELECT} WHERE u.id IN (SELECT id FROM m) ${tail}`;
+  }
+
   /**
    * v2: `start` is an index into the filtered list ordered by identifier, as the seed defines it, so this
    * one list reads with OFFSET (bounded by limit ≤ 200); paginated v3 reads by keyset.
    */
   async listV2(accountId: string, q: ListUsersV2Query): Promise<UserInfoDto[]> {
+    const selective = hasSetFilter(q) && (await this.count(accountId, q)) <= SELECTIVE_MAX;
     const params: unknown[] = [accountId];
     const where = userFilterSql(q, params);
     params.push(q.limit ?? 100, q.start ?? 0);
-    const found = await rows<UserInfoRow>(this.db, `${USER_INFO_SELECT} WHERE ${where} ORDER BY u.identifier LIMIT $${params.length - 1} OFFSET $${params.length}`, params);
+    const found = await rows<UserInfoRow>(this.db, this.pageSql(where, `ORDER BY u.identifier LIMIT $${params.length - 1} OFFSET $${params.length}`, selective), params);
     return found.map(toUserInfo);
   }
 
@@ -60,13 +86,8 @@ export class EnableyUsersReadService {
     return this.paginator.page<UserInfoRow, UserInfoDto>({
       binding: { route: 'GET /api/v3/users', accountId, filters: { ...filters }, pageSize: q.pageSize ?? USERS_V3_DEFAULT_PAGE_SIZE },
       paginationKey: q.paginationKey,
-      count: async () => {
-        const params: unknown[] = [accountId];
-        const where = userFilterSql(filters, params);
-        const [{ n }] = await rows<{ n: string }>(this.db, `SELECT count(*) AS n FROM "user" u WHERE ${where}`, params);
-        return Number(n);
-      },
-      fetch: (after, limit) => {
+      count: () => this.count(accountId, filters),
+      fetch: (after, limit, total) => {
         const params: unknown[] = [accountId];
         let where = userFilterSql(filters, params);
         if (after) {
@@ -74,7 +95,8 @@ export class EnableyUsersReadService {
           where += ` AND u.identifier > $${params.length}`;
         }
         params.push(limit);
-        return rows<UserInfoRow>(this.db, `${USER_INFO_SELECT} WHERE ${where} ORDER BY u.identifier LIMIT $${params.length}`, params);
+        const selective = hasSetFilter(filters) && total !== undefined && total <= SELECTIVE_MAX;
+        return rows<UserInfoRow>(this.db, this.pageSql(where, `ORDER BY u.identifier LIMIT $${params.length}`, selective), params);
       },
       position: (row) => [row.identifier],
       map: toUserInfo,
