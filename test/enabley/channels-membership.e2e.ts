@@ -34,6 +34,8 @@ describe('Enabley channels: membership (users, groups, late joiners), progress, 
     expect(await learners('c2')).toBe(0);
     expect((await a.post('/api/v2/channels/c1/users/ann?roles=OWNER').expect(400)).body.error).toBe('invalid_request');
     expect((await a.post('/api/v2/channels/c1/users/ghost').expect(404)).body.error).toBe('item_not_exists');
+    // The platform superuser (root, in this account) is not an Enabley user.
+    expect((await a.post('/api/v2/channels/c1/users/root').expect(404)).body.error).toBe('item_not_exists');
     expect((await a.post('/api/v2/channels/nope/users/ann').expect(404)).body.error).toBe('not_found');
   });
 

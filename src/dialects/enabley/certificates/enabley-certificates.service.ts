@@ -5,9 +5,9 @@ import { ApiError } from '../../../core/http/api-error';
 import { isoDate } from '../../../core/http/ids';
 import { renderCertificatePdf } from '../../../core/learning/certificates/certificate-pdf';
 import { CertificatesService, CertificateView, UserCertificateView } from '../../../core/learning/certificates/certificates.service';
-import { UsersService } from '../../../core/users/users.service';
 import { CertificateDataDto, CertificateInfoDto, UserCertificateStateDto } from './certificate.dto';
 import { CertificatePdfLinks } from './certificate-pdf-link.service';
+import { enableyUserId } from '../channels/enabley-user';
 
 const itemNotExists = (message: string) => ApiError.withBody(404, { error: 'item_not_exists', error_description: message }, message);
 
@@ -28,7 +28,6 @@ export class EnableyCertificatesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly certificates: CertificatesService,
-    private readonly users: UsersService,
     private readonly links: CertificatePdfLinks,
   ) {}
 
@@ -76,22 +75,22 @@ export class EnableyCertificatesService {
   }
 
   async userStates(accountId: string, externalUserId: string): Promise<UserCertificateStateDto[]> {
-    const user = await this.users.findByIdentifier(accountId, externalUserId);
-    if (!user) throw ApiError.notFound(`No user with identifier "${externalUserId}".`);
-    return (await this.certificates.userCertificates(accountId, user.id)).map((c) => this.toState(c));
+    const userId = await enableyUserId(this.db, accountId, externalUserId);
+    if (!userId) throw ApiError.notFound(`No user with identifier "${externalUserId}".`);
+    return (await this.certificates.userCertificates(accountId, userId)).map((c) => this.toState(c));
   }
 
   /** 404 item_not_exists for an unknown user or certificate, 409 item_not_exists when they are not connected. */
   async setRequirement(accountId: string, userIdentifier: string, certificateIdentifier: string, isRequired: boolean): Promise<UserCertificateStateDto> {
-    const user = await this.users.findByIdentifier(accountId, userIdentifier);
-    if (!user) throw itemNotExists(`No user with identifier "${userIdentifier}".`);
+    const userId = await enableyUserId(this.db, accountId, userIdentifier);
+    if (!userId) throw itemNotExists(`No user with identifier "${userIdentifier}".`);
     const certificate = await this.certificates.findByExternalId(accountId, certificateIdentifier);
     if (!certificate) throw itemNotExists(`No certificate "${certificateIdentifier}".`);
-    if (!(await this.certificates.setRequired(accountId, user.id, certificate.id, isRequired))) {
+    if (!(await this.certificates.setRequired(accountId, userId, certificate.id, isRequired))) {
       const msg = `User "${userIdentifier}" has no connection to certificate "${certificateIdentifier}" (not a learner of any of its courses).`;
       throw ApiError.withBody(409, { error: 'item_not_exists', error_description: msg }, msg);
     }
-    const [state] = await this.certificates.userCertificates(accountId, user.id, certificate.id);
+    const [state] = await this.certificates.userCertificates(accountId, userId, certificate.id);
     return this.toState(state);
   }
 

@@ -4,10 +4,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ApiError } from '../../../core/http/api-error';
 import { isoDate } from '../../../core/http/ids';
 import { EnrollmentsService } from '../../../core/learning/enrollments.service';
-import { UsersService } from '../../../core/users/users.service';
 import { PERFORMANCE_SELECT, PerformanceRow, toPerformance } from '../performance/performance.mapper';
 import { UserChannelPerformanceDto } from '../performance/performance.dto';
 import { ContentItemDataDto, ContentItemDto, ProgressUpdateDto, TrainingEventDataDto, TrainingEventDto } from './content.dto';
+import { enableyUserId } from './enabley-user';
 
 /** Most training events one channel lists. */
 export const EVENTS_LIMIT = 10000;
@@ -21,7 +21,6 @@ export class ChannelContentService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly enrollments: EnrollmentsService,
-    private readonly users: UsersService,
   ) {}
 
   async listItems(channelId: string): Promise<ContentItemDto[]> {
@@ -117,11 +116,11 @@ export class ChannelContentService {
   }
 
   private async learner(accountId: string, channelId: string, userIdentifier: string, m: EntityManager): Promise<string> {
-    const user = await this.users.findByIdentifier(accountId, userIdentifier);
-    if (!user) throw ApiError.withBody(404, { error: 'item_not_exists', error_description: `No user with identifier "${userIdentifier}".` }, 'no such user');
-    const [e] = await m.query(`SELECT 1 FROM enrollment WHERE user_id = $1 AND channel_id = $2 AND is_active`, [user.id, channelId]);
+    const userId = await enableyUserId(m, accountId, userIdentifier);
+    if (!userId) throw ApiError.withBody(404, { error: 'item_not_exists', error_description: `No user with identifier "${userIdentifier}".` }, 'no such user');
+    const [e] = await m.query(`SELECT 1 FROM enrollment WHERE user_id = $1 AND channel_id = $2 AND is_active`, [userId, channelId]);
     if (!e) throw notLearner(userIdentifier);
-    return user.id;
+    return userId;
   }
 
   async performanceOf(m: EntityManager | DataSource, userId: string, channelId: string): Promise<UserChannelPerformanceDto> {

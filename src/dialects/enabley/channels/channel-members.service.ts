@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../../../core/http/api-error';
 import { EnrollmentsService } from '../../../core/learning/enrollments.service';
-import { UsersService } from '../../../core/users/users.service';
+import { enableyUserId } from './enabley-user';
 
 export const CHANNEL_USER_ROLES = ['LEARNER', 'INSTRUCTOR'] as const;
 export type ChannelUserRole = (typeof CHANNEL_USER_ROLES)[number];
@@ -14,13 +14,12 @@ export class ChannelMembersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly enrollments: EnrollmentsService,
-    private readonly users: UsersService,
   ) {}
 
   private async userId(accountId: string, identifier: string): Promise<string> {
-    const user = await this.users.findByIdentifier(accountId, identifier);
-    if (!user) throw ApiError.withBody(404, { error: 'item_not_exists', error_description: `No user with identifier "${identifier}".` }, 'no such user');
-    return user.id;
+    const id = await enableyUserId(this.db, accountId, identifier);
+    if (!id) throw ApiError.withBody(404, { error: 'item_not_exists', error_description: `No user with identifier "${identifier}".` }, 'no such user');
+    return id;
   }
 
   async assignUser(accountId: string, channelId: string, userIdentifier: string, roles: ChannelUserRole[]): Promise<void> {

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../../../core/http/api-error';
-import { UsersService } from '../../../core/users/users.service';
 import { PERFORMANCE_SELECT, PerformanceRow } from './performance.mapper';
+import { enableyUserId } from '../channels/enabley-user';
 
 /** Most rows GET /api/v1/performance answers; larger sets are read page by page with v2. */
 export const PERFORMANCE_V1_LIMIT = 10000;
@@ -13,7 +13,6 @@ export const PERFORMANCE_V1_LIMIT = 10000;
 export class PerformanceService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly users: UsersService,
   ) {}
 
   async channelId(accountId: string, identifier: string): Promise<string> {
@@ -23,9 +22,9 @@ export class PerformanceService {
   }
 
   async userId(accountId: string, identifier: string): Promise<string> {
-    const user = await this.users.findByIdentifier(accountId, identifier);
-    if (!user) throw ApiError.notFound(`No user with identifier "${identifier}".`);
-    return user.id;
+    const id = await enableyUserId(this.db, accountId, identifier);
+    if (!id) throw ApiError.notFound(`No user with identifier "${identifier}".`);
+    return id;
   }
 
   /** v1: every learner × channel matching the filters; users without an external id are left out. */
