@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Param, Put, Query, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiParam } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '../../../core/auth/principal';
 import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
@@ -70,6 +70,7 @@ export class CertificatesController {
   }
 
   @Get('api/v1/certificates/users/:externalUserId')
+  @ApiParam({ name: 'externalUserId', description: 'externalUserId' })
   @Can('read', 'EnableyCertificates')
   @ApiOperation({
     summary: 'Get user’s certificates',
@@ -106,6 +107,7 @@ export class CertificatesController {
   }
 
   @Get('api/v2/certificates/:externalCertificateId')
+  @ApiParam({ name: 'externalCertificateId', description: 'External certificate id' })
   @Can('read', 'EnableyCertificates')
   @ApiOperation({ summary: 'Get account certificate by external certificate id', description: 'Get certificate by external certificate id; 404 not_found when unknown.' })
   @ApiOkResponse({ type: CertificateInfoDto })
@@ -116,6 +118,7 @@ export class CertificatesController {
   }
 
   @Get('api/v1/certificates/pdf/:token')
+  @ApiParam({ name: 'token', description: 'The signed document reference of a pdfUrl' })
   @Public()
   @Header('Cache-Control', 'private, no-store')
   @ApiOperation({

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiParam } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '../../../core/auth/principal';
 import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
@@ -21,6 +21,7 @@ export class ChannelContentController {
   ) {}
 
   @Get('api/v1/channels/:channelIdentifier/courses/events')
+  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier' })
   @Can('read', ENABLEY_CHANNEL, { param: 'channelIdentifier' })
   @ApiOperation({ summary: 'Get Course Training Events', description: 'Get all Course Training Events of the channel, earliest first.' })
   @ApiOkArray(TrainingEventDto, EVENTS_LIMIT)
@@ -30,6 +31,7 @@ export class ChannelContentController {
   }
 
   @Put('api/v1/channels/:channelIdentifier/courses/events')
+  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier' })
   @Can('update', ENABLEY_CHANNEL, { param: 'channelIdentifier' })
   @ApiOperation({
     summary: 'Create or update a Course Training Event (authoring, beyond the seed)',
@@ -53,6 +55,7 @@ export class ChannelContentController {
   }
 
   @Get('api/v1/channels/:channelIdentifier/contentItems')
+  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier' })
   @Can('read', ENABLEY_CHANNEL, { param: 'channelIdentifier' })
   @ApiOperation({ summary: 'List the content items of a channel (beyond the seed)', description: 'Every content item of the channel, training events included, in position order.' })
   @ApiOkResponse({ type: ContentItemListDto })
@@ -62,6 +65,7 @@ export class ChannelContentController {
   }
 
   @Put('api/v1/channels/:channelIdentifier/contentItems')
+  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier' })
   @HttpCode(200)
   @Can('update', ENABLEY_CHANNEL, { param: 'channelIdentifier' })
   @ApiOperation({
@@ -76,6 +80,9 @@ export class ChannelContentController {
   }
 
   @Put('api/v1/channels/:channelIdentifier/contentItems/:itemIdentifier/users/:userIdentifier/progress')
+  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier' })
+  @ApiParam({ name: 'itemIdentifier', description: 'Content item (or training event) identifier within the channel' })
+  @ApiParam({ name: 'userIdentifier', description: 'User identifier' })
   @HttpCode(200)
   @Can('update', ENABLEY_CHANNEL, { param: 'channelIdentifier' })
   @ApiOperation({
@@ -97,6 +104,8 @@ export class ChannelContentController {
   }
 
   @Post('api/v4/channels/forceComplete/channel/:channelIdentifier/user/:userIdentifier')
+  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier' })
+  @ApiParam({ name: 'userIdentifier', description: 'User identifier' })
   @HttpCode(200)
   @Can('update', ENABLEY_CHANNEL, { param: 'channelIdentifier' })
   @ApiOperation({

@@ -1,5 +1,5 @@
 import { Controller, Delete, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags, ApiParam } from '@nestjs/swagger';
 import type { Principal } from '../../../core/auth/principal';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { ENABLEY_CHANNEL_MEMBERSHIP } from './channel.loader';
@@ -21,6 +21,8 @@ export class ChannelMembersController {
   ) {}
 
   @Post('api/v1/channels/:channelIdentifier/groups/:groupIdentifier')
+  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier' })
+  @ApiParam({ name: 'groupIdentifier', description: 'Group identifier' })
   @HttpCode(200)
   @Can('update', ENABLEY_CHANNEL_MEMBERSHIP, { param: 'channelIdentifier' })
   @ApiOperation({
@@ -36,6 +38,8 @@ export class ChannelMembersController {
   }
 
   @Delete('api/v1/channels/:channelIdentifier/groups/:groupIdentifier')
+  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier' })
+  @ApiParam({ name: 'groupIdentifier', description: 'Group identifier' })
   @HttpCode(200)
   @Can('update', ENABLEY_CHANNEL_MEMBERSHIP, { param: 'channelIdentifier' })
   @ApiOperation({
@@ -51,6 +55,8 @@ export class ChannelMembersController {
   }
 
   @Post('api/v2/channels/:channelIdentifier/users/:userIdentifier')
+  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier' })
+  @ApiParam({ name: 'userIdentifier', description: 'User identifier' })
   @HttpCode(200)
   @Can('update', ENABLEY_CHANNEL_MEMBERSHIP, { param: 'channelIdentifier' })
   @ApiOperation({
@@ -66,6 +72,8 @@ export class ChannelMembersController {
   }
 
   @Delete('api/v1/channels/:channelIdentifier/users/:userIdentifier')
+  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier' })
+  @ApiParam({ name: 'userIdentifier', description: 'User identifier' })
   @HttpCode(200)
   @Can('update', ENABLEY_CHANNEL_MEMBERSHIP, { param: 'channelIdentifier' })
   @ApiOperation({
