@@ -165,11 +165,23 @@ describe('Enabley channels: membership (users, groups, late joiners), progress, 
       expect(await enrolled('g3')).toEqual(['bob', 'fay']);
     });
 
+    it('a group moved under a recursively assigned group brings its subtree users in', async () => {
+      await a.put('/api/v1/groups').send({ identifier: 'mover', name: 'Mover' }).expect(201);
+      await a.put('/api/v1/groups').send({ identifier: 'mover-kid', name: 'Kid', parentIdentifier: 'mover' }).expect(201);
+      await a.put('/api/v2/users').send({ identifier: 'gus', username: 'gus' }).expect(201);
+      await a.post('/api/v1/groups/mover-kid/users/gus').expect(200);
+      expect(await enrolled('g2')).not.toContain('gus');
+      await a.put('/api/v1/groups').send({ identifier: 'mover', parentIdentifier: 'leaf' }).expect(200);
+      expect(await enrolled('g2')).toContain('gus'); // g2: root, recursive
+      expect(await enrolled('g1')).not.toContain('gus'); // g1: root only
+      expect(await enrolled('g3')).not.toContain('gus'); // g3: mid, not recursive
+    });
+
     it('DELETE removes the group-sourced learners no other assignment covers; direct learners stay', async () => {
       await a.post('/api/v2/channels/g2/users/cat').expect(200); // cat: already a learner through the group
       await a.post('/api/v1/channels/g2/groups/leaf').expect(200); // leaf (cat, eve) assigned on its own too
       await a.delete('/api/v1/channels/g2/groups/root').expect(200);
-      expect(await enrolled('g2')).toEqual(['cat', 'eve']);
+      expect(await enrolled('g2')).toEqual(['cat', 'eve']); // gus (leaf/mover/mover-kid) is not covered by leaf's own, non-recursive assignment
       await a.delete('/api/v1/channels/g2/groups/leaf').expect(200);
       expect(await enrolled('g2')).toEqual([]);
       await a.post('/api/v2/channels/g2/users/cat').expect(200);

@@ -26,6 +26,7 @@ export class ChannelGroupsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.membership.onMembersAdded((m, accountId, groupId, userIds) => this.enrollLateJoiners(m, accountId, groupId, userIds));
+    this.membership.onSubtreeMoved((m, accountId, groupId) => this.enrollMovedSubtree(m, accountId, groupId));
   }
 
   private async groupId(m: EntityManager, accountId: string, identifier: string): Promise<string> {
@@ -87,6 +88,31 @@ export class ChannelGroupsService implements OnModuleInit {
       );
       return returnedRows(result).length;
     });
+  }
+
+  /**
+   * A group moved under a new parent: the users of its whole subtree become learners of the channels
+   * assigned recursively to its new ancestors (one statement).
+   */
+  private async enrollMovedSubtree(m: EntityManager, accountId: string, groupId: string): Promise<void> {
+    await m.query(
+      `WITH RECURSIVE anc AS (
+         SELECT id, parent_id, 0 AS depth FROM enabley_group WHERE id = $2
+         UNION ALL
+         SELECT p.id, p.parent_id, anc.depth + 1 FROM enabley_group p JOIN anc ON p.id = anc.parent_id WHERE anc.depth < 1000
+       ), sub AS (
+         SELECT $2::uuid AS id
+         UNION
+         SELECT g.id FROM enabley_group g JOIN sub ON g.parent_id = sub.id
+       )
+       INSERT INTO enrollment (account_id, user_id, channel_id, source, is_active, enrolled_at)
+       SELECT DISTINCT $1::uuid, gm.user_id, cg.channel_id, 'group', true, now()
+         FROM anc JOIN enabley_channel_group cg ON cg.group_id = anc.id AND anc.depth > 0 AND cg.recursive
+        CROSS JOIN sub JOIN enabley_group_member gm ON gm.group_id = sub.id
+       ON CONFLICT (user_id, channel_id) DO UPDATE SET is_active = true, source = 'group', updated_at = now()
+         WHERE NOT enrollment.is_active`,
+      [accountId, groupId],
+    );
   }
 
   /** Users who just joined a group become learners of the channels assigned to it, or to an ancestor recursively. */

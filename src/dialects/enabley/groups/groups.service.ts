@@ -73,6 +73,7 @@ export class GroupsService {
               WHERE id = $1`,
             [selfId, d.name ?? null, d.type !== undefined, d.type ?? null, parentId !== undefined, parentId ?? null, subAccountId !== undefined, subAccountId ?? null],
           );
+          if (parentId) await this.membership.subtreeMoved(m, accountId, selfId);
         }
         const [row] = await rows<GroupRow>(m, `${GROUP_SELECT} WHERE g.account_id = $1 AND g.identifier = $2`, [accountId, d.identifier]);
         return { created: !selfId, group: toGroupInfo(row) };
