@@ -14,6 +14,7 @@ describe('Enabley entitlements and roles', () => {
     await api.put('/api/v1/groups').send({ identifier: 'team-a', name: 'A' }).expect(201);
     await api.put('/api/v1/groups').send({ identifier: 'team-b', name: 'B' }).expect(201);
     await api.put('/api/v1/groups').send({ identifier: 'ws-group', name: 'W', subAccountName: 'ws' }).expect(201);
+    await api.put('/api/v1/channels').send({ identifier: 'course-v1:org+c+r', name: 'C' }).expect(201);
   });
   afterAll(() => ctx.close());
 
@@ -26,6 +27,7 @@ describe('Enabley entitlements and roles', () => {
     let res = await api.post('/api/v2/users/entitlements').send(ent('mgr', 'GROUP', 'ghost', 'MANAGER')).expect(404);
     expect(res.body.error).toBe('not_found');
     await api.post('/api/v2/users/entitlements').send(ent('mgr', 'WORKSPACE', 'ghost-ws', 'MANAGER')).expect(404);
+    await api.post('/api/v2/users/entitlements').send(ent('mgr', 'COURSE', 'course-v1:ghost+c+r', 'EDITOR')).expect(404);
     await api.post('/api/v2/users/entitlements').send(ent('ghost', 'GROUP', 'team-a', 'MANAGER')).expect(404);
     res = await api.post('/api/v2/users/entitlements').send(ent('mgr', 'PLANET', 'x', 'MANAGER')).expect(400);
     expect(res.body.error).toBe('invalid_request');

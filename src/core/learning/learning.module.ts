@@ -6,12 +6,16 @@ import { ContentProgress } from './content-progress.entity';
 import { Enrollment } from './enrollment.entity';
 import { EnrollmentsService } from './enrollments.service';
 import { PendingEnrollment } from './pending-enrollment.entity';
+import { Certificate } from './certificates/certificate.entity';
+import { CertificateCourse } from './certificates/certificate-course.entity';
+import { CertificatesService } from './certificates/certificates.service';
+import { UserCertificate } from './certificates/user-certificate.entity';
 
-/** Courses (= COURSE channels), their content, enrollments and progress: shared by every dialect. */
+/** Courses (= COURSE channels), their content, enrollments, progress and certificates: shared by every dialect. */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([Channel, ContentItem, ContentProgress, Enrollment, PendingEnrollment])],
-  providers: [EnrollmentsService],
-  exports: [EnrollmentsService, TypeOrmModule],
+  imports: [TypeOrmModule.forFeature([Channel, ContentItem, ContentProgress, Enrollment, PendingEnrollment, Certificate, CertificateCourse, UserCertificate])],
+  providers: [EnrollmentsService, CertificatesService],
+  exports: [EnrollmentsService, CertificatesService, TypeOrmModule],
 })
 export class LearningModule {}

@@ -1,9 +1,14 @@
 import { Module } from '@nestjs/common';
+import { EnableyCatalogModule } from './catalog/catalog.module';
+import { EnableyCertificatesModule } from './certificates/certificates.module';
+import { EnableyChannelsModule } from './channels/channels.module';
 import { EnableyEntitlementsModule } from './entitlements/entitlements.module';
 import { EnableyGroupsModule } from './groups/groups.module';
 import { EnableyPaginationModule } from './pagination/pagination.module';
+import { EnableyPerformanceModule } from './performance/performance.module';
 import { EnableyRoleRules } from './policy/enabley-role-rules';
 import { EnableySubAccountsModule } from './sub-accounts/sub-accounts.module';
+import { EnableyUploadsModule } from './uploads/uploads.module';
 import { EnableyUserProfilesModule } from './user-profiles/user-profiles.module';
 import { EnableyUsersModule } from './users/users.module';
 
@@ -14,7 +19,19 @@ import { EnableyUsersModule } from './users/users.module';
  * entitlements. POST /api/v1/token lives in the core (src/core/auth/enabley-token.controller.ts).
  */
 @Module({
-  imports: [EnableyPaginationModule, EnableySubAccountsModule, EnableyEntitlementsModule, EnableyUsersModule, EnableyGroupsModule, EnableyUserProfilesModule],
+  imports: [
+    EnableyPaginationModule,
+    EnableySubAccountsModule,
+    EnableyEntitlementsModule,
+    EnableyUsersModule,
+    EnableyGroupsModule,
+    EnableyUserProfilesModule,
+    EnableyChannelsModule,
+    EnableyCertificatesModule,
+    EnableyPerformanceModule,
+    EnableyCatalogModule,
+    EnableyUploadsModule,
+  ],
   providers: [EnableyRoleRules],
 })
 export class EnableyModule {}

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { EnableyEntitlementsModule } from '../entitlements/entitlements.module';
 import { EnableySubAccountsModule } from '../sub-accounts/sub-accounts.module';
 import { EnableyGroupLoader, GroupEntitlementTarget } from './group.loader';
+import { GroupMembershipEvents } from './group-membership.events';
 import { GroupsController } from './groups.controller';
 import { GroupsService } from './groups.service';
 import { UserGroupsController } from './user-groups.controller';
@@ -9,6 +10,7 @@ import { UserGroupsController } from './user-groups.controller';
 @Module({
   imports: [EnableySubAccountsModule, EnableyEntitlementsModule],
   controllers: [GroupsController, UserGroupsController],
-  providers: [GroupsService, EnableyGroupLoader, GroupEntitlementTarget],
+  providers: [GroupsService, EnableyGroupLoader, GroupEntitlementTarget, GroupMembershipEvents],
+  exports: [GroupMembershipEvents],
 })
 export class EnableyGroupsModule {}

@@ -11,6 +11,7 @@ import { rows } from '../sql';
 import { SubAccountsService } from '../sub-accounts/sub-accounts.service';
 import { GROUP_LIST_MAX, GroupDataDto, GroupInfoDto } from './group.dto';
 import { GROUP_SELECT, GroupRow, toGroupInfo } from './group.sql';
+import { GroupMembershipEvents } from './group-membership.events';
 
 /**
  * Groups form one tree per account. Writes to the tree take a per-account advisory lock, so two
@@ -23,6 +24,7 @@ export class GroupsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly subAccounts: SubAccountsService,
     private readonly entitlements: EntitlementsService,
+    private readonly membership: GroupMembershipEvents,
   ) {}
 
   private lockTree(m: EntityManager, accountId: string): Promise<unknown> {
@@ -71,6 +73,7 @@ export class GroupsService {
               WHERE id = $1`,
             [selfId, d.name ?? null, d.type !== undefined, d.type ?? null, parentId !== undefined, parentId ?? null, subAccountId !== undefined, subAccountId ?? null],
           );
+          if (parentId) await this.membership.subtreeMoved(m, accountId, selfId);
         }
         const [row] = await rows<GroupRow>(m, `${GROUP_SELECT} WHERE g.account_id = $1 AND g.identifier = $2`, [accountId, d.identifier]);
         return { created: !selfId, group: toGroupInfo(row) };
@@ -133,6 +136,7 @@ export class GroupsService {
           [accountId, userId, groupId],
         );
       await m.query('INSERT INTO enabley_group_member (group_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [groupId, userId]);
+      await this.membership.membersAdded(m, accountId, groupId, [userId]);
     });
   }
 

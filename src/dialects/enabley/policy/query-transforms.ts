@@ -10,3 +10,6 @@ export const ToBoolean = () =>
 
 /** A decimal integer in a query string → number; anything else is left for @IsInt to refuse. */
 export const ToInt = () => Transform(({ value }) => (typeof value === 'string' && /^-?\d{1,10}$/.test(value) ? Number(value) : value));
+
+/** A repeated query parameter (`roles=A&roles=B`) → array; a single value → one-element array. */
+export const ToArray = () => Transform(({ value }) => (value === undefined || Array.isArray(value) ? value : [value]));

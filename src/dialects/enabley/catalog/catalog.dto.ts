@@ -1,0 +1,25 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+
+export class CatalogItemQueryDto {
+  @ApiProperty({ maxLength: 255, description: 'externalChannelId' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  externalChannelId: string;
+
+  @ApiPropertyOptional({ maxLength: 255, description: 'subAccountName: when given, the channel must belong to it' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  subAccountName?: string;
+}
+
+/** ExternalCatalogItemGet. */
+export class CatalogItemDto {
+  @ApiProperty({ format: 'uuid', description: 'Stable id of the channel in the catalog' })
+  catalogItemId: string;
+
+  @ApiProperty({ description: 'Link to the catalog item' })
+  link: string;
+}

@@ -1,0 +1,16 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { ToBoolean } from '../policy/query-transforms';
+
+export class AssignGroupQueryDto {
+  @ApiPropertyOptional({ description: "recursive: also the users of the group's descendant groups (default false)" })
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  recursive?: boolean;
+
+  @ApiPropertyOptional({ enum: ['LEARNER'], description: 'Channel member type' })
+  @IsOptional()
+  @IsIn(['LEARNER'])
+  userRole?: 'LEARNER';
+}

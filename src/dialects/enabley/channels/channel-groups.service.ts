@@ -1,0 +1,135 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { returnedRows } from '../../../core/database/sql';
+import { ApiError } from '../../../core/http/api-error';
+import { GroupMembershipEvents } from '../groups/group-membership.events';
+
+/** Users covered by the channel's group assignments: each assigned group, and its descendants when recursive. */
+const COVERED_GROUPS = `
+  cover AS (
+    SELECT cg.group_id AS id, cg.recursive FROM enabley_channel_group cg WHERE cg.channel_id = $1
+    UNION
+    SELECT g.id, cover.recursive FROM enabley_group g JOIN cover ON g.parent_id = cover.id WHERE cover.recursive
+  )`;
+
+/**
+ * Channel ↔ group assignments. Every write is one set-based statement for the enrollments, whatever
+ * the number of users: assigning a 10,000-user group is one INSERT … SELECT.
+ */
+@Injectable()
+export class ChannelGroupsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly membership: GroupMembershipEvents,
+  ) {}
+
+  onModuleInit(): void {
+    this.membership.onMembersAdded((m, accountId, groupId, userIds) => this.enrollLateJoiners(m, accountId, groupId, userIds));
+    this.membership.onSubtreeMoved((m, accountId, groupId) => this.enrollMovedSubtree(m, accountId, groupId));
+  }
+
+  private async groupId(m: EntityManager, accountId: string, identifier: string): Promise<string> {
+    const [g] = await m.query(`SELECT id FROM enabley_group WHERE account_id = $1 AND identifier = $2`, [accountId, identifier]);
+    if (!g) throw ApiError.notFound(`No group with identifier "${identifier}".`);
+    return g.id;
+  }
+
+  /** Records the assignment and enrolls the group's users (and its descendants' when recursive); returns how many became learners. */
+  async assign(accountId: string, channelId: string, groupIdentifier: string, recursive: boolean): Promise<number> {
+    return this.db.transaction(async (m) => {
+      const groupId = await this.groupId(m, accountId, groupIdentifier);
+      await m.query(
+        `INSERT INTO enabley_channel_group (channel_id, group_id, recursive, user_role) VALUES ($1, $2, $3, 'LEARNER')
+         ON CONFLICT (channel_id, group_id) DO UPDATE SET recursive = EXCLUDED.recursive`,
+        [channelId, groupId, recursive],
+      );
+      const enrolled: { user_id: string }[] = await m.query(
+        `WITH RECURSIVE scope AS (
+           SELECT $3::uuid AS id
+           UNION
+           SELECT g.id FROM enabley_group g JOIN scope ON g.parent_id = scope.id WHERE $4
+         )
+         INSERT INTO enrollment (account_id, user_id, channel_id, source, is_active, enrolled_at)
+         SELECT DISTINCT $1::uuid, gm.user_id, $2::uuid, 'group', true, now()
+           FROM scope JOIN enabley_group_member gm ON gm.group_id = scope.id
+         ON CONFLICT (user_id, channel_id) DO UPDATE SET is_active = true, source = 'group', updated_at = now()
+           WHERE NOT enrollment.is_active
+         RETURNING user_id`,
+        [accountId, channelId, groupId, recursive],
+      );
+      return enrolled.length;
+    });
+  }
+
+  /**
+   * Removes the assignment and deactivates the group-sourced enrollments of its users that no other
+   * assignment of the channel still covers (direct enrollments stay).
+   */
+  async unassign(accountId: string, channelId: string, groupIdentifier: string): Promise<number> {
+    return this.db.transaction(async (m) => {
+      const groupId = await this.groupId(m, accountId, groupIdentifier);
+      const rows = returnedRows<{ recursive: boolean }>(
+        await m.query(`DELETE FROM enabley_channel_group WHERE channel_id = $1 AND group_id = $2 RETURNING recursive`, [channelId, groupId]),
+      );
+      if (!rows.length) throw ApiError.notFound(`Group "${groupIdentifier}" is not assigned to this channel.`);
+      const result: unknown = await m.query(
+        `WITH RECURSIVE scope AS (
+           SELECT $2::uuid AS id
+           UNION
+           SELECT g.id FROM enabley_group g JOIN scope ON g.parent_id = scope.id WHERE $3
+         ), ${COVERED_GROUPS}
+         UPDATE enrollment e SET is_active = false, updated_at = now()
+          WHERE e.channel_id = $1 AND e.source = 'group' AND e.is_active
+            AND e.user_id IN (SELECT gm.user_id FROM scope JOIN enabley_group_member gm ON gm.group_id = scope.id)
+            AND e.user_id NOT IN (SELECT gm.user_id FROM cover JOIN enabley_group_member gm ON gm.group_id = cover.id)
+         RETURNING e.user_id`,
+        [channelId, groupId, rows[0].recursive],
+      );
+      return returnedRows(result).length;
+    });
+  }
+
+  /**
+   * A group moved under a new parent: the users of its whole subtree become learners of the channels
+   * assigned recursively to its new ancestors (one statement).
+   */
+  private async enrollMovedSubtree(m: EntityManager, accountId: string, groupId: string): Promise<void> {
+    await m.query(
+      `WITH RECURSIVE anc AS (
+         SELECT id, parent_id, 0 AS depth FROM enabley_group WHERE id = $2
+         UNION ALL
+         SELECT p.id, p.parent_id, anc.depth + 1 FROM enabley_group p JOIN anc ON p.id = anc.parent_id WHERE anc.depth < 1000
+       ), sub AS (
+         SELECT $2::uuid AS id
+         UNION
+         SELECT g.id FROM enabley_group g JOIN sub ON g.parent_id = sub.id
+       )
+       INSERT INTO enrollment (account_id, user_id, channel_id, source, is_active, enrolled_at)
+       SELECT DISTINCT $1::uuid, gm.user_id, cg.channel_id, 'group', true, now()
+         FROM anc JOIN enabley_channel_group cg ON cg.group_id = anc.id AND anc.depth > 0 AND cg.recursive
+        CROSS JOIN sub JOIN enabley_group_member gm ON gm.group_id = sub.id
+       ON CONFLICT (user_id, channel_id) DO UPDATE SET is_active = true, source = 'group', updated_at = now()
+         WHERE NOT enrollment.is_active`,
+      [accountId, groupId],
+    );
+  }
+
+  /** Users who just joined a group become learners of the channels assigned to it, or to an ancestor recursively. */
+  private async enrollLateJoiners(m: EntityManager, accountId: string, groupId: string, userIds: string[]): Promise<void> {
+    await m.query(
+      `WITH RECURSIVE anc AS (
+         SELECT id, parent_id, 0 AS depth FROM enabley_group WHERE id = $2
+         UNION ALL
+         SELECT p.id, p.parent_id, anc.depth + 1 FROM enabley_group p JOIN anc ON p.id = anc.parent_id WHERE anc.depth < 1000
+       )
+       INSERT INTO enrollment (account_id, user_id, channel_id, source, is_active, enrolled_at)
+       SELECT DISTINCT $1::uuid, u.user_id, cg.channel_id, 'group', true, now()
+         FROM anc JOIN enabley_channel_group cg ON cg.group_id = anc.id AND (anc.depth = 0 OR cg.recursive)
+        CROSS JOIN unnest($3::uuid[]) AS u(user_id)
+       ON CONFLICT (user_id, channel_id) DO UPDATE SET is_active = true, source = 'group', updated_at = now()
+         WHERE NOT enrollment.is_active`,
+      [accountId, groupId, userIds],
+    );
+  }
+}
