@@ -9,7 +9,7 @@ import pg from 'pg';
 import { freePort, startProcess, stopProcess, table } from './lib.mjs';
 import coreRows from './rows/core.mjs';
 import tribooRows from './rows/triboo.mjs';
-import enableyRows from './rows/enabley.mjs';
+import enableyRows from './rows/enabley-channels.mjs';
 
 const require = createRequire(import.meta.url);
 const { startEmbeddedPostgres } = require('../dist/core/database/embedded-postgres.js');

@@ -1,2 +1,0 @@
-// Enabley rows are added with the Enabley dialect.
-export default async function enableyRows() {}
