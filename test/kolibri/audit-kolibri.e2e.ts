@@ -1,0 +1,149 @@
+import { TestContext, createTestApp } from '../support/test-app';
+import { Kolibri } from './kolibri-fixtures';
+
+const HEX = /^[0-9a-f]{32}$/;
+const dashed = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+const ids = (body: { id: string }[]) => body.map((x) => x.id).sort();
+
+/** Audit of the Kolibri dialect against Kolibri's own api.py behaviour, operation by operation. */
+describe('Kolibri audit', () => {
+  let ctx: TestContext;
+  let k: Kolibri;
+  beforeAll(async () => {
+    ctx = await createTestApp();
+    k = new Kolibri(ctx, () => ctx.clientToken());
+  });
+  afterAll(() => ctx.close());
+
+  describe('classroom coaches', () => {
+    it('lists as roles only the coach\'s facility-level roles on the classroom\'s facility, and the classroom parent as facility', async () => {
+      const api = await k.api();
+      const f = await k.facility();
+      const c = await k.classroom(f.id);
+      const coach = await k.user(f.id, 'auditcoach');
+      const classRole = await k.role(coach.id, c.id, 'coach');
+      const got = (await api.get(`/api/auth/classroom/${c.id}/`).expect(200)).body;
+      expect(got.coaches).toHaveLength(1);
+      expect(got.coaches[0]).toEqual({
+        id: coach.id,
+        facility: f.id,
+        is_superuser: false,
+        full_name: 'Full auditcoach',
+        username: 'auditcoach',
+        roles: [{ collection: f.id, kind: 'assignable_coach', id: expect.stringMatching(HEX) }],
+      });
+      expect(got.coaches[0].roles.map((r: { id: string }) => r.id)).not.toContain(classRole.id);
+    });
+  });
+
+  describe('classroom role filter', () => {
+    it('follows Kolibri: superuser and API client see all, facility admins all, facility coaches their facility, class coaches their classes', async () => {
+      const f = await k.facility();
+      const c1 = await k.classroom(f.id);
+      const c2 = await k.classroom(f.id);
+      const admin = await k.user(f.id);
+      const fcoach = await k.user(f.id);
+      const ccoach = await k.user(f.id);
+      await k.role(admin.id, f.id, 'admin');
+      await k.role(fcoach.id, f.id, 'coach');
+      await k.role(ccoach.id, c1.id, 'coach');
+      const client = await k.api();
+      expect(ids((await client.get(`/api/auth/classroom/?parent=${f.id}&role=coach`).expect(200)).body)).toEqual([c1.id, c2.id].sort());
+      const su = await k.as(ctx.superToken());
+      expect(ids((await su.get(`/api/auth/classroom?parent=${f.id}&role=coach`).expect(200)).body)).toEqual([c1.id, c2.id].sort());
+      const asAdmin = await k.as(k.login(admin));
+      expect(ids((await asAdmin.get('/api/auth/classroom?role=coach').expect(200)).body)).toEqual([c1.id, c2.id].sort());
+      const asFcoach = await k.as(k.login(fcoach));
+      expect(ids((await asFcoach.get('/api/auth/classroom?role=coach').expect(200)).body)).toEqual([c1.id, c2.id].sort());
+      const asCcoach = await k.as(k.login(ccoach));
+      expect(ids((await asCcoach.get('/api/auth/classroom?role=coach').expect(200)).body)).toEqual([c1.id]);
+      // Other role kinds are accepted as Kolibri does; an unknown one is an INVALID_CHOICE.
+      expect(ids((await asCcoach.get('/api/auth/classroom?role=admin').expect(200)).body)).toEqual([c1.id]);
+      const bad = await asCcoach.get('/api/auth/classroom?role=boss').expect(400);
+      expect(bad.body[0].id).toBe('INVALID_CHOICE');
+    });
+
+    it('an unknown parent facility is a 400 as Kolibri\'s filter answers, a malformed one too', async () => {
+      const api = await k.api();
+      const res = await api.get(`/api/auth/classroom?parent=${'a'.repeat(32)}`).expect(400);
+      expect(res.body[0]).toMatchObject({ id: 'INVALID', metadata: { field: 'parent' } });
+      await api.get('/api/auth/classroom?parent=nope').expect(400);
+      const g = await api.get(`/api/auth/learnergroup?parent=${'a'.repeat(32)}`).expect(400);
+      expect(g.body[0]).toMatchObject({ id: 'INVALID', metadata: { field: 'parent' } });
+    });
+  });
+
+  describe('facility dataset', () => {
+    it('lists every readable dataset without facility_id, and one with it (dashed or not)', async () => {
+      const api = await k.api();
+      const f1 = await k.facility();
+      const f2 = await k.facility();
+      const all = (await api.get('/api/auth/facilitydataset/').expect(200)).body;
+      expect(ids(all)).toEqual(expect.arrayContaining([f1.dataset.id, f2.dataset.id]));
+      const one = (await api.get(`/api/auth/facilitydataset?facility_id=${dashed(f1.id)}`).expect(200)).body;
+      expect(ids(one)).toEqual([f1.dataset.id]);
+      await api.get('/api/auth/facilitydataset?facility_id=zz').expect(400);
+    });
+
+    it('uses the values of Kolibri\'s facility_configuration_presets.json (informal: no sign-up)', async () => {
+      const api = await k.api();
+      const informal = (await api.post('/api/auth/facility/create_facility', { name: 'Inf', preset: 'informal' }).expect(200)).body;
+      expect(informal.dataset).toMatchObject({
+        preset: 'informal',
+        learner_can_edit_username: true,
+        learner_can_edit_name: true,
+        learner_can_edit_password: true,
+        learner_can_sign_up: false,
+        learner_can_delete_account: true,
+        learner_can_login_with_no_password: false,
+        show_download_button_in_learn: true,
+      });
+      await api.patch(`/api/auth/facilitydataset/${informal.dataset.id}`, { learner_can_sign_up: true, description: 'kept' }).expect(200);
+      const reset = (await api.post(`/api/auth/facilitydataset/${informal.dataset.id}/resetsettings`).expect(200)).body;
+      expect(reset).toMatchObject({ learner_can_sign_up: false, description: 'kept', preset: 'informal' });
+    });
+  });
+
+  describe('memberships and roles', () => {
+    it('retrieves one membership and one role by id (with or without dashes, trailing slash)', async () => {
+      const api = await k.api();
+      const f = await k.facility();
+      const c = await k.classroom(f.id);
+      const u = await k.user(f.id);
+      const m = await k.member(u.id, c.id);
+      const r = await k.role(u.id, c.id, 'coach');
+      expect((await api.get(`/api/auth/membership/${m.id}/`).expect(200)).body).toEqual({ id: m.id, user: u.id, collection: c.id });
+      expect((await api.get(`/api/auth/membership/${dashed(m.id)}`).expect(200)).body.id).toBe(m.id);
+      expect((await api.get(`/api/auth/role/${r.id}/`).expect(200)).body).toEqual({ id: r.id, kind: 'coach', collection: c.id, user: u.id });
+      expect((await api.get(`/api/auth/role/${dashed(r.id)}`).expect(200)).body.id).toBe(r.id);
+      await api.get(`/api/auth/role/${'b'.repeat(32)}`).expect(404);
+      await api.get('/api/auth/membership/nope').expect(404);
+      // A learner of another facility does not see them.
+      const f2 = await k.facility();
+      const other = await k.user(f2.id);
+      const asOther = await k.as(k.login(other));
+      await asOther.get(`/api/auth/membership/${m.id}`).expect(404);
+      await asOther.get(`/api/auth/role/${r.id}`).expect(404);
+    });
+
+    it('filters by user_ids and by_ids as Kolibri does, for lists and bulk deletes', async () => {
+      const api = await k.api();
+      const f = await k.facility();
+      const c = await k.classroom(f.id);
+      const [a, b, d] = [await k.user(f.id), await k.user(f.id), await k.user(f.id)];
+      const ma = await k.member(a.id, c.id);
+      const mb = await k.member(b.id, c.id);
+      await k.member(d.id, c.id);
+      const ra = await k.role(a.id, f.id, 'coach');
+      const rb = await k.role(b.id, f.id, 'admin');
+      expect(ids((await api.get(`/api/auth/membership?by_ids=${ma.id},${mb.id}`).expect(200)).body)).toEqual([ma.id, mb.id].sort());
+      expect(ids((await api.get(`/api/auth/role?user_ids=${a.id},${b.id}`).expect(200)).body)).toEqual([ra.id, rb.id].sort());
+      expect(ids((await api.get(`/api/auth/role?by_ids=${ra.id}`).expect(200)).body)).toEqual([ra.id]);
+      await api.get('/api/auth/role?user_ids=zz').expect(400);
+      await api.delete(`/api/auth/membership?user_ids=${a.id},${b.id}&collection=${c.id}`).expect(204);
+      expect((await api.get(`/api/auth/membership?collection=${c.id}`).expect(200)).body.map((m: { user: string }) => m.user)).toEqual([d.id]);
+      await api.delete(`/api/auth/role?by_ids=${rb.id}`).expect(204);
+      expect(ids((await api.get(`/api/auth/role?collection=${f.id}`).expect(200)).body)).toEqual([ra.id]);
+    });
+  });
+});
