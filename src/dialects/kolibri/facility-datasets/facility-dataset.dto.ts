@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsKolibriId } from '../common/kolibri-ids';
 import { PRESETS } from './presets';
 
@@ -45,10 +45,10 @@ export class FacilityDatasetDto {
 }
 
 export class FacilityDatasetQueryDto {
-  @ApiProperty({ description: 'Facility id (32 hex digits or UUID) to get the settings of.', example: '4f1c2a9e0b7d3e6a5c8b1f2d3e4a5b6c' })
-  @IsNotEmpty()
+  @ApiPropertyOptional({ description: 'Facility id (32 hex digits or UUID) to get the settings of; without it, every readable dataset.', example: '4f1c2a9e0b7d3e6a5c8b1f2d3e4a5b6c' })
+  @IsOptional()
   @IsKolibriId()
-  facility_id: string;
+  facility_id?: string;
 }
 
 export class UpdateFacilityDatasetDto {

@@ -17,7 +17,7 @@ export class LearnerGroupDto {
 }
 
 export class LearnerGroupQueryDto {
-  @ApiPropertyOptional({ description: 'Filter by parent classroom id.' })
+  @ApiPropertyOptional({ description: 'Filter by parent classroom id; an unknown classroom is a 400, as in Kolibri.' })
   @IsOptional()
   @IsKolibriId()
   parent?: string;
