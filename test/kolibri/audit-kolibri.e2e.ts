@@ -146,4 +146,16 @@ describe('Kolibri audit', () => {
       expect(ids((await api.get(`/api/auth/role?collection=${f.id}`).expect(200)).body)).toEqual([ra.id]);
     });
   });
+
+  describe('facility user pages', () => {
+    it('pages as Django does: an empty list has one page, a page past the last is a 404 NOT_FOUND', async () => {
+      const api = await k.api();
+      const f = await k.facility();
+      const empty = (await api.get(`/api/auth/facilityuser/?facility=${f.id}&page_size=5`).expect(200)).body;
+      expect(empty).toEqual({ page: 1, count: 0, total_pages: 1, results: [] });
+      await k.user(f.id);
+      const past = await api.get(`/api/auth/facilityuser?facility=${f.id}&page_size=5&page=2`).expect(404);
+      expect(past.body[0].id).toBe('NOT_FOUND');
+    });
+  });
 });
