@@ -158,4 +158,30 @@ describe('Kolibri audit', () => {
       expect(past.body[0].id).toBe('NOT_FOUND');
     });
   });
+
+  describe('bad input', () => {
+    it('answers null for a non-null field with a 400 in Kolibri form, never a 500', async () => {
+      const api = await k.api();
+      const f = await k.facility();
+      const c = await k.classroom(f.id);
+      const g = await k.group(c.id);
+      const u = await k.user(f.id);
+      const cases: [string, Record<string, unknown>][] = [
+        [`/api/auth/facilitydataset/${f.dataset.id}`, { learner_can_sign_up: null }],
+        [`/api/auth/facilitydataset/${f.dataset.id}`, { description: null }],
+        [`/api/auth/facilitydataset/${f.dataset.id}`, { preset: null }],
+        [`/api/auth/classroom/${c.id}`, { name: null }],
+        [`/api/auth/learnergroup/${g.id}`, { name: null }],
+        [`/api/auth/facilityuser/${u.id}`, { username: null }],
+        [`/api/auth/facilityuser/${u.id}`, { full_name: null }],
+        [`/api/auth/facilityuser/${u.id}`, { password: null }],
+      ];
+      for (const [url, body] of cases) {
+        const res = await api.patch(url, body);
+        expect([url, body, res.status]).toEqual([url, body, 400]);
+        expect(res.body[0]).toMatchObject({ id: expect.stringMatching(/^(INVALID|INVALID_CHOICE|REQUIRED)$/), metadata: { field: Object.keys(body)[0] } });
+      }
+      await api.post('/api/auth/facilityuser', { username: 'nulls', password: 'password-1', facility: f.id, full_name: null }).expect(400);
+    });
+  });
 });

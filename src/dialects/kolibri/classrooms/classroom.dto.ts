@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsKolibriId } from '../common/kolibri-ids';
+import { IsKolibriId, IsOptionalNotNull } from '../common/kolibri-ids';
 import { UserRoleDto } from '../facility-users/facility-user.dto';
 import { ACCEPTED_KINDS } from '../roles/role.dto';
 
@@ -72,7 +72,7 @@ export class CreateClassroomDto {
 
 export class UpdateClassroomDto {
   @ApiPropertyOptional({ example: 'Grade 4', maxLength: 100 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)

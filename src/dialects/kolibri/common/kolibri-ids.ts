@@ -1,4 +1,4 @@
-import { ValidationOptions, Matches } from 'class-validator';
+import { Matches, ValidateIf, ValidationOptions } from 'class-validator';
 import { ApiError } from '../../../core/http/api-error';
 import { parseUuid } from '../../../core/http/ids';
 
@@ -32,4 +32,9 @@ export function pathId(value: string): string {
   const id = parseUuid(value);
   if (!id) throw ApiError.notFound();
   return id;
+}
+
+/** An optional body field that, when sent, must not be null (Kolibri: "This field may not be null."). */
+export function IsOptionalNotNull(): PropertyDecorator {
+  return ValidateIf((_: object, v: unknown) => v !== undefined);
 }
