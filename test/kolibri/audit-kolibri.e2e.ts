@@ -183,5 +183,18 @@ describe('Kolibri audit', () => {
       }
       await api.post('/api/auth/facilityuser', { username: 'nulls', password: 'password-1', facility: f.id, full_name: null }).expect(400);
     });
+
+    it('trims names as DRF does: a blank name is a 400, surrounding spaces are dropped', async () => {
+      const api = await k.api();
+      const f = await k.facility();
+      const c = (await api.post('/api/auth/classroom', { name: '  Grade 9 ', parent: f.id }).expect(201)).body;
+      expect(c.name).toBe('Grade 9');
+      const dup = await api.post('/api/auth/classroom', { name: 'Grade 9  ', parent: f.id }).expect(400);
+      expect(dup.body[0].id).toBe('UNIQUE');
+      await api.post('/api/auth/classroom', { name: '   ', parent: f.id }).expect(400);
+      await api.post('/api/auth/learnergroup', { name: ' ', parent: c.id }).expect(400);
+      await api.patch(`/api/auth/classroom/${c.id}`, { name: '  ' }).expect(400);
+      await api.post('/api/auth/facility', { name: '  ' }).expect(400);
+    });
   });
 });

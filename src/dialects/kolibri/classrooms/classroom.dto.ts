@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsKolibriId, IsOptionalNotNull } from '../common/kolibri-ids';
+import { IsKolibriId, IsOptionalNotNull, Trim } from '../common/kolibri-ids';
 import { UserRoleDto } from '../facility-users/facility-user.dto';
 import { ACCEPTED_KINDS } from '../roles/role.dto';
 
@@ -59,6 +59,7 @@ export class ClassroomQueryDto {
 
 export class CreateClassroomDto {
   @ApiProperty({ example: 'Grade 3', maxLength: 100 })
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -73,6 +74,7 @@ export class CreateClassroomDto {
 export class UpdateClassroomDto {
   @ApiPropertyOptional({ example: 'Grade 4', maxLength: 100 })
   @IsOptionalNotNull()
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)

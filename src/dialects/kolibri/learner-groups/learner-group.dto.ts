@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsKolibriId, IsOptionalNotNull } from '../common/kolibri-ids';
+import { IsKolibriId, IsOptionalNotNull, Trim } from '../common/kolibri-ids';
 
 export class LearnerGroupDto {
   @ApiProperty({ example: '4f1c2a9e0b7d3e6a5c8b1f2d3e4a5b6c', description: 'Learner group id, 32 hex digits.' })
@@ -25,6 +25,7 @@ export class LearnerGroupQueryDto {
 
 export class CreateLearnerGroupDto {
   @ApiProperty({ example: 'Red team', maxLength: 100 })
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -39,6 +40,7 @@ export class CreateLearnerGroupDto {
 export class UpdateLearnerGroupDto {
   @ApiPropertyOptional({ example: 'Blue team', maxLength: 100 })
   @IsOptionalNotNull()
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
