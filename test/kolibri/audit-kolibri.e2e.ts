@@ -197,4 +197,45 @@ describe('Kolibri audit', () => {
       await api.post('/api/auth/facility', { name: '  ' }).expect(400);
     });
   });
+
+  describe('bad input sweep', () => {
+    it('answers every bad value of every body field with a 4xx in Kolibri form, never a 500', async () => {
+      const api = await k.api();
+      const f = await k.facility();
+      const c = await k.classroom(f.id);
+      const g = await k.group(c.id);
+      const u = await k.user(f.id);
+      const routes: ['post' | 'patch', string, Record<string, unknown>][] = [
+        ['post', '/api/auth/facility', { name: 'Sweep' }],
+        ['post', '/api/auth/facility/create_facility', { name: 'Sweep2', preset: 'formal' }],
+        ['patch', `/api/auth/facility/${f.id}`, { name: 'Renamed' }],
+        ['patch', `/api/auth/facilitydataset/${f.dataset.id}`, { learner_can_sign_up: true, description: 'd', location: 'l', extra_fields: {}, preset: 'nonformal', registered: false }],
+        ['post', '/api/auth/classroom', { name: 'Sweep', parent: f.id }],
+        ['patch', `/api/auth/classroom/${c.id}`, { name: 'Sweep C' }],
+        ['post', '/api/auth/learnergroup', { name: 'Sweep', parent: c.id }],
+        ['patch', `/api/auth/learnergroup/${g.id}`, { name: 'Sweep G' }],
+        ['post', '/api/auth/facilityuser', { username: 'sweep', password: 'password-1', full_name: 'S', facility: f.id }],
+        ['patch', `/api/auth/facilityuser/${u.id}`, { username: 'sweep2', password: 'password-2', full_name: 'S2' }],
+        ['post', '/api/auth/membership', { user: u.id, collection: c.id }],
+        ['post', '/api/auth/role', { user: u.id, collection: f.id, kind: 'coach' }],
+      ];
+      const BAD: unknown[] = [null, 5, true, { a: 1 }, ['a'], '', 'x'.repeat(3000), 'not-an-id'];
+      const seen: string[] = [];
+      for (const [method, url, good] of routes) {
+        for (const field of Object.keys(good)) {
+          for (const bad of BAD) {
+            if (typeof good[field] === 'string' && typeof bad === 'string' && !['', 'x'.repeat(3000), 'not-an-id'].includes(bad)) continue;
+            // Free text accepts any text; extra_fields any object.
+            if ((['description', 'location', 'full_name', 'password', 'username', 'name'].includes(field) && typeof bad === 'string' && bad !== '' && bad.length < 100) || (field === 'extra_fields' && bad && typeof bad === 'object' && !Array.isArray(bad))) continue;
+            if (['full_name', 'description', 'location'].includes(field) && bad === '') continue;
+            if (typeof good[field] === 'boolean' && typeof bad === 'boolean') continue;
+            const res = await api[method](url, { ...good, [field]: bad });
+            if (res.status < 400 || res.status >= 500) seen.push(`${method} ${url} ${field}=${JSON.stringify(bad).slice(0, 20)} → ${res.status} ${JSON.stringify(res.body).slice(0, 100)}`);
+            else expect(res.body[0]).toEqual({ id: expect.any(String), metadata: { field: expect.any(String), message: expect.any(String) } });
+          }
+        }
+      }
+      expect(seen).toEqual([]);
+    });
+  });
 });
