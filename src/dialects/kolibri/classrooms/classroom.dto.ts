@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsKolibriId } from '../common/kolibri-ids';
+import { IsKolibriId, IsOptionalNotNull, Trim } from '../common/kolibri-ids';
 import { UserRoleDto } from '../facility-users/facility-user.dto';
+import { ACCEPTED_KINDS } from '../roles/role.dto';
 
 export class CoachDto {
   @ApiProperty({ description: 'User id, 32 hex digits.' })
@@ -41,19 +42,24 @@ export class ClassroomDto {
 }
 
 export class ClassroomQueryDto {
-  @ApiPropertyOptional({ description: 'Filter by parent facility id.' })
+  @ApiPropertyOptional({ description: 'Filter by parent facility id; an unknown facility is a 400, as in Kolibri.' })
   @IsOptional()
   @IsKolibriId()
   parent?: string;
 
-  @ApiPropertyOptional({ enum: ['coach'], description: 'coach: only the classrooms the caller coaches.' })
+  @ApiPropertyOptional({
+    enum: ACCEPTED_KINDS,
+    description:
+      "As Kolibri: superusers, API clients and facility admins get every classroom; others those they (or whose facility they) hold a role on, assignable coach roles aside; with coach, coach roles only.",
+  })
   @IsOptional()
-  @IsIn(['coach'])
+  @IsIn(ACCEPTED_KINDS)
   role?: string;
 }
 
 export class CreateClassroomDto {
   @ApiProperty({ example: 'Grade 3', maxLength: 100 })
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -67,7 +73,8 @@ export class CreateClassroomDto {
 
 export class UpdateClassroomDto {
   @ApiPropertyOptional({ example: 'Grade 4', maxLength: 100 })
-  @IsOptional()
+  @IsOptionalNotNull()
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)

@@ -28,7 +28,6 @@ interface CoachRow {
   username: string;
   full_name: string;
   is_superuser: boolean;
-  facility_id: string | null;
   roles: { collection: string; kind: string; id: string }[];
 }
 
@@ -40,17 +39,27 @@ export class ClassroomsService {
     private readonly collections: CollectionsRepository,
   ) {}
 
+  /**
+   * `role` as Kolibri's ClassroomFilter: superusers, API clients and facility admins keep every
+   * readable classroom; others keep the classrooms they, or whose facility they, hold a role on
+   * (assignable coach roles aside; only coach roles with role=coach).
+   */
   async list(principal: Principal, ability: AppAbility, q: ClassroomQueryDto): Promise<ClassroomDto[]> {
-    if (q.role === 'coach' && !principal.userId) return [];
-    const filter = readFilter(ability, 'read', 'Classroom', COLUMNS, 3);
+    const parent = optionalId(q.parent, 'parent') ?? null;
+    if (parent) await this.collections.reference(principal.accountId, parent, 'facility', 'parent');
+    const roleUser = q.role && principal.kind === 'user' && !principal.isSuperuser ? principal.userId : null;
+    const filter = readFilter(ability, 'read', 'Classroom', COLUMNS, 4);
     const rows: ClassroomRow[] = await this.db.query(
       `SELECT c.id, c.name, c.parent_id, (SELECT count(*)::int FROM kolibri_membership m WHERE m.collection_id = c.id) AS learner_count
          FROM kolibri_collection c
         WHERE c.account_id = $1 AND c.kind = 'classroom' AND ($2::uuid IS NULL OR c.parent_id = $2)
-          AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM kolibri_role r WHERE r.collection_id = c.id AND r.user_id = $3 AND r.kind = 'coach'))
+          AND ($3::uuid IS NULL OR EXISTS (
+                SELECT 1 FROM kolibri_role r
+                 WHERE r.user_id = $3 AND r.kind <> 'assignable_coach'
+                   AND (r.kind = 'admin' OR ((NOT $4 OR r.kind = 'coach') AND r.collection_id IN (c.id, c.parent_id)))))
           AND ${filter.sql}
         ORDER BY c.name, c.id`,
-      [principal.accountId, optionalId(q.parent, 'parent') ?? null, q.role === 'coach' ? principal.userId : null, ...filter.params],
+      [principal.accountId, parent, roleUser ?? null, q.role === 'coach', ...filter.params],
     );
     return this.withCoaches(rows);
   }
@@ -81,7 +90,11 @@ export class ClassroomsService {
     return this.collections.remove(accountId, id, 'classroom');
   }
 
-  /** Coach pairs, then each distinct coach once with their roles: a coach of many classes costs one row. */
+  /**
+   * Coach pairs, then each distinct coach once with their facility-level roles: a coach of many
+   * classes costs one row. As Kolibri's ClassroomViewSet: a coach's `facility` is the classroom's
+   * parent and `roles` lists only their roles on that facility.
+   */
   private async withCoaches(rows: ClassroomRow[]): Promise<ClassroomDto[]> {
     if (!rows.length) return [];
     const pairs: { classroom_id: string; user_id: string }[] = await this.db.query(
@@ -90,28 +103,24 @@ export class ClassroomsService {
     );
     const coaches: CoachRow[] = pairs.length
       ? await this.db.query(
-          `SELECT u.id, u.username, u.full_name, u.is_superuser, fu.facility_id,
+          `SELECT u.id, u.username, u.full_name, u.is_superuser,
                   COALESCE((SELECT json_agg(json_build_object('collection', x.collection_id, 'kind', x.kind, 'id', x.id) ORDER BY x.created_at, x.id)
-                              FROM kolibri_role x WHERE x.user_id = u.id), '[]'::json) AS roles
-             FROM "user" u LEFT JOIN kolibri_facility_user fu ON fu.user_id = u.id
+                              FROM kolibri_role x WHERE x.user_id = u.id AND x.collection_id = x.facility_id), '[]'::json) AS roles
+             FROM "user" u
             WHERE u.id = ANY($1::uuid[])
             ORDER BY u.username, u.id`,
           [[...new Set(pairs.map((p) => p.user_id))]],
         )
       : [];
-    const dtoOf = new Map<string, CoachDto>(
-      coaches.map((c) => [
-        c.id,
-        {
-          id: toHexId(c.id),
-          facility: toHexId(c.facility_id),
-          is_superuser: c.is_superuser,
-          full_name: c.full_name,
-          username: c.username,
-          roles: c.roles.map((x) => ({ collection: toHexId(x.collection), kind: x.kind, id: toHexId(x.id) })),
-        },
-      ]),
-    );
+    const byId = new Map(coaches.map((c) => [c.id, c]));
+    const coachIn = (c: CoachRow, facilityId: string): CoachDto => ({
+      id: toHexId(c.id),
+      facility: toHexId(facilityId),
+      is_superuser: c.is_superuser,
+      full_name: c.full_name,
+      username: c.username,
+      roles: c.roles.filter((x) => x.collection === facilityId).map((x) => ({ collection: toHexId(x.collection), kind: x.kind, id: toHexId(x.id) })),
+    });
     const order = new Map(coaches.map((c, i) => [c.id, i]));
     const byClass = new Map<string, string[]>();
     for (const p of pairs) byClass.set(p.classroom_id, [...(byClass.get(p.classroom_id) ?? []), p.user_id]);
@@ -120,7 +129,7 @@ export class ClassroomsService {
       name: r.name,
       parent: toHexId(r.parent_id),
       learner_count: r.learner_count,
-      coaches: (byClass.get(r.id) ?? []).sort((a, b) => order.get(a)! - order.get(b)!).map((u) => dtoOf.get(u)!),
+      coaches: (byClass.get(r.id) ?? []).sort((a, b) => order.get(a)! - order.get(b)!).map((u) => coachIn(byId.get(u)!, r.parent_id)),
     }));
   }
 }

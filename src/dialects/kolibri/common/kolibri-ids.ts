@@ -1,4 +1,5 @@
-import { ValidationOptions, Matches } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { Matches, ValidateIf, ValidationOptions } from 'class-validator';
 import { ApiError } from '../../../core/http/api-error';
 import { parseUuid } from '../../../core/http/ids';
 
@@ -33,3 +34,11 @@ export function pathId(value: string): string {
   if (!id) throw ApiError.notFound();
   return id;
 }
+
+/** An optional body field that, when sent, must not be null (Kolibri: "This field may not be null."). */
+export function IsOptionalNotNull(): PropertyDecorator {
+  return ValidateIf((_: object, v: unknown) => v !== undefined);
+}
+
+/** Text fields are trimmed as Django REST Framework's CharField does (so "  " is blank). */
+export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));

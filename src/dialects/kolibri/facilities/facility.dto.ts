@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { Trim } from '../common/kolibri-ids';
 import { FacilityDatasetDto } from '../facility-datasets/facility-dataset.dto';
 import { PRESETS } from '../facility-datasets/presets';
 
@@ -28,6 +29,7 @@ export class FacilityDto {
 
 export class CreateFacilityDto {
   @ApiProperty({ example: 'Riverside School', maxLength: 100 })
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsKolibriId } from '../common/kolibri-ids';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsKolibriId, IsOptionalNotNull } from '../common/kolibri-ids';
 import { PRESETS } from './presets';
 
 export class FacilityDatasetDto {
@@ -45,38 +45,38 @@ export class FacilityDatasetDto {
 }
 
 export class FacilityDatasetQueryDto {
-  @ApiProperty({ description: 'Facility id (32 hex digits or UUID) to get the settings of.', example: '4f1c2a9e0b7d3e6a5c8b1f2d3e4a5b6c' })
-  @IsNotEmpty()
+  @ApiPropertyOptional({ description: 'Facility id (32 hex digits or UUID) to get the settings of; without it, every readable dataset.', example: '4f1c2a9e0b7d3e6a5c8b1f2d3e4a5b6c' })
+  @IsOptional()
   @IsKolibriId()
-  facility_id: string;
+  facility_id?: string;
 }
 
 export class UpdateFacilityDatasetDto {
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() learner_can_edit_username?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() learner_can_edit_name?: boolean;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsBoolean() learner_can_edit_username?: boolean;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsBoolean() learner_can_edit_name?: boolean;
   @ApiPropertyOptional({ description: 'Cannot be true together with learner_can_login_with_no_password.' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   learner_can_edit_password?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() learner_can_sign_up?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() learner_can_delete_account?: boolean;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsBoolean() learner_can_sign_up?: boolean;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsBoolean() learner_can_delete_account?: boolean;
   @ApiPropertyOptional({ description: 'Cannot be true together with learner_can_edit_password.' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   learner_can_login_with_no_password?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() show_download_button_in_learn?: boolean;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsBoolean() show_download_button_in_learn?: boolean;
 
   @ApiPropertyOptional({ type: 'object', properties: {}, description: 'Free-form extra settings.' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   extra_fields?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) description?: string;
-  @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @IsString() @MaxLength(500) location?: string;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() registered?: boolean;
+  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptionalNotNull() @IsString() @MaxLength(2000) description?: string;
+  @ApiPropertyOptional({ maxLength: 500 }) @IsOptionalNotNull() @IsString() @MaxLength(500) location?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsBoolean() registered?: boolean;
 
   @ApiPropertyOptional({ enum: PRESETS, description: 'Changing the preset does not change the flags; resetsettings applies it.' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(PRESETS)
   preset?: string;
 }

@@ -6,7 +6,7 @@ import { AppAbility } from '../../../core/policy/app-ability';
 import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
 import { ApiOkList } from '../common/api-list';
-import { idOf, pathId } from '../common/kolibri-ids';
+import { optionalId, pathId } from '../common/kolibri-ids';
 import { FacilityDatasetDto, FacilityDatasetQueryDto, UpdateFacilityDatasetDto } from './facility-dataset.dto';
 import { FacilityDatasetsService } from './facility-datasets.service';
 
@@ -24,7 +24,7 @@ export class FacilityDatasetsController {
   @ApiOkList(FacilityDatasetDto)
   @ApiBadRequestResponse({ description: 'facility_id is not an id.', type: [KolibriErrorDoc] })
   list(@Query() query: FacilityDatasetQueryDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<FacilityDatasetDto[]> {
-    return this.datasets.list(principal, ability, idOf(query.facility_id, 'facility_id'));
+    return this.datasets.list(principal, ability, optionalId(query.facility_id, 'facility_id'));
   }
 
   @Patch(':id')

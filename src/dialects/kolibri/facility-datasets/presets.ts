@@ -43,7 +43,8 @@ export const PRESET_FLAGS: Record<Preset, DatasetFlags> = {
     show_download_button_in_learn: false,
   },
   nonformal: OPEN,
-  informal: OPEN,
+  // Kolibri's informal preset is the nonformal one without self sign-up.
+  informal: { ...OPEN, learner_can_sign_up: false },
 };
 
 export function isPreset(value: unknown): value is Preset {

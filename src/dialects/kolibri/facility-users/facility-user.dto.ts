@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsKolibriId } from '../common/kolibri-ids';
+import { IsKolibriId, IsOptionalNotNull } from '../common/kolibri-ids';
 
 export class UserRoleDto {
   @ApiProperty({ description: 'Collection (facility or classroom) id, 32 hex digits.' })
@@ -93,7 +93,7 @@ export class CreateFacilityUserDto {
   password: string;
 
   @ApiPropertyOptional({ maxLength: 120 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(120)
   full_name?: string;
@@ -106,7 +106,7 @@ export class CreateFacilityUserDto {
 
 export class UpdateFacilityUserDto {
   @ApiPropertyOptional({ maxLength: 125 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(125)
@@ -114,14 +114,14 @@ export class UpdateFacilityUserDto {
   username?: string;
 
   @ApiPropertyOptional({ maxLength: 128 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(128)
   password?: string;
 
   @ApiPropertyOptional({ maxLength: 120 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(120)
   full_name?: string;

@@ -66,13 +66,16 @@ export class FacilityUsersService {
     const page = q.page ?? 1;
     const size = q.page_size;
     const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM kolibri_facility_user fu WHERE ${where} AND ${filterSql}`, [...params, ...filter.params]);
+    // Django's paginator: an empty list still has its one (empty) page; a page past the last is a 404.
+    const totalPages = Math.max(1, Math.ceil(n / size));
+    if (page > totalPages) throw ApiError.notFound('Invalid page.');
     const p = params.length + filter.params.length;
     // Page numbers are the contract here (Kolibri's pagination), so the page is found by position.
     const rows: Row[] = await this.db.query(
       `${SELECT} WHERE ${where} AND ${filterSql} ORDER BY fu.username, fu.user_id LIMIT $${p + 1} OFFSET $${p + 2}`,
       [...params, ...filter.params, size, (page - 1) * size],
     );
-    return { page, count: n, total_pages: Math.ceil(n / size), results: rows.map(toDto) };
+    return { page, count: n, total_pages: totalPages, results: rows.map(toDto) };
   }
 
   async get(accountId: string, id: string): Promise<FacilityUserDto> {

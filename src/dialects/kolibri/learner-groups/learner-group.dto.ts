@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsKolibriId } from '../common/kolibri-ids';
+import { IsKolibriId, IsOptionalNotNull, Trim } from '../common/kolibri-ids';
 
 export class LearnerGroupDto {
   @ApiProperty({ example: '4f1c2a9e0b7d3e6a5c8b1f2d3e4a5b6c', description: 'Learner group id, 32 hex digits.' })
@@ -17,7 +17,7 @@ export class LearnerGroupDto {
 }
 
 export class LearnerGroupQueryDto {
-  @ApiPropertyOptional({ description: 'Filter by parent classroom id.' })
+  @ApiPropertyOptional({ description: 'Filter by parent classroom id; an unknown classroom is a 400, as in Kolibri.' })
   @IsOptional()
   @IsKolibriId()
   parent?: string;
@@ -25,6 +25,7 @@ export class LearnerGroupQueryDto {
 
 export class CreateLearnerGroupDto {
   @ApiProperty({ example: 'Red team', maxLength: 100 })
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -38,7 +39,8 @@ export class CreateLearnerGroupDto {
 
 export class UpdateLearnerGroupDto {
   @ApiPropertyOptional({ example: 'Blue team', maxLength: 100 })
-  @IsOptional()
+  @IsOptionalNotNull()
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)

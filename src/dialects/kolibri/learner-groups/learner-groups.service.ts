@@ -37,11 +37,14 @@ export class LearnerGroupsService {
     private readonly collections: CollectionsRepository,
   ) {}
 
+  /** An unknown parent classroom is a 400, as Kolibri's parent filter answers. */
   async list(principal: Principal, ability: AppAbility, parent?: string): Promise<LearnerGroupDto[]> {
+    const parentId = optionalId(parent, 'parent') ?? null;
+    if (parentId) await this.collections.reference(principal.accountId, parentId, 'classroom', 'parent');
     const filter = readFilter(ability, 'read', 'LearnerGroup', COLUMNS, 2);
     const rows: Row[] = await this.db.query(
       `${SELECT} WHERE c.account_id = $1 AND c.kind = 'learnergroup' AND ($2::uuid IS NULL OR c.parent_id = $2) AND ${filter.sql} ORDER BY c.name, c.id`,
-      [principal.accountId, optionalId(parent, 'parent') ?? null, ...filter.params],
+      [principal.accountId, parentId, ...filter.params],
     );
     return rows.map(toDto);
   }

@@ -41,16 +41,13 @@ export class MembershipQueryDto {
   @IsString()
   @MaxLength(40000)
   user_ids?: string;
+
+  @ApiPropertyOptional({ description: 'Comma-separated membership ids.', maxLength: 40000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40000)
+  by_ids?: string;
 }
 
-export class MembershipDeleteQueryDto {
-  @ApiPropertyOptional({ description: 'Delete the memberships of this user.' })
-  @IsOptional()
-  @IsKolibriId()
-  user?: string;
-
-  @ApiPropertyOptional({ description: 'Delete the memberships of this classroom or group.' })
-  @IsOptional()
-  @IsKolibriId()
-  collection?: string;
-}
+/** Kolibri's bulk delete takes the list filters; at least one is required. */
+export class MembershipDeleteQueryDto extends MembershipQueryDto {}

@@ -21,7 +21,7 @@ export class MembershipsController {
   @Can('read', 'Membership')
   @ApiOperation({
     summary: 'List memberships',
-    description: 'The memberships the caller may read (their own; facility admins and coaches; coaches of the class), filtered by user, collection or user_ids.',
+    description: 'The memberships the caller may read (their own; facility admins and coaches; coaches of the class), filtered by user, collection, user_ids or by_ids (comma-separated).',
   })
   @ApiOkList(MembershipDto)
   @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
@@ -55,12 +55,20 @@ export class MembershipsController {
   @Can('delete', 'Membership')
   @ApiOperation({
     summary: 'Delete memberships by filter',
-    description: 'Delete the memberships of a user and/or collection that the caller may delete; leaving a classroom also leaves its groups. Without a filter: 400.',
+    description: 'Delete the memberships matching the filters (user, collection, user_ids, by_ids) that the caller may delete; leaving a classroom also leaves its groups. Without a filter: 400.',
   })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
   removeWhere(@Query() query: MembershipDeleteQueryDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<void> {
-    return this.memberships.removeWhere(principal, ability, query.user, query.collection);
+    return this.memberships.removeWhere(principal, ability, query);
+  }
+
+  @Get(':id')
+  @Can('read', 'Membership', { param: 'id' })
+  @ApiOperation({ summary: 'Get membership', description: 'Retrieve one membership (its user, the classroom admins and coaches).' })
+  @ApiOkResponse({ type: MembershipDto })
+  get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<MembershipDto> {
+    return this.memberships.get(principal.accountId, pathId(id));
   }
 
   @Delete(':id')

@@ -32,6 +32,16 @@ interface Target {
   facility_id: string;
 }
 
+/** Kolibri's MembershipFilter: user, collection, user_ids, by_ids ($2-$5). */
+const FILTERS_SQL = `($2::uuid IS NULL OR m.user_id = $2) AND ($3::uuid IS NULL OR m.collection_id = $3)
+  AND ($4::uuid[] IS NULL OR m.user_id = ANY($4::uuid[])) AND ($5::uuid[] IS NULL OR m.id = ANY($5::uuid[]))`;
+const filterParams = (q: MembershipQueryDto) => [
+  optionalId(q.user, 'user') ?? null,
+  optionalId(q.collection, 'collection') ?? null,
+  idList(q.user_ids, 'user_ids') ?? null,
+  idList(q.by_ids, 'by_ids') ?? null,
+];
+
 const toDto = (r: Row): MembershipDto => ({ id: toHexId(r.id), user: toHexId(r.user_id), collection: toHexId(r.collection_id) });
 
 @Injectable()
@@ -42,15 +52,20 @@ export class MembershipsService {
   ) {}
 
   async list(principal: Principal, ability: AppAbility, q: MembershipQueryDto): Promise<MembershipDto[]> {
-    const filter = readFilter(ability, 'read', 'Membership', COLUMNS, 4);
+    const filter = readFilter(ability, 'read', 'Membership', COLUMNS, 5);
     const rows: Row[] = await this.db.query(
       `SELECT m.id, m.user_id, m.collection_id FROM kolibri_membership m JOIN kolibri_collection c ON c.id = m.collection_id
-        WHERE m.account_id = $1 AND ($2::uuid IS NULL OR m.user_id = $2) AND ($3::uuid IS NULL OR m.collection_id = $3)
-          AND ($4::uuid[] IS NULL OR m.user_id = ANY($4::uuid[])) AND ${filter.sql}
+        WHERE m.account_id = $1 AND ${FILTERS_SQL} AND ${filter.sql}
         ORDER BY m.created_at, m.id`,
-      [principal.accountId, optionalId(q.user, 'user') ?? null, optionalId(q.collection, 'collection') ?? null, idList(q.user_ids, 'user_ids') ?? null, ...filter.params],
+      [principal.accountId, ...filterParams(q), ...filter.params],
     );
     return rows.map(toDto);
+  }
+
+  async get(accountId: string, id: string): Promise<MembershipDto> {
+    const rows: Row[] = await this.db.query(`SELECT id, user_id, collection_id FROM kolibri_membership WHERE id = $1 AND account_id = $2`, [id, accountId]);
+    if (!rows.length) throw ApiError.notFound();
+    return toDto(rows[0]);
   }
 
   /**
@@ -103,17 +118,16 @@ export class MembershipsService {
   }
 
   /** Deletes, among the memberships matching the filter, those the caller may delete. */
-  async removeWhere(principal: Principal, ability: AppAbility, user?: string, collection?: string): Promise<void> {
-    const userId = optionalId(user, 'user');
-    const collectionId = optionalId(collection, 'collection');
-    if (!userId && !collectionId) throw ApiError.badRequest('Give a user or collection filter to delete memberships.');
-    const filter = readFilter(ability, 'delete', 'Membership', COLUMNS, 3);
+  async removeWhere(principal: Principal, ability: AppAbility, q: MembershipQueryDto): Promise<void> {
+    const params = filterParams(q);
+    if (params.every((p) => p === null)) throw ApiError.badRequest('Give a user, collection, user_ids or by_ids filter to delete memberships.');
+    const filter = readFilter(ability, 'delete', 'Membership', COLUMNS, 5);
     await this.db.transaction(async (m) => {
       const [deleted]: [Row[], number] = await m.query(
         `DELETE FROM kolibri_membership d USING kolibri_membership m JOIN kolibri_collection c ON c.id = m.collection_id
-          WHERE d.id = m.id AND m.account_id = $1 AND ($2::uuid IS NULL OR m.user_id = $2) AND ($3::uuid IS NULL OR m.collection_id = $3) AND ${filter.sql}
+          WHERE d.id = m.id AND m.account_id = $1 AND ${FILTERS_SQL} AND ${filter.sql}
           RETURNING d.id, d.user_id, d.collection_id`,
-        [principal.accountId, userId ?? null, collectionId ?? null, ...filter.params],
+        [principal.accountId, ...params, ...filter.params],
       );
       await this.cascadeToGroups(m, deleted);
     });

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsKolibriId } from '../common/kolibri-ids';
 
 export const ROLE_KINDS = ['admin', 'coach', 'assignable_coach'] as const;
@@ -53,4 +53,16 @@ export class RoleQueryDto {
   @IsOptional()
   @IsIn(ACCEPTED_KINDS)
   kind?: string;
+
+  @ApiPropertyOptional({ description: 'Comma-separated user ids.', maxLength: 40000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40000)
+  user_ids?: string;
+
+  @ApiPropertyOptional({ description: 'Comma-separated role ids.', maxLength: 40000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40000)
+  by_ids?: string;
 }

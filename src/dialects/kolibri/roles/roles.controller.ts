@@ -21,7 +21,7 @@ export class RolesController {
   @Can('read', 'Role')
   @ApiOperation({
     summary: 'List roles',
-    description: 'The roles the caller may read (their own; facility admins and coaches; coaches of the class), filtered by user, collection or kind.',
+    description: 'The roles the caller may read (their own; facility admins and coaches; coaches of the class), filtered by user, collection, kind, user_ids or by_ids (comma-separated).',
   })
   @ApiOkList(RoleDto)
   @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
@@ -55,12 +55,20 @@ export class RolesController {
   @Can('delete', 'Role')
   @ApiOperation({
     summary: 'Delete roles by filter',
-    description: 'Delete the roles of a user and/or collection (optionally of one kind) that the caller may delete. Without a user or collection filter: 400.',
+    description: 'Delete the roles matching the filters (user, collection, kind, user_ids, by_ids) that the caller may delete. Without a user, collection, user_ids or by_ids filter: 400.',
   })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
   removeWhere(@Query() query: RoleQueryDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<void> {
     return this.roles.removeWhere(principal, ability, query);
+  }
+
+  @Get(':id')
+  @Can('read', 'Role', { param: 'id' })
+  @ApiOperation({ summary: 'Get role', description: 'Retrieve one role (its user, facility admins and coaches).' })
+  @ApiOkResponse({ type: RoleDto })
+  get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<RoleDto> {
+    return this.roles.get(principal.accountId, pathId(id));
   }
 
   @Delete(':id')

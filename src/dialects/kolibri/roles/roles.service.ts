@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../../../core/database/pg-error';
 import { ApiError } from '../../../core/http/api-error';
 import { toHexId } from '../../../core/http/ids';
 import { AppAbility } from '../../../core/policy/app-ability';
-import { idOf, optionalId } from '../common/kolibri-ids';
+import { idList, idOf, optionalId } from '../common/kolibri-ids';
 import { ColumnMap, assertCan, readFilter } from '../common/read-filter';
 import { FacilityLinksService } from '../facility-users/facility-links.service';
 import { ASSIGNABLE_COACH_ALIAS, CreateRoleDto, RoleDto, RoleQueryDto } from './role.dto';
@@ -26,8 +26,19 @@ interface Row {
   facility_id: string;
 }
 
+/** Kolibri's RoleFilter: user, collection, kind, user_ids, by_ids ($2-$6). */
+const FILTERS_SQL = `($2::uuid IS NULL OR r.user_id = $2) AND ($3::uuid IS NULL OR r.collection_id = $3) AND ($4::text IS NULL OR r.kind = $4)
+  AND ($5::uuid[] IS NULL OR r.user_id = ANY($5::uuid[])) AND ($6::uuid[] IS NULL OR r.id = ANY($6::uuid[]))`;
+
 const toDto = (r: Row): RoleDto => ({ id: toHexId(r.id), kind: r.kind, collection: toHexId(r.collection_id), user: toHexId(r.user_id) });
 const normalKind = (k: string) => (k === ASSIGNABLE_COACH_ALIAS ? 'assignable_coach' : k);
+const filterParams = (q: RoleQueryDto) => [
+  optionalId(q.user, 'user') ?? null,
+  optionalId(q.collection, 'collection') ?? null,
+  q.kind ? normalKind(q.kind) : null,
+  idList(q.user_ids, 'user_ids') ?? null,
+  idList(q.by_ids, 'by_ids') ?? null,
+];
 
 @Injectable()
 export class RolesService {
@@ -37,15 +48,20 @@ export class RolesService {
   ) {}
 
   async list(principal: Principal, ability: AppAbility, q: RoleQueryDto): Promise<RoleDto[]> {
-    const filter = readFilter(ability, 'read', 'Role', COLUMNS, 4);
+    const filter = readFilter(ability, 'read', 'Role', COLUMNS, 6);
     const rows: Row[] = await this.db.query(
       `SELECT r.id, r.kind, r.user_id, r.collection_id, r.facility_id FROM kolibri_role r JOIN kolibri_collection c ON c.id = r.collection_id
-        WHERE r.account_id = $1 AND ($2::uuid IS NULL OR r.user_id = $2) AND ($3::uuid IS NULL OR r.collection_id = $3) AND ($4::text IS NULL OR r.kind = $4)
-          AND ${filter.sql}
+        WHERE r.account_id = $1 AND ${FILTERS_SQL} AND ${filter.sql}
         ORDER BY r.created_at, r.id`,
-      [principal.accountId, optionalId(q.user, 'user') ?? null, optionalId(q.collection, 'collection') ?? null, q.kind ? normalKind(q.kind) : null, ...filter.params],
+      [principal.accountId, ...filterParams(q), ...filter.params],
     );
     return rows.map(toDto);
+  }
+
+  async get(accountId: string, id: string): Promise<RoleDto> {
+    const rows: Row[] = await this.db.query(`SELECT id, kind, user_id, collection_id, facility_id FROM kolibri_role WHERE id = $1 AND account_id = $2`, [id, accountId]);
+    if (!rows.length) throw ApiError.notFound();
+    return toDto(rows[0]);
   }
 
   /**
@@ -114,17 +130,16 @@ export class RolesService {
   }
 
   async removeWhere(principal: Principal, ability: AppAbility, q: RoleQueryDto): Promise<void> {
-    const userId = optionalId(q.user, 'user');
-    const collectionId = optionalId(q.collection, 'collection');
-    if (!userId && !collectionId) throw ApiError.badRequest('Give a user or collection filter to delete roles.');
-    const filter = readFilter(ability, 'delete', 'Role', COLUMNS, 4);
+    const params = filterParams(q);
+    const [user, collection, , userIds, byIds] = params;
+    if (!user && !collection && !userIds && !byIds) throw ApiError.badRequest('Give a user, collection, user_ids or by_ids filter to delete roles.');
+    const filter = readFilter(ability, 'delete', 'Role', COLUMNS, 6);
     await this.db.transaction(async (m) => {
       const [deleted]: [Row[], number] = await m.query(
         `DELETE FROM kolibri_role d USING kolibri_role r JOIN kolibri_collection c ON c.id = r.collection_id
-          WHERE d.id = r.id AND r.account_id = $1 AND ($2::uuid IS NULL OR r.user_id = $2) AND ($3::uuid IS NULL OR r.collection_id = $3)
-            AND ($4::text IS NULL OR r.kind = $4) AND ${filter.sql}
+          WHERE d.id = r.id AND r.account_id = $1 AND ${FILTERS_SQL} AND ${filter.sql}
           RETURNING d.id, d.kind, d.user_id, d.collection_id, d.facility_id`,
-        [principal.accountId, userId ?? null, collectionId ?? null, q.kind ? normalKind(q.kind) : null, ...filter.params],
+        [principal.accountId, ...params, ...filter.params],
       );
       await this.cascadeFacilityRoles(m, deleted);
     });

@@ -29,6 +29,9 @@ const pipe = createValidationPipe({ validateCustomDecorators: true });
  */
 export const OrgInput = () => MergedInput(pipe);
 
+/** Names are trimmed, so a blank one is refused (and "Sales " is "Sales"). */
+export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
 /** Booleans arrive as text from query strings and forms. */
 export const ToBoolean = () =>
   Transform(({ value }) => {

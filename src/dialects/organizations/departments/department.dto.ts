@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Trim } from '../common/input';
 import { CONTENT_LEVELS, ContentLevel, ORGANIZATION_LEVELS, OrganizationLevel, PermissionDto, levelMessage } from '../common/levels';
 import { OrganizationRefDto } from '../organizations/organization.dto';
 
 export class DepartmentRefDto extends OrganizationRefDto {
   @ApiProperty({ description: 'Name of the department, unique in the organization.', example: 'Sales', maxLength: 200 })
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ToBoolean } from '../common/input';
+import { ToBoolean, Trim } from '../common/input';
 import { CONTENT_LEVELS, ContentLevel, ORGANIZATION_LEVELS, OrganizationLevel, PermissionDto, levelMessage } from '../common/levels';
 import { OrganizationRefDto } from '../organizations/organization.dto';
 
@@ -40,6 +40,7 @@ export class AssignMembersDto extends LevelsDto {
 
   @ApiPropertyOptional({ description: 'Name of a department of the organization (400 when it has none of that name); not together with the permission_ fields.', maxLength: 200 })
   @IsOptional()
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -69,6 +70,7 @@ export class BulkAssignMembersDto extends LevelsDto {
 
   @ApiPropertyOptional({ description: 'Name of a department; in an organization without it, the permission_ fields set the levels.', maxLength: 200 })
   @IsOptional()
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -98,6 +100,7 @@ export class AssignUserDto extends LevelsDto {
 
   @ApiPropertyOptional({ description: 'Name of a department; in an organization without it, the permission_ fields set the levels.', maxLength: 200 })
   @IsOptional()
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { Trim } from '../common/input';
 import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 
 /** Codes travel in comma-separated lists, so a code has no comma and no surrounding spaces. */
@@ -21,6 +22,7 @@ export class CreateOrganizationDto {
   code: string;
 
   @ApiProperty({ description: 'Title of the organization.', example: 'ACME Sales', maxLength: 200 })
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -29,6 +31,7 @@ export class CreateOrganizationDto {
 
 export class RenameOrganizationDto extends OrganizationRefDto {
   @ApiProperty({ description: 'New title of the organization.', example: 'ACME Sales EMEA', maxLength: 200 })
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
