@@ -85,7 +85,7 @@ describe('Kolibri audit', () => {
       await api.get('/api/auth/facilitydataset?facility_id=zz').expect(400);
     });
 
-    it('uses the values of Kolibri\'s facility_configuration_presets.json (informal: no sign-up)', async () => {
+    it('uses the preset values of issue 3 (informal: like nonformal)', async () => {
       const api = await k.api();
       const informal = (await api.post('/api/auth/facility/create_facility', { name: 'Inf', preset: 'informal' }).expect(200)).body;
       expect(informal.dataset).toMatchObject({
@@ -93,14 +93,14 @@ describe('Kolibri audit', () => {
         learner_can_edit_username: true,
         learner_can_edit_name: true,
         learner_can_edit_password: true,
-        learner_can_sign_up: false,
+        learner_can_sign_up: true,
         learner_can_delete_account: true,
         learner_can_login_with_no_password: false,
         show_download_button_in_learn: true,
       });
-      await api.patch(`/api/auth/facilitydataset/${informal.dataset.id}`, { learner_can_sign_up: true, description: 'kept' }).expect(200);
+      await api.patch(`/api/auth/facilitydataset/${informal.dataset.id}`, { learner_can_sign_up: false, description: 'kept' }).expect(200);
       const reset = (await api.post(`/api/auth/facilitydataset/${informal.dataset.id}/resetsettings`).expect(200)).body;
-      expect(reset).toMatchObject({ learner_can_sign_up: false, description: 'kept', preset: 'informal' });
+      expect(reset).toMatchObject({ learner_can_sign_up: true, description: 'kept', preset: 'informal' });
     });
   });
 

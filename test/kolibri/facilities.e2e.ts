@@ -79,7 +79,7 @@ describe('Kolibri facilities and datasets', () => {
       show_download_button_in_learn: false,
     });
     const informal = (await api.post('/api/auth/facility/create_facility/', { name: 'Informal', preset: 'informal' }).expect(200)).body;
-    expect(informal.dataset).toMatchObject({ preset: 'informal', learner_can_sign_up: false, learner_can_login_with_no_password: false, show_download_button_in_learn: true });
+    expect(informal.dataset).toMatchObject({ preset: 'informal', learner_can_sign_up: true, learner_can_login_with_no_password: false, show_download_button_in_learn: true });
     const bad = await api.post('/api/auth/facility/create_facility', { name: 'X', preset: 'strict' }).expect(400);
     expect(bad.body[0]).toMatchObject({ id: 'INVALID_CHOICE', metadata: { field: 'preset' } });
     const missing = await api.post('/api/auth/facility', {}).expect(400);

@@ -43,8 +43,9 @@ export const PRESET_FLAGS: Record<Preset, DatasetFlags> = {
     show_download_button_in_learn: false,
   },
   nonformal: OPEN,
-  // Kolibri's informal preset is the nonformal one without self sign-up.
-  informal: { ...OPEN, learner_can_sign_up: false },
+  // Issue 3 fixes informal = nonformal's values. (Kolibri's own presets file turns sign-up off for
+  // informal; the issue's explicit values win, see src/dialects/kolibri/README.md.)
+  informal: OPEN,
 };
 
 export function isPreset(value: unknown): value is Preset {
