@@ -41,4 +41,28 @@ describe('Triboo audit: seed examples', () => {
     const upd = await ctx.http().put(`/update_user/${created.body.user_id}`).set(auth(token)).type('form').send({ first_name: 'First7' }).expect(200);
     expect(upd.body).toMatchObject({ status: 'user_updated', first_name: 'First7', name: '' });
   });
+
+  it('accepts every platform_role and analytics_access value exactly as the seed writes them', async () => {
+    const cases: [Record<string, string>, Record<string, unknown>][] = [
+      [{}, { platform_role: 'Learner', analytics_access: null }],
+      [{ platform_role: 'Learner', analytics_access: 'None' }, { platform_role: 'Learner', analytics_access: null }],
+      [{ platform_role: 'Studio Admin', analytics_access: 'Restricted' }, { platform_role: 'Studio Admin', analytics_access: 'Restricted' }],
+      [{ platform_role: 'Platform Admin', analytics_access: 'Full Access' }, { platform_role: 'Platform Admin', analytics_access: 'Full Access' }],
+      [{ platform_role: 'Super Platform Admin' }, { platform_role: 'Super Platform Admin' }],
+      [{ platform_role: 'Platform Super Admin' }, { platform_role: 'Super Platform Admin' }],
+      [{ analytics_access: 'Full Access' }, { platform_role: 'Learner', analytics_access: 'Full Access' }],
+    ];
+    let i = 0;
+    for (const [body, expected] of cases) {
+      i += 1;
+      const res = await ctx.http().post('/api/extended/v1/users/').set(auth(token)).type('form').send({ username: `role${i}`, email: `role${i}@example.com`, ...body }).expect(201);
+      expect(res.body).toMatchObject(expected);
+      const got = await ctx.http().get(`/api/extended/v1/users_by_username/role${i}/`).set(auth(token)).expect(200);
+      expect(got.body).toMatchObject(expected);
+    }
+    for (const bad of [{ platform_role: 'learner' }, { platform_role: 'Admin' }, { analytics_access: 'Full' }, { analytics_access: 'restricted' }]) {
+      const res = await ctx.http().post('/api/extended/v1/users/').set(auth(token)).send({ username: 'badrole', email: 'badrole@example.com', ...bad }).expect(400);
+      expect(res.body).toEqual({ status: 'error', detail: expect.any(String) });
+    }
+  });
 });
