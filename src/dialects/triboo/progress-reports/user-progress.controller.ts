@@ -64,7 +64,9 @@ export class UserProgressController {
   @ApiOperation({ summary: 'GET USER PROGRESS REPORT for `email=a,b` (or `supervisor=`).', description: LIST_DESCRIPTION })
   @ApiOkResponse({ type: UserProgressPageDto })
   byEmails(@Req() req: FastifyRequest, @CurrentPrincipal() p: Principal, @Query() q: UserProgressByEmailQueryDto): Promise<Page<UserProgressDto>> {
-    return this.reports.list(req, p.accountId, q, { supervisor: q.supervisor, ...(q.email !== undefined ? { by: 'email', keys: usernameList(q.email, 'email') } : {}) });
+    // Emails have no spaces: a `+` sent unencoded in the query string (decoded as a space) is read back as `+`.
+    const emails = q.email !== undefined ? usernameList(q.email, 'email').map((e) => e.replace(/ /g, '+')) : undefined;
+    return this.reports.list(req, p.accountId, q, { supervisor: q.supervisor, ...(emails ? { by: 'email', keys: emails } : {}) });
   }
 
   @Get('user_progress_report_by_email/:email')
