@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { ToBoolean } from '../common/transforms';
+import { TribooCredentialsDto } from '../common/credentials.dto';
 
 export class CourseDetailsInputDto {
   @ApiPropertyOptional({ example: 'course-v1:triboo+Demo+123', maxLength: 500 })
@@ -17,7 +18,7 @@ export class CourseDetailsInputDto {
   'course id'?: string;
 }
 
-export class EnrollmentRequestDto {
+export class EnrollmentRequestDto extends TribooCredentialsDto {
   @ApiPropertyOptional({ description: 'Username of the learner (Open edX `user`).', example: 'bdero', maxLength: 150 })
   @IsOptional()
   @IsString()

@@ -3,12 +3,13 @@ import { Transform } from 'class-transformer';
 import { IsEmail, IsString, Matches, MaxLength } from 'class-validator';
 import { ANALYTICS_ACCESS, AnalyticsAccess, PLATFORM_ROLES, PlatformRole } from './access-groups';
 import { Country, HireDate, OptionalBool, OptionalChoice, OptionalPlainText, OptionalText, Out, YearOfBirth } from './user-fields';
+import { TribooCredentialsDto } from '../common/credentials.dto';
 
 export const GENDERS = ['m', 'f', 'o'] as const;
 export const LEVELS_OF_EDUCATION = ['p', 'm', 'b', 'a', 'hs', 'jhs', 'el', 'none', 'other'] as const;
 
 /** CREATE USERS body (form-urlencoded or JSON): every profile field of the seed. */
-export class CreateTribooUserDto {
+export class CreateTribooUserDto extends TribooCredentialsDto {
   @ApiProperty({ example: 'user8', maxLength: 150, pattern: '^[\\w.@+-]+$', description: 'Unique in the account.' })
   @IsString()
   @MaxLength(150)

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
+import { TribooCredentialsDto } from '../common/credentials.dto';
 
 export class UsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Comma-separated integer user ids (`user_id=29,30`); a trailing slash is ignored.', example: '29,30', maxLength: 20000 })
@@ -18,7 +19,7 @@ export class UsersByUsernameQueryDto extends PageQueryDto {
   username?: string;
 }
 
-export class DeactivateByIdQueryDto {
+export class DeactivateByIdQueryDto extends TribooCredentialsDto {
   @ApiPropertyOptional({ description: 'Comma-separated integer user ids.', example: '29,30', maxLength: 20000 })
   @IsOptional()
   @IsString()
@@ -26,7 +27,7 @@ export class DeactivateByIdQueryDto {
   user_id?: string;
 }
 
-export class DeactivateByUsernameQueryDto {
+export class DeactivateByUsernameQueryDto extends TribooCredentialsDto {
   @ApiPropertyOptional({ description: 'Comma-separated usernames.', example: 'user6,user7', maxLength: 200000 })
   @IsOptional()
   @IsString()
