@@ -3,7 +3,10 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 
 const NOTE = 'accepted on every call because the seed says "All calls require slug, apikey and secret"; not used: a call authenticates with its OAuth2 bearer token (the API client), which also fixes the account.';
 
-/** The seed's per-call credentials, tolerated in queries and bodies so documented calls are not refused as unknown fields. */
+/**
+ * The seed's per-call credentials, tolerated in request bodies so documented calls are not refused as
+ * unknown fields. Not taken from query strings: credentials do not belong in URLs (they end up in logs).
+ */
 export class TribooCredentialsDto {
   @ApiPropertyOptional({ description: `Platform slug: ${NOTE}`, maxLength: 255 })
   @IsOptional()

@@ -3,13 +3,12 @@ import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class
 import { FastifyRequest } from 'fastify';
 import { ApiError } from '../../../core/http/api-error';
 import { ToInteger } from './transforms';
-import { TribooCredentialsDto } from './credentials.dto';
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
 
 /** page / page_size as Open edX's DefaultPagination reads them, plus the keyset hints our links carry. */
-export class PageQueryDto extends TribooCredentialsDto {
+export class PageQueryDto {
   @ApiPropertyOptional({
     description: 'Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does.',
     example: '1',

@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ENROLLMENT_STATUSES } from '../../../core/learning/enrollment.entity';
 import { PageQueryDto } from '../common/pagination';
-import { TribooCredentialsDto } from '../common/credentials.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -49,7 +48,7 @@ export class UserProgressByEmailQueryDto extends PageQueryDto {
 }
 
 /** The single-user forms take `supervisor` too (it narrows to that supervisor's users). */
-export class SupervisorQueryDto extends TribooCredentialsDto {
+export class SupervisorQueryDto {
   @ApiPropertyOptional({ description: 'Only if the user\'s lt_supervisor is this username.', maxLength: 150 })
   @IsOptional()
   @IsString()
@@ -57,7 +56,7 @@ export class SupervisorQueryDto extends TribooCredentialsDto {
   supervisor?: string;
 }
 
-export class CourseProgressQueryDto extends TribooCredentialsDto {
+export class CourseProgressQueryDto {
   @ApiPropertyOptional({ description: 'YYYY-MM-DD: enrollments from that day on (required when `to` is given).', example: '2021-09-15', pattern: '^\\d{4}-\\d{2}-\\d{2}$' })
   @IsOptional()
   @IsString()

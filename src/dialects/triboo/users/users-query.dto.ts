@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
-import { TribooCredentialsDto } from '../common/credentials.dto';
 
 export class UsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Comma-separated integer user ids (`user_id=29,30`); a trailing slash is ignored.', example: '29,30', maxLength: 20000 })
@@ -19,7 +18,7 @@ export class UsersByUsernameQueryDto extends PageQueryDto {
   username?: string;
 }
 
-export class DeactivateByIdQueryDto extends TribooCredentialsDto {
+export class DeactivateByIdQueryDto {
   @ApiPropertyOptional({ description: 'Comma-separated integer user ids.', example: '29,30', maxLength: 20000 })
   @IsOptional()
   @IsString()
@@ -27,7 +26,7 @@ export class DeactivateByIdQueryDto extends TribooCredentialsDto {
   user_id?: string;
 }
 
-export class DeactivateByUsernameQueryDto extends TribooCredentialsDto {
+export class DeactivateByUsernameQueryDto {
   @ApiPropertyOptional({ description: 'Comma-separated usernames.', example: 'user6,user7', maxLength: 200000 })
   @IsOptional()
   @IsString()
