@@ -68,4 +68,13 @@ describe('Triboo audit: bad input', () => {
       }
     }
   });
+
+  it('refuses keyset hints beyond the integer range instead of failing', async () => {
+    for (const path of ['/api/extended/v1/users/', '/api/extended/v1/user_progress_report/']) {
+      for (const q of ['after=9999999999', 'before=9999999999', 'after=2147483648']) {
+        tribooError(await ctx.http().get(`${path}?${q}`).set(auth(token)), 400);
+      }
+      expect((await ctx.http().get(`${path}?after=2147483647`).set(auth(token))).status).toBe(200);
+    }
+  });
 });
