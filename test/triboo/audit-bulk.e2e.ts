@@ -71,6 +71,9 @@ describe('Triboo audit: bulk enroll and enrollment', () => {
     expect(nf.body).toMatchObject({ status: expect.any(String), detail: 'The user nobody does not exist.' });
     await ctx.http().post('/api/enrollment/v1/enrollment').set(auth(token)).send({ course_details: { course_id: 'course-v1:x+y+z' }, user: 'bdero' }).expect(400);
     await ctx.http().post('/api/enrollment/v1/enrollment').set(auth(token)).send({ course_details: {}, user: 'bdero' }).expect(400);
-    await ctx.http().post('/api/enrollment/v1/enrollment').set(auth(token)).send({ course_details: { course_id: COURSE }, user: 'bdero', is_active: 'perhaps' }).expect(400);
+    for (const isActive of ['perhaps', 'yes', 'true', 'false', 1, 0]) {
+      const bad = await ctx.http().post('/api/enrollment/v1/enrollment').set(auth(token)).send({ course_details: { course_id: COURSE }, user: 'bdero', is_active: isActive });
+      expect([bad.status, bad.body]).toEqual([400, { status: 'error', detail: expect.any(String) }]);
+    }
   });
 });
