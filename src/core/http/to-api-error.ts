@@ -1,5 +1,9 @@
 import { HttpException } from '@nestjs/common';
+import { pgError } from '../database/pg-error';
 import { ApiError, ErrorCode } from './api-error';
+
+/** Text PostgreSQL cannot store (a NUL character, an invalid byte sequence): bad input, not a server fault. */
+const PG_BAD_TEXT = new Set(['22021', '22P05']);
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'INVALID',
@@ -43,5 +47,6 @@ export function toApiError(e: unknown): ApiError | null {
     const message = FASTIFY_MESSAGES[code] ?? (typeof fe.message === 'string' ? fe.message : 'Bad request.');
     return new ApiError(fe.statusCode, [{ code: CODE_BY_STATUS[fe.statusCode] ?? 'INVALID', message }]);
   }
+  if (PG_BAD_TEXT.has(pgError(e)?.code ?? '')) return ApiError.badRequest('The request contains text that cannot be stored (e.g. a NUL character).');
   return null;
 }

@@ -3,10 +3,11 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ToBoolean } from '../common/transforms';
 import { PageQueryDto } from '../common/pagination';
+import { TribooCredentialsDto } from '../common/credentials.dto';
 
 const joinList = () => Transform(({ value }) => (Array.isArray(value) ? value.map(String).join(',') : value));
 
-export class BulkEnrollRequestDto {
+export class BulkEnrollRequestDto extends TribooCredentialsDto {
   @ApiProperty({ enum: ['enroll', 'unenroll'] })
   @IsIn(['enroll', 'unenroll'])
   action: 'enroll' | 'unenroll';

@@ -153,16 +153,20 @@ export class BulkEnrollService {
 
   /** Every course must exist in the account; locks them so concurrent calls on a course serialize. */
   private async lockCourses(m: EntityManager, accountId: string, keys: string[]): Promise<Course[]> {
+    // A form body sent without percent-encoding turns the `+` of `course-v1:org+course+run` into a space:
+    // a key that is not found as sent is looked up with its spaces read back as `+`.
+    const plus = (k: string) => k.replace(/ /g, '+');
     const rows: Course[] = await m.query(
       `SELECT id, identifier, name FROM channel WHERE account_id = $1 AND type = 'COURSE' AND identifier = ANY($2::text[]) ORDER BY id FOR NO KEY UPDATE`,
-      [accountId, keys],
+      [accountId, [...new Set([...keys, ...keys.map(plus)])]],
     );
     const found = new Map(rows.map((r) => [r.identifier, r]));
-    const missing = keys.filter((k) => !found.has(k));
-    const malformed = missing.filter((k) => !COURSE_KEY.test(k));
+    const pick = (k: string) => found.get(k) ?? found.get(plus(k));
+    const missing = keys.filter((k) => !pick(k));
+    const malformed = missing.filter((k) => !COURSE_KEY.test(plus(k)));
     if (malformed.length) throw ApiError.badRequest(`Invalid course key: ${malformed.join(', ')}. Nothing was changed.`, 'courses');
     if (missing.length) throw ApiError.notFound(`Unknown course: ${missing.join(', ')}. Nothing was changed.`);
-    return keys.map((k) => found.get(k)!);
+    return [...new Map(keys.map((k) => [pick(k)!.id, pick(k)!])).values()];
   }
 
   /** Emails by lower(email), other identifiers by username (Open edX get_student_from_identifier); one statement. */

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { FastifyRequest } from 'fastify';
 import { ApiError } from '../../../core/http/api-error';
@@ -10,16 +9,19 @@ export const MAX_PAGE_SIZE = 1000;
 
 /** page / page_size as Open edX's DefaultPagination reads them, plus the keyset hints our links carry. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ description: 'Page number (1-based) or `last`.', example: '1', pattern: '^([1-9][0-9]{0,8}|last)$' })
+  @ApiPropertyOptional({
+    description: 'Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does.',
+    example: '1',
+    pattern: '^(-?[0-9]{1,9}|last)$',
+  })
   @IsOptional()
   @IsString()
-  @Matches(/^([1-9]\d{0,8}|last)$/, { message: 'page must be a positive integer or "last".' })
+  @Matches(/^(-?\d{1,9}|last)$/, { message: 'page must be an integer or "last".' })
   page?: string;
 
-  @ApiPropertyOptional({ description: `Items per page (default ${DEFAULT_PAGE_SIZE}; larger values are capped at ${MAX_PAGE_SIZE}).`, minimum: 1, example: 100 })
+  @ApiPropertyOptional({ description: `Items per page (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}; more is a 400).`, minimum: 1, maximum: MAX_PAGE_SIZE, example: 100 })
   @IsOptional()
   @ToInteger()
-  @Transform(({ value }) => (typeof value === 'number' && value > MAX_PAGE_SIZE ? MAX_PAGE_SIZE : value))
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)
@@ -88,7 +90,7 @@ export function pageWindow<K>(q: PageQueryDto, count: number, parseKey: (raw: st
   const pageSize = q.page_size ?? DEFAULT_PAGE_SIZE;
   const numPages = Math.max(1, Math.ceil(count / pageSize));
   const page = q.page === 'last' ? numPages : Number(q.page ?? '1');
-  if (page > numPages) throw ApiError.withBody(404, { status: 'not_found', detail: 'Invalid page.' }, 'Invalid page.');
+  if (page < 1 || page > numPages) throw ApiError.withBody(404, { status: 'not_found', detail: 'Invalid page.' }, 'Invalid page.');
   const hint = (raw: string | undefined): K | null => {
     if (raw === undefined) return null;
     const key = parseKey(raw);

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { ToBoolean } from '../common/transforms';
+import { TribooCredentialsDto } from '../common/credentials.dto';
 
 export class CourseDetailsInputDto {
   @ApiPropertyOptional({ example: 'course-v1:triboo+Demo+123', maxLength: 500 })
@@ -17,7 +17,7 @@ export class CourseDetailsInputDto {
   'course id'?: string;
 }
 
-export class EnrollmentRequestDto {
+export class EnrollmentRequestDto extends TribooCredentialsDto {
   @ApiPropertyOptional({ description: 'Username of the learner (Open edX `user`).', example: 'bdero', maxLength: 150 })
   @IsOptional()
   @IsString()
@@ -39,10 +39,9 @@ export class EnrollmentRequestDto {
   @MaxLength(100)
   mode?: string;
 
-  @ApiPropertyOptional({ type: Boolean, default: true, description: 'false unenrolls.' })
+  @ApiPropertyOptional({ type: Boolean, default: true, description: 'false unenrolls. A JSON boolean, as Open edX requires: "true", 1 or "yes" are a 400.' })
   @IsOptional()
-  @ToBoolean()
-  @IsBoolean()
+  @IsBoolean({ message: 'is_active must be a boolean (true or false): it is the enrollment activation status.' })
   is_active?: boolean;
 
   @ApiProperty({ type: CourseDetailsInputDto })

@@ -14,6 +14,7 @@ const LIST_DESCRIPTION =
   'Active enrollments of active users with per-course status, progress, score, time spent, dates and badges (scored items of the course; an empty list where it has none). Paginated like GET USERS. `supervisor=<username>` keeps the users whose lt_supervisor is that username; without a list or supervisor, every active user.';
 const ONE = { description: 'One user\'s report.' };
 const NOT_FOUND = { description: '`user_not_found`.', type: ErrorResponseDoc };
+const INVALID_PAGE = { description: 'Invalid page (outside 1..num_pages).', type: ErrorResponseDoc };
 const INACTIVE = { description: '`user_inactive`: reports cover active users only.', type: ErrorResponseDoc };
 
 @ApiTags('Triboo: Progress reports')
@@ -25,6 +26,7 @@ export class UserProgressController {
   @Can('read', 'TribooReport')
   @ApiOperation({ summary: 'GET USER PROGRESS REPORT for `user_id=a,b` (or `supervisor=`).', description: LIST_DESCRIPTION })
   @ApiOkResponse({ type: UserProgressPageDto })
+  @ApiNotFoundResponse(INVALID_PAGE)
   byIds(@Req() req: FastifyRequest, @CurrentPrincipal() p: Principal, @Query() q: UserProgressQueryDto): Promise<Page<UserProgressDto>> {
     return this.reports.list(req, p.accountId, q, { supervisor: q.supervisor, ...(q.user_id !== undefined ? { by: 'user_id', keys: userIdList(q.user_id) } : {}) });
   }
@@ -44,6 +46,7 @@ export class UserProgressController {
   @Can('read', 'TribooReport')
   @ApiOperation({ summary: 'GET USER PROGRESS REPORT for `username=a,b` (or `supervisor=`).', description: LIST_DESCRIPTION })
   @ApiOkResponse({ type: UserProgressPageDto })
+  @ApiNotFoundResponse(INVALID_PAGE)
   byUsernames(@Req() req: FastifyRequest, @CurrentPrincipal() p: Principal, @Query() q: UserProgressByUsernameQueryDto): Promise<Page<UserProgressDto>> {
     return this.reports.list(req, p.accountId, q, { supervisor: q.supervisor, ...(q.username !== undefined ? { by: 'username', keys: usernameList(q.username) } : {}) });
   }
@@ -63,8 +66,11 @@ export class UserProgressController {
   @Can('read', 'TribooReport')
   @ApiOperation({ summary: 'GET USER PROGRESS REPORT for `email=a,b` (or `supervisor=`).', description: LIST_DESCRIPTION })
   @ApiOkResponse({ type: UserProgressPageDto })
+  @ApiNotFoundResponse(INVALID_PAGE)
   byEmails(@Req() req: FastifyRequest, @CurrentPrincipal() p: Principal, @Query() q: UserProgressByEmailQueryDto): Promise<Page<UserProgressDto>> {
-    return this.reports.list(req, p.accountId, q, { supervisor: q.supervisor, ...(q.email !== undefined ? { by: 'email', keys: usernameList(q.email, 'email') } : {}) });
+    // Emails have no spaces: a `+` sent unencoded in the query string (decoded as a space) is read back as `+`.
+    const emails = q.email !== undefined ? usernameList(q.email, 'email').map((e) => e.replace(/ /g, '+')) : undefined;
+    return this.reports.list(req, p.accountId, q, { supervisor: q.supervisor, ...(emails ? { by: 'email', keys: emails } : {}) });
   }
 
   @Get('user_progress_report_by_email/:email')

@@ -21,7 +21,8 @@ interface ReportUser {
 }
 
 const COLUMN: Record<ProgressKey, string> = { user_id: 'u.user_id', username: 'u.username', email: 'lower(u.email)' };
-const parseKey = (raw: string): number | null => (/^\d{1,10}$/.test(raw) ? Number(raw) : null);
+/** A user_id keyset hint: an integer column, so anything beyond 2^31 - 1 is not a key of this list. */
+const parseKey = (raw: string): number | null => (/^\d{1,10}$/.test(raw) && Number(raw) <= 2147483647 ? Number(raw) : null);
 
 /**
  * GET USER PROGRESS REPORT: active enrollments (COURSE channels) of active users. One query picks

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { EmptyToNull, ToBoolean, ToInteger } from '../common/transforms';
 
 /** Optional; null allowed (stored as null). */
@@ -31,6 +31,7 @@ export const HireDate = () =>
     IsOptional(),
     IsString(),
     Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'lt_hire_date must be a date in YYYY-MM-DD format.' }),
+    IsISO8601({ strict: true }, { message: 'lt_hire_date must be a real calendar date (YYYY-MM-DD).' }),
   );
 
 export const Country = () =>

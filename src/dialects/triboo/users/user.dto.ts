@@ -1,13 +1,15 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsEmail, IsString, Matches, MaxLength } from 'class-validator';
 import { ANALYTICS_ACCESS, AnalyticsAccess, PLATFORM_ROLES, PlatformRole } from './access-groups';
 import { Country, HireDate, OptionalBool, OptionalChoice, OptionalPlainText, OptionalText, Out, YearOfBirth } from './user-fields';
+import { TribooCredentialsDto } from '../common/credentials.dto';
 
 export const GENDERS = ['m', 'f', 'o'] as const;
 export const LEVELS_OF_EDUCATION = ['p', 'm', 'b', 'a', 'hs', 'jhs', 'el', 'none', 'other'] as const;
 
 /** CREATE USERS body (form-urlencoded or JSON): every profile field of the seed. */
-export class CreateTribooUserDto {
+export class CreateTribooUserDto extends TribooCredentialsDto {
   @ApiProperty({ example: 'user8', maxLength: 150, pattern: '^[\\w.@+-]+$', description: 'Unique in the account.' })
   @IsString()
   @MaxLength(150)
@@ -116,7 +118,13 @@ export class CreateTribooUserDto {
   @OptionalText('ILT supervisor.')
   lt_ilt_supervisor?: string | null;
 
-  @OptionalChoice(PLATFORM_ROLES, 'Learner (default); Studio Admin joins STUDIO_ADMIN_ACCESS_GROUP; Platform Admin is staff (account administrator); Super Platform Admin is staff and superuser of the account.', false)
+  // The seed also spells the last role "Platform Super Admin"; both spellings are the same role.
+  @Transform(({ value }) => (value === 'Platform Super Admin' ? 'Super Platform Admin' : value))
+  @OptionalChoice(
+    PLATFORM_ROLES,
+    'Learner (default); Studio Admin joins STUDIO_ADMIN_ACCESS_GROUP; Platform Admin is staff (account administrator); Super Platform Admin (also accepted as "Platform Super Admin", the seed\'s other spelling) is staff and superuser of the account.',
+    false,
+  )
   platform_role?: PlatformRole;
 
   @OptionalChoice(ANALYTICS_ACCESS, 'None (default); Restricted joins ANALYTICS_LIMITED_ACCESS_GROUP; Full Access joins ANALYTICS_ACCESS_GROUP unless the user is a Platform Admin.')

@@ -9,7 +9,8 @@ import { PageAnchorCache } from '../common/page-anchors';
 import { TribooUserDto } from './user.dto';
 import { USER_COLUMNS, USER_FROM, UserRow, toTribooUser } from './user.mapper';
 
-const parseKey = (raw: string): number | null => (/^\d{1,10}$/.test(raw) ? Number(raw) : null);
+/** A user_id keyset hint: an integer column, so anything beyond 2^31 - 1 is not a key of this list. */
+const parseKey = (raw: string): number | null => (/^\d{1,10}$/.test(raw) && Number(raw) <= 2147483647 ? Number(raw) : null);
 
 /**
  * GET USERS lists, by keyset on the integer user_id (index user(account_id, user_id)), never OFFSET:

@@ -38,7 +38,8 @@ export class TribooUsersService {
   async create(accountId: string, dto: CreateTribooUserDto): Promise<TribooUserStatusDto> {
     const id = await this.db.transaction(async (m) => {
       const user = await this.users
-        .create(accountId, { username: dto.username, email: dto.email, firstName: dto.first_name, lastName: dto.last_name, fullName: dto.name }, m)
+        // The profile name is its own field (Open edX UserProfile.name): not sent, it is "", never "first last".
+        .create(accountId, { username: dto.username, email: dto.email, firstName: dto.first_name, lastName: dto.last_name, fullName: dto.name ?? '' }, m)
         .catch(conflictStatus);
       await this.writeProfile(m, user, dto, { groups: [], isStaff: false, isSuperuser: false });
       return user.id;
@@ -64,9 +65,9 @@ export class TribooUsersService {
       if (dto.last_name !== undefined) changes.lastName = dto.last_name;
       if (dto.name !== undefined) changes.fullName = dto.name;
       else if (changes.firstName !== undefined || changes.lastName !== undefined) {
-        // A name that was never derived from first/last name stays as it is.
+        // A name that was never derived from first/last name (an empty one included) stays as it is.
         const derived = [user.firstName, user.lastName].filter(Boolean).join(' ');
-        if (user.fullName !== derived) changes.fullName = user.fullName;
+        if (user.fullName === '' || user.fullName !== derived) changes.fullName = user.fullName;
       }
       const updated = await this.users.update(user, changes, m).catch(conflictStatus);
       const current: { groups: string[]; is_staff: boolean | null; is_superuser: boolean | null }[] = await m.query(
