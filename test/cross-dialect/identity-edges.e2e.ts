@@ -47,14 +47,21 @@ describe('Cross-dialect: renames, unenrollments, deletions', () => {
     expect((await a.get(`/api/auth/facilityuser/${id}/`).expect(200)).body.username).toBe('alicia');
     const list = (await a.get(`/api/auth/facilityuser/?member_of=${classroom}`).expect(200)).body;
     expect(list.map((u: { username: string }) => u.username)).toEqual(['alicia']);
-    // the old name is free again in the facility
-    await a.post('/api/auth/facilityuser/').send({ username: 'alice', password: 'alice-password-1', facility }).expect(201);
+    // Enabley keeps her identifier 'alice', so a new 'alice' collides on the identifier (reported as a username conflict)
+    const r = await a.post('/api/auth/facilityuser/').send({ username: 'alice', password: 'alice-password-1', facility }).expect(400);
+    expect(r.body[0].id).toBe('UNIQUE');
     // Triboo rename
     await a.put('/update_user_by_username/alicia/').send({ username: 'ally' }).expect(200);
     expect((await a.get(`/api/auth/facilityuser/${id}/`).expect(200)).body.username).toBe('ally');
     await a.post('/api/auth/facilityuser/').send({ username: 'alicia', password: 'alicia-password-1', facility }).expect(201);
+    // a Kolibri user renamed through Triboo (its identifier follows the username) frees its old name in the facility
+    const kate = (await a.post('/api/auth/facilityuser/').send({ username: 'kate', password: 'kate-password-1', facility }).expect(201)).body.id;
+    await a.put('/update_user_by_username/kate/').send({ username: 'katie' }).expect(200);
+    expect((await a.get(`/api/auth/facilityuser/${kate}/`).expect(200)).body.username).toBe('katie');
+    await a.post('/api/auth/facilityuser/').send({ username: 'kate', password: 'kate-password-1', facility }).expect(201);
+    await a.post('/api/auth/facilityuser/').send({ username: 'KATIE', password: 'katie-password-1', facility }).expect(400);
     // and she logs in to the facility under her new name
-    await a.put('/api/v2/users').send({ identifier: 'ally', password: 'ally-password-1' }).expect(200);
+    await a.put('/api/v2/users').send({ identifier: 'alice', password: 'ally-password-1' }).expect(200);
     await ctx.http().post('/api/auth/session').send({ username: 'ally', password: 'ally-password-1', facility }).expect(200);
   });
 

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../../../core/database/pg-error';
 import { ApiError } from '../../../core/http/api-error';
 import { toHexId } from '../../../core/http/ids';
+import { UserConflictError, UsersService } from '../../../core/users/users.service';
 
 export const FACILITY_USERNAME_INDEX = 'UQ_kolibri_facility_user_username';
 
@@ -17,7 +18,24 @@ export function rethrowUsernameConflict(e: unknown): never {
  * when a role or membership there is created for them; one in another facility is refused.
  */
 @Injectable()
-export class FacilityLinksService {
+export class FacilityLinksService implements OnModuleInit {
+  constructor(private readonly users: UsersService) {}
+
+  /**
+   * A user renamed through any dialect keeps its facility's copy of the username in step, so the
+   * per-facility case-insensitive uniqueness holds and the old name is free again there.
+   */
+  onModuleInit(): void {
+    this.users.onRename(async (m, user) => {
+      try {
+        await m.query(`UPDATE kolibri_facility_user SET username = $2 WHERE user_id = $1 AND username <> $2`, [user.id, user.username]);
+      } catch (e) {
+        if (isUniqueViolation(e, FACILITY_USERNAME_INDEX)) throw new UserConflictError('username');
+        throw e;
+      }
+    });
+  }
+
   /** Links every user of `userIds` to the facility, set-based; 400 naming `field` for unknown users or another facility. */
   async join(m: EntityManager, accountId: string, facilityId: string, userIds: string[], field = 'user'): Promise<void> {
     const ids = [...new Set(userIds)];
