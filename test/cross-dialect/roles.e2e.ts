@@ -154,3 +154,50 @@ describe('Cross-dialect: roles through one policy layer', () => {
     await t.put('/api/v2/users').send({ identifier: 'x', username: 'x' }).expect(403);
   });
 });
+
+describe('Cross-dialect: a scoped admin cannot reach users outside their scope', () => {
+  let ctx: TestContext;
+  const PW = 'pass-word-123';
+  const h = (t: string) => ({
+    get: (u: string) => ctx.http().get(u).set('Authorization', `Bearer ${t}`),
+    post: (u: string) => ctx.http().post(u).set('Authorization', `Bearer ${t}`),
+    put: (u: string) => ctx.http().put(u).set('Authorization', `Bearer ${t}`),
+    patch: (u: string) => ctx.http().patch(u).set('Authorization', `Bearer ${t}`),
+    delete: (u: string) => ctx.http().delete(u).set('Authorization', `Bearer ${t}`),
+  });
+  const idOf = async (username: string): Promise<string> => (await ctx.db.query(`SELECT id FROM "user" WHERE username = $1`, [username]))[0].id;
+
+  beforeAll(async () => {
+    ctx = await createTestApp();
+  });
+  afterAll(() => ctx.close());
+
+  it('a Kolibri facility admin cannot pull an account user (here an Enabley SITE_ADMIN) into the facility and take it over', async () => {
+    const a = h(await ctx.clientToken());
+    const facility = (await a.post('/api/auth/facility/').send({ name: 'F' }).expect(201)).body.id;
+    const classroom = (await a.post('/api/auth/classroom/').send({ name: 'R', parent: facility }).expect(201)).body.id;
+    await a.put('/api/v2/users').send({ identifier: 'boss', username: 'boss', password: PW, possibleRoles: ['SITE_ADMIN'] }).expect(201);
+    await a.post('/api/extended/v1/users/').send({ username: 'plain', email: 'plain@example.com' }).expect(201);
+    const fadmin = (await a.post('/api/auth/facilityuser/').send({ username: 'fadmin', password: PW, facility }).expect(201)).body.id;
+    await a.post('/api/auth/role/').send({ user: fadmin, collection: facility, kind: 'admin' }).expect(201);
+    const f = h((await ctx.http().post('/api/auth/session').send({ username: 'fadmin', password: PW }).expect(200)).body.access_token);
+    const boss = await idOf('boss');
+    const plain = await idOf('plain');
+    // linking someone from outside the facility is account administration
+    for (const [u, route, body] of [
+      [boss, '/api/auth/membership/', { user: boss, collection: classroom }],
+      [boss, '/api/auth/role/', { user: boss, collection: classroom, kind: 'coach' }],
+      [plain, '/api/auth/membership/', { user: plain, collection: classroom }],
+    ] as const) {
+      const res = await f.post(route).send(body);
+      expect([u, route, res.status]).toEqual([u, route, 403]);
+    }
+    await f.patch(`/api/auth/facilityuser/${boss}/`).send({ password: 'taken-over-1' }).expect((r) => expect([403, 404]).toContain(r.status));
+    await ctx.http().post('/api/auth/session').send({ username: 'boss', password: PW }).expect(200);
+    // within the facility the admin still manages memberships and users it created
+    const kid = (await f.post('/api/auth/facilityuser/').send({ username: 'kid', password: PW, facility }).expect(201)).body.id;
+    await f.post('/api/auth/membership/').send({ user: kid, collection: classroom }).expect(201);
+    // the API client (account administrator) may still link anyone
+    await a.post('/api/auth/membership/').send({ user: plain, collection: classroom }).expect(201);
+  });
+});
