@@ -99,6 +99,19 @@ describe('Cross-dialect: renames, unenrollments, deletions', () => {
     expect((await a.get('/api/v1/performance?externalUserId=gil').expect(200)).body.map((p: { externalChannelId: string }) => p.externalChannelId)).toEqual([C1]);
   });
 
+  it('a user registered inactive claims its Triboo pre-enrollments when activated through Enabley', async () => {
+    await a.post('/api/bulk_enroll/v1/bulk_enroll').send({ action: 'enroll', auto_enroll: true, courses: C1, identifiers: 'later@example.com,later2@example.com' }).expect(200);
+    await a.put('/api/v2/users').send({ identifier: 'later', username: 'later', email: 'later@example.com', isActive: false }).expect(201);
+    await a.put('/api/v2/users').send({ identifier: 'later2', username: 'later2', email: 'later2@example.com', isActive: false }).expect(201);
+    expect((await a.get('/api/v1/performance?externalUserId=later').expect(200)).body).toEqual([]);
+    await a.put('/api/v2/users/later?isActive=true').expect(200);
+    await a.put('/api/v2/users').send({ identifier: 'later2', isActive: true }).expect(200);
+    for (const u of ['later', 'later2']) {
+      const perf = (await a.get(`/api/v1/performance?externalUserId=${u}`).expect(200)).body;
+      expect([u, perf.map((p: { externalChannelId: string }) => p.externalChannelId)]).toEqual([u, [C1]]);
+    }
+  });
+
   it('unenrolling through either dialect is seen by the other', async () => {
     for (const u of ['hal', 'ian']) await a.post('/api/extended/v1/users/').send({ username: u, email: `${u}@example.com` }).expect(201);
     const c = encodeURIComponent(C1);
