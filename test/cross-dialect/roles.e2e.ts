@@ -201,3 +201,49 @@ describe('Cross-dialect: a scoped admin cannot reach users outside their scope',
     await a.post('/api/auth/membership/').send({ user: plain, collection: classroom }).expect(201);
   });
 });
+
+describe('Cross-dialect: a facility admin cannot change an account administrator placed in the facility', () => {
+  let ctx: TestContext;
+  const PW = 'pass-word-123';
+  const h = (t: string) => ({
+    post: (u: string) => ctx.http().post(u).set('Authorization', `Bearer ${t}`),
+    put: (u: string) => ctx.http().put(u).set('Authorization', `Bearer ${t}`),
+    get: (u: string) => ctx.http().get(u).set('Authorization', `Bearer ${t}`),
+    patch: (u: string) => ctx.http().patch(u).set('Authorization', `Bearer ${t}`),
+    delete: (u: string) => ctx.http().delete(u).set('Authorization', `Bearer ${t}`),
+  });
+  beforeAll(async () => {
+    ctx = await createTestApp();
+  });
+  afterAll(() => ctx.close());
+
+  it('refuses password resets and deletes of SITE_ADMINs and Platform Admins, allows them for learners', async () => {
+    const a = h(await ctx.clientToken());
+    const facility = (await a.post('/api/auth/facility/').send({ name: 'F' }).expect(201)).body.id;
+    const classroom = (await a.post('/api/auth/classroom/').send({ name: 'R', parent: facility }).expect(201)).body.id;
+    await a.put('/api/v2/users').send({ identifier: 'boss', username: 'boss', password: PW, possibleRoles: ['SITE_ADMIN'] }).expect(201);
+    await a.post('/api/extended/v1/users/').send({ username: 'padmin', email: 'padmin@example.com', platform_role: 'Platform Admin' }).expect(201);
+    await a.post('/api/extended/v1/users/').send({ username: 'pupil', email: 'pupil@example.com' }).expect(201);
+    const ids: Record<string, string> = {};
+    for (const u of ['boss', 'padmin', 'pupil']) {
+      ids[u] = (await ctx.db.query(`SELECT id FROM "user" WHERE username = $1`, [u]))[0].id;
+      await a.post('/api/auth/membership/').send({ user: ids[u], collection: classroom }).expect(201);
+    }
+    const fadmin = (await a.post('/api/auth/facilityuser/').send({ username: 'fadmin', password: PW, facility }).expect(201)).body.id;
+    await a.post('/api/auth/role/').send({ user: fadmin, collection: facility, kind: 'admin' }).expect(201);
+    const f = h((await ctx.http().post('/api/auth/session').send({ username: 'fadmin', password: PW }).expect(200)).body.access_token);
+    for (const u of ['boss', 'padmin']) {
+      await f.get(`/api/auth/facilityuser/${ids[u]}/`).expect(200);
+      await f.patch(`/api/auth/facilityuser/${ids[u]}/`).send({ password: 'taken-over-1' }).expect(403);
+      await f.delete(`/api/auth/facilityuser/${ids[u]}/`).expect(403);
+    }
+    await ctx.http().post('/api/auth/session').send({ username: 'boss', password: PW }).expect(200);
+    await f.patch(`/api/auth/facilityuser/${ids.pupil}/`).send({ full_name: 'Pupil' }).expect(200);
+    await f.delete(`/api/auth/facilityuser/${ids.pupil}/`).expect(204);
+    // the account's own client still manages everyone
+    await a.patch(`/api/auth/facilityuser/${ids.boss}/`).send({ full_name: 'The Boss' }).expect(200);
+    // and a demoted admin is an ordinary facility user again
+    await a.put('/update_user_by_username/padmin/').send({ platform_role: 'Learner' }).expect(200);
+    await f.patch(`/api/auth/facilityuser/${ids.padmin}/`).send({ full_name: 'P' }).expect(200);
+  });
+});
