@@ -141,6 +141,24 @@ describe('Cross-dialect: users, courses, enrollments', () => {
     expect(tri.courses.find((x: { course_id: string }) => x.course_id === C1)).toMatchObject({ status: 'finished', progress: 100 });
   });
 
+  it('a Kolibri facility user is an Enabley user, a Triboo user and an organization member', async () => {
+    const fac = await a.post('/api/auth/facility/').send({ name: 'K' }).expect(201);
+    const kid = (await a.post('/api/auth/facilityuser/').send({ username: 'kid', password: 'kid-password-1', full_name: 'Kid K', facility: fac.body.id }).expect(201)).body;
+    expect((await a.get('/api/v2/users/kid').expect(200)).body).toMatchObject({ identifier: 'kid', username: 'kid' });
+    const tri = (await a.get('/api/extended/v1/users_by_username/kid/').expect(200)).body;
+    expect(tri).toMatchObject({ username: 'kid', user_id: expect.any(Number), is_active: true });
+    await a.post('/organization:members').send({ organization: 'acme', users: 'kid' }).expect(200);
+    await a.post('/api/bulk_enroll/v1/bulk_enroll').send({ action: 'enroll', courses: C2, identifiers: 'kid' }).expect(200);
+    await a.post(`/api/v4/channels/forceComplete/channel/${C2}/user/kid`).expect(200);
+    // a certificate made after the completion certifies at once
+    await a.put('/api/v1/certificates').send({ externalCertificateId: 'cert-2', name: 'Cert 2', courseIds: [C2] }).expect((r) => expect([200, 201]).toContain(r.status));
+    const certs = (await a.get('/api/v1/certificates/users/kid').expect(200)).body;
+    expect(certs.find((c: { externalCertificateId: string }) => c.externalCertificateId === 'cert-2')).toMatchObject({ state: 'CERTIFIED', expirationDate: null });
+    // the Kolibri session of the same user
+    const s = await ctx.http().post('/api/auth/session').send({ username: 'kid', password: 'kid-password-1', facility: fac.body.id }).expect(200);
+    expect(s.body).toMatchObject({ id: kid.id, username: 'kid', facility_id: fac.body.id });
+  });
+
   it('pre-enrollment: a Triboo auto_enroll for an unknown email is claimed by an Enabley or Kolibri registration', async () => {
     await a.post('/api/bulk_enroll/v1/bulk_enroll').send({ action: 'enroll', auto_enroll: true, courses: `${C1},${C2}`, identifiers: 'New.Comer@example.com,kol@example.com' }).expect(200);
     await a.put('/api/v2/users').send({ identifier: 'newcomer', username: 'newcomer', email: 'new.comer@EXAMPLE.com' }).expect(201);
