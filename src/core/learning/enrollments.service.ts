@@ -115,6 +115,7 @@ export class EnrollmentsService implements OnModuleInit {
          time_spent_seconds = greatest(e.time_spent_seconds, s.time_spent),
          status = CASE
            WHEN s.required > 0 AND s.done = s.required THEN 'finished'
+           WHEN s.required = 0 AND e.status IN ('finished', 'failed') THEN e.status
            WHEN s.touched > 0 OR e.progress > 0 THEN 'in_progress'
            ELSE e.status END,
          completed_at = CASE

@@ -43,12 +43,21 @@ function fullNameOf(u: { firstName?: string; lastName?: string; fullName?: strin
 @Injectable()
 export class UsersService {
   private readonly listeners: UserChangeListener[] = [];
+  private readonly renameListeners: UserChangeListener[] = [];
 
   constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
 
   /** Core features that must react to new users, new emails or reactivation register here. */
   onUserChange(listener: UserChangeListener): void {
     this.listeners.push(listener);
+  }
+
+  /**
+   * Dialects that keep a copy of the username (for their own uniqueness rules) register here; called in the
+   * renaming transaction. A listener may throw UserConflictError('username') to refuse the new name.
+   */
+  onRename(listener: UserChangeListener): void {
+    this.renameListeners.push(listener);
   }
 
   private async notify(manager: EntityManager, user: User): Promise<void> {
@@ -117,6 +126,7 @@ export class UsersService {
         UsersService.rethrow(e);
       }
       const updated = await repo.findOneByOrFail({ id: user.id });
+      if (patch.username !== undefined && patch.username !== user.username) for (const listener of this.renameListeners) await listener(m, updated);
       const emailChanged = patch.email !== undefined && (patch.email ?? '').toLowerCase() !== (user.email ?? '').toLowerCase();
       if (emailChanged || (patch.isActive === true && !user.isActive)) await this.notify(m, updated);
       return updated;

@@ -6,6 +6,10 @@ import { AppAbilityBuilder } from '../../core/policy/app-ability';
 import { RoleRuleProvider, RoleRules } from '../../core/policy/policy-extensions';
 import { STUDIO_ADMIN_ACCESS_GROUP } from './users/access-groups';
 
+/** Policy subject names of a course (a COURSE channel) and of the course collection, as the channel routes declare them. */
+const COURSE_SUBJECTS = ['EnableyChannel'];
+const COURSE_COLLECTION_SUBJECTS = ['EnableyChannels'];
+
 /**
  * Triboo platform roles in the policy layer: Platform Admin (is_staff) and Super Platform Admin
  * (is_staff + is_superuser) administer their own account; Studio Admin may read and edit courses.
@@ -32,10 +36,12 @@ export class TribooRoleRules implements RoleRuleProvider {
       return;
     }
     if (r.studio) {
-      for (const subject of ['TribooCourse', 'Course', 'Channel']) {
-        can('read', subject, scope);
-        can('update', subject, scope);
-      }
+      // Courses are channels, edited through the Enabley channel routes: the policy subjects are shared
+      // by name (the one policy layer), so a Studio Admin reads and edits them there too, but does not
+      // manage their membership (enrollments).
+      can('read', ['TribooCourse', ...COURSE_COLLECTION_SUBJECTS, ...COURSE_SUBJECTS], scope);
+      can('create', COURSE_COLLECTION_SUBJECTS, scope);
+      can('update', COURSE_SUBJECTS, scope);
     }
   }
 }

@@ -79,9 +79,13 @@ export class EnableyUsersService {
 
   /** PUT /api/v2/users/{identifier}?isActive= */
   async setActive(accountId: string, identifier: string, isActive: boolean): Promise<UserInfoDto> {
-    const updated = await rows(this.db, `UPDATE "user" u SET is_active = $3, updated_at = now() WHERE ${USER_SCOPE} AND u.identifier = $2 RETURNING u.id`, [accountId, identifier, isActive]);
-    if (!updated.length) throw ApiError.notFound('No user with that identifier.');
-    return (await this.reads.findInfo(accountId, identifier))!;
+    // Through the users service, so an activation claims the user's pending enrollments in the same transaction.
+    return this.db.transaction(async (m) => {
+      const found = await rows<{ id: string }>(m, `SELECT u.id FROM "user" u WHERE ${USER_SCOPE} AND u.identifier = $2 FOR UPDATE`, [accountId, identifier]);
+      if (!found.length) throw ApiError.notFound('No user with that identifier.');
+      await this.users.update(await m.getRepository(User).findOneByOrFail({ id: found[0].id }), { isActive }, m);
+      return (await this.reads.findInfo(accountId, identifier, m))!;
+    });
   }
 
   /**

@@ -10,7 +10,8 @@ import { KolibriAccess } from './kolibri-access';
  * - Facility, FacilityDataset: accountId, facilityId
  * - Classroom: accountId, facilityId, classroomId
  * - LearnerGroup: accountId, facilityId, classroomId (the parent), groupId
- * - FacilityUser: accountId, facilityId, userId, classroomIds (the classrooms the user is in)
+ * - FacilityUser: accountId, facilityId, userId, classroomIds (the classrooms the user is in), accountAdmin
+ *   (the user administers the whole account through some dialect's role; loaded objects only)
  * - Membership: accountId, facilityId, classroomId, collectionKind, userId
  * - Role: accountId, facilityId, classroomId (null for a facility role), userId
  * Superusers and API clients are handled by the core (everything in scope); these are the rules of users.
@@ -36,8 +37,11 @@ export class KolibriRoleRules implements RoleRuleProvider {
     can('read', ['Facility', 'FacilityDataset'], { accountId });
     can('update', ['Facility', 'FacilityDataset'], inAdmin);
 
-    // A facility admin: everything in the facility.
-    can('manage', ['Classroom', 'LearnerGroup', 'FacilityUser', 'Membership', 'Role'], inAdmin);
+    // A facility admin: everything in the facility, except changing users who administer the whole
+    // account through another dialect's role (their loader sets accountAdmin).
+    can('manage', ['Classroom', 'LearnerGroup', 'Membership', 'Role'], inAdmin);
+    can('read', 'FacilityUser', inAdmin);
+    can(['create', 'update', 'delete'], 'FacilityUser', { ...inAdmin, accountAdmin: { $ne: true } });
 
     // A facility-level coach: reads every class, its groups, learners, memberships and roles; manages groups.
     can('read', ['Classroom', 'FacilityUser', 'Membership', 'Role'], inCoachFacility);

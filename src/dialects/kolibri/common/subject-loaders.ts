@@ -1,7 +1,9 @@
+import { subject as asSubject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { parseUuid } from '../../../core/http/ids';
+import { AbilityFactory } from '../../../core/policy/ability.factory';
 import { PolicySubjectLoader, SubjectLoader } from '../../../core/policy/policy-extensions';
 
 type Attrs = Record<string, unknown> & { accountId: string };
@@ -45,14 +47,33 @@ export class LearnerGroupLoader extends SqlLoader {
                               FROM kolibri_collection WHERE id = $1 AND kind = 'learnergroup'`;
 }
 
+/**
+ * A facility user, plus `accountAdmin`: whether that user administers the whole account through any
+ * dialect's roles (Enabley SITE_ADMIN, Triboo Platform Admin, superuser). A facility admin must not
+ * manage such a user (reset its password, delete it), or a facility role would reach account administration.
+ */
 @Injectable()
 @SubjectLoader('FacilityUser')
 export class FacilityUserLoader extends SqlLoader {
-  protected readonly sql = `SELECT fu.account_id AS "accountId", fu.facility_id AS "facilityId", fu.user_id AS "userId",
+  protected readonly sql = `SELECT fu.account_id AS "accountId", fu.facility_id AS "facilityId", fu.user_id AS "userId", u.is_superuser AS "isSuperuser",
                                    COALESCE((SELECT array_agg(m.collection_id::text) FROM kolibri_membership m
                                                JOIN kolibri_collection c ON c.id = m.collection_id AND c.kind = 'classroom'
                                               WHERE m.user_id = fu.user_id), '{}'::text[]) AS "classroomIds"
-                              FROM kolibri_facility_user fu WHERE fu.user_id = $1`;
+                              FROM kolibri_facility_user fu JOIN "user" u ON u.id = fu.user_id WHERE fu.user_id = $1`;
+
+  constructor(@InjectDataSource() db: DataSource, private readonly abilities: AbilityFactory) {
+    super(db);
+  }
+
+  override async load(raw: string): Promise<Attrs | null> {
+    const row = await super.load(raw);
+    if (!row) return null;
+    const { isSuperuser, ...attrs } = row;
+    const target = await this.abilities.build({ kind: 'user', accountId: attrs.accountId, userId: attrs.userId as string, isSuperuser: isSuperuser === true });
+    // Only a blanket 'manage all' of the account (or the platform) grants this made-up subject.
+    const account: Record<string, unknown> = { accountId: attrs.accountId };
+    return { ...attrs, accountAdmin: target.can('manage', asSubject('Account', account)) };
+  }
 }
 
 @Injectable()

@@ -1,8 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { subject as asSubject } from '@casl/ability';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../../../core/database/pg-error';
 import { ApiError } from '../../../core/http/api-error';
 import { toHexId } from '../../../core/http/ids';
+import { AppAbility } from '../../../core/policy/app-ability';
+import { UserConflictError, UsersService } from '../../../core/users/users.service';
 
 export const FACILITY_USERNAME_INDEX = 'UQ_kolibri_facility_user_username';
 
@@ -17,9 +20,31 @@ export function rethrowUsernameConflict(e: unknown): never {
  * when a role or membership there is created for them; one in another facility is refused.
  */
 @Injectable()
-export class FacilityLinksService {
-  /** Links every user of `userIds` to the facility, set-based; 400 naming `field` for unknown users or another facility. */
-  async join(m: EntityManager, accountId: string, facilityId: string, userIds: string[], field = 'user'): Promise<void> {
+export class FacilityLinksService implements OnModuleInit {
+  constructor(private readonly users: UsersService) {}
+
+  /**
+   * A user renamed through any dialect keeps its facility's copy of the username in step, so the
+   * per-facility case-insensitive uniqueness holds and the old name is free again there.
+   */
+  onModuleInit(): void {
+    this.users.onRename(async (m, user) => {
+      try {
+        await m.query(`UPDATE kolibri_facility_user SET username = $2 WHERE user_id = $1 AND username <> $2`, [user.id, user.username]);
+      } catch (e) {
+        if (isUniqueViolation(e, FACILITY_USERNAME_INDEX)) throw new UserConflictError('username');
+        throw e;
+      }
+    });
+  }
+
+  /**
+   * Links every user of `userIds` to the facility, set-based; 400 naming `field` for unknown users or another facility.
+   * Taking in a user who is in no facility yet (created through another dialect) is administering that
+   * account user, so the caller must be allowed to update it as it is now (outside any facility):
+   * account administrators are, a facility admin is not (403), or it could take over any account user.
+   */
+  async join(m: EntityManager, ability: AppAbility, accountId: string, facilityId: string, userIds: string[], field = 'user'): Promise<void> {
     const ids = [...new Set(userIds)];
     const rows: { id: string; facility_id: string | null }[] = await m.query(
       `SELECT u.id::text, fu.facility_id::text AS facility_id
@@ -36,6 +61,11 @@ export class FacilityLinksService {
     if (other) throw ApiError.badRequest(`User ${toHexId(other.id)} belongs to another facility.`, field);
     const joining = rows.filter((r) => !r.facility_id).map((r) => r.id);
     if (!joining.length) return;
+    for (const userId of joining) {
+      const outside: Record<string, unknown> = { accountId, facilityId: null, userId, classroomIds: [] };
+      if (!ability.can('update', asSubject('FacilityUser', outside)))
+        throw ApiError.forbidden(`User ${toHexId(userId)} is not in this facility; only an account administrator may add them.`);
+    }
     try {
       const inserted: { user_id: string }[] = await m.query(
         `INSERT INTO kolibri_facility_user (user_id, facility_id, account_id, username)

@@ -54,7 +54,7 @@ export class FacilityUsersController {
   @Can('update', 'FacilityUser', { param: 'id' })
   @ApiOperation({
     summary: 'Update facility user',
-    description: "Change the username, full name or password of a facility user (facility admins); users change their own as their facility's dataset allows (learner_can_edit_username/name/password), field by field (403 otherwise).",
+    description: "Change the username, full name or password of a facility user (facility admins); users change their own as their facility's dataset allows (learner_can_edit_username/name/password), field by field (403 otherwise). A facility admin may not change a user who administers the whole account through another dialect's role (Enabley SITE_ADMIN, Triboo Platform Admin): 403.",
   })
   @ApiOkResponse({ type: FacilityUserDto })
   @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
@@ -73,7 +73,7 @@ export class FacilityUsersController {
   @Can('delete', 'FacilityUser', { param: 'id' })
   @ApiOperation({
     summary: 'Delete facility user',
-    description: 'Delete the user with its memberships and roles (facility admins; the user itself when the dataset sets learner_can_delete_account). A superuser cannot delete itself (403).',
+    description: 'Delete the user with its memberships and roles (facility admins; the user itself when the dataset sets learner_can_delete_account). A superuser cannot delete itself (403); a facility admin cannot delete a user who administers the whole account (403).',
   })
   @ApiNoContentResponse({ description: 'Deleted.' })
   remove(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<void> {

@@ -34,7 +34,7 @@ export class MembershipsController {
   @ApiOperation({
     summary: 'Create membership',
     description:
-      'Add a user to a classroom or learner group; an array creates them all in one transaction. No membership of a facility; a learner group needs the classroom membership first; (user, collection) is unique (400 UNIQUE). Facility admins; class coaches for group memberships.',
+      'Add a user to a classroom or learner group; an array creates them all in one transaction. No membership of a facility; a learner group needs the classroom membership first; (user, collection) is unique (400 UNIQUE). Facility admins; class coaches for group memberships. A user in no facility yet (created through another dialect) joins this one; only account administrators may bring such a user in (403).',
   })
   @ApiBody({
     schema: { oneOf: [{ $ref: getSchemaPath(CreateMembershipDto) }, { type: 'array', maxItems: MAX_BULK_ITEMS, items: { $ref: getSchemaPath(CreateMembershipDto) } }] },

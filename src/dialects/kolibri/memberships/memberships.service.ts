@@ -88,7 +88,7 @@ export class MembershipsService {
         const f = targets.get(p.collection)!.facility_id;
         byFacility.set(f, [...(byFacility.get(f) ?? []), p.user]);
       }
-      for (const [facilityId, users] of byFacility) await this.links.join(m, accountId, facilityId, users);
+      for (const [facilityId, users] of byFacility) await this.links.join(m, ability, accountId, facilityId, users);
       const classes = pairs.filter((p) => targets.get(p.collection)!.kind === 'classroom');
       const groups = pairs.filter((p) => targets.get(p.collection)!.kind === 'learnergroup');
       const out = await this.insert(m, accountId, classes);

@@ -34,7 +34,7 @@ export class RolesController {
   @ApiOperation({
     summary: 'Create role',
     description:
-      'Assign a role (admin, coach, assignable_coach) to a user; an array creates them all in one transaction. admin and assignable_coach on facilities only, coach on a facility or classroom, none on learner groups; a classroom coach without a facility role also gets the facility assignable_coach role. (user, collection, kind) is unique (400 UNIQUE). Superuser, API client and facility admins.',
+      'Assign a role (admin, coach, assignable_coach) to a user; an array creates them all in one transaction. admin and assignable_coach on facilities only, coach on a facility or classroom, none on learner groups; a classroom coach without a facility role also gets the facility assignable_coach role. (user, collection, kind) is unique (400 UNIQUE). Superuser, API client and facility admins. A user in no facility yet (created through another dialect) joins this one; only account administrators may bring such a user in (403).',
   })
   @ApiBody({
     schema: { oneOf: [{ $ref: getSchemaPath(CreateRoleDto) }, { type: 'array', maxItems: MAX_BULK_ITEMS, items: { $ref: getSchemaPath(CreateRoleDto) } }] },

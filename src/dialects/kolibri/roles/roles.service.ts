@@ -89,7 +89,7 @@ export class RolesService {
         const f = targets.get(w.collection)!.facility_id;
         byFacility.set(f, [...(byFacility.get(f) ?? []), w.user]);
       }
-      for (const [facilityId, users] of byFacility) await this.links.join(m, accountId, facilityId, users);
+      for (const [facilityId, users] of byFacility) await this.links.join(m, ability, accountId, facilityId, users);
       let out: Row[];
       try {
         out = await m.query(
