@@ -11,37 +11,37 @@ export class UserDataDto {
   @MaxLength(200)
   identifier: string;
 
-  @ApiPropertyOptional({ description: 'Username (unique in the account). Defaults to the identifier when a user is created.', maxLength: 150 })
+  @ApiPropertyOptional({ description: 'Username (unique in the account). Defaults to the identifier when a user is created; null keeps it.', maxLength: 150, nullable: true, type: 'string' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(150)
-  username?: string;
+  username?: string | null;
 
-  @ApiPropertyOptional({ description: 'User email (unique in the account, case-insensitively).', maxLength: 254, example: 'jane@example.com' })
+  @ApiPropertyOptional({ description: 'User email (unique in the account, case-insensitively); null clears it.', maxLength: 254, example: 'jane@example.com', nullable: true, type: 'string' })
   @IsOptional()
   @IsEmail()
   @MaxLength(254)
-  email?: string;
+  email?: string | null;
 
-  @ApiPropertyOptional({ description: 'User first name.', maxLength: 150 })
+  @ApiPropertyOptional({ description: 'User first name; null clears it.', maxLength: 150, nullable: true, type: 'string' })
   @IsOptional()
   @IsString()
   @MaxLength(150)
-  firstName?: string;
+  firstName?: string | null;
 
-  @ApiPropertyOptional({ description: 'User last name.', maxLength: 150 })
+  @ApiPropertyOptional({ description: 'User last name; null clears it.', maxLength: 150, nullable: true, type: 'string' })
   @IsOptional()
   @IsString()
   @MaxLength(150)
-  lastName?: string;
+  lastName?: string | null;
 
-  @ApiPropertyOptional({ description: 'User password (stored as an argon2id hash).', maxLength: 200, format: 'password' })
+  @ApiPropertyOptional({ description: 'User password (stored as an argon2id hash); null keeps it.', maxLength: 200, format: 'password', nullable: true, type: 'string' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  password?: string;
+  password?: string | null;
 
   @ApiPropertyOptional({ description: 'User phone number.', maxLength: 100 })
   @IsOptional()
@@ -55,10 +55,10 @@ export class UserDataDto {
   @MaxLength(500)
   address?: string;
 
-  @ApiPropertyOptional({ description: 'User status. Default: true.' })
+  @ApiPropertyOptional({ description: 'User status. Default: true; null keeps it.', nullable: true, type: 'boolean' })
   @IsOptional()
   @IsBoolean()
-  isActive?: boolean;
+  isActive?: boolean | null;
 
   @ApiPropertyOptional({ description: 'User possible roles (replaces the list). Default for a new user: [LEARNER]. SITE_ADMIN administers the account.', enum: POSSIBLE_ROLES, isArray: true, maxItems: POSSIBLE_ROLES.length })
   @IsOptional()
