@@ -188,7 +188,7 @@ export class ListUsersV2Query extends UserFiltersQuery {
 export const USERS_V3_DEFAULT_PAGE_SIZE = 100;
 
 export class ListUsersV3Query extends UserFiltersQuery {
-  @ApiPropertyOptional({ description: 'Pagination key of the next page, from the previous answer (send the same filters with it).', maxLength: 4096 })
+  @ApiPropertyOptional({ description: 'Pagination key of the next page, from the previous answer. It carries its query: send it alone, or with the same filters (different ones answer 404).', maxLength: 4096 })
   @IsOptional()
   @IsString()
   @MaxLength(4096)

@@ -23,7 +23,7 @@ export class EnableyUsersV3Controller {
   @ApiOperation({
     summary: 'Find users by filter V3',
     description:
-      'Paginated users of the caller\'s account ordered by identifier. Pass the answer\'s `paginationKey` (with the same filters) to read the next page; it is null on the last page. An altered, expired or foreign key answers 404 not_found.',
+      'Paginated users of the caller\'s account ordered by identifier. Pass the answer\'s `paginationKey` (alone, or with the same filters) to read the next page; it is null on the last page. An altered, expired or foreign key answers 404 not_found.',
   })
   @ApiOkResponse({ type: UserInfoPageDto, description: 'OK' })
   @ApiNotFoundResponse({ description: 'Invalid paginationKey (not_found).', type: ErrorResponseDoc })
