@@ -24,10 +24,27 @@ export async function createApp(opts: CoreOptions & { logger?: boolean }): Promi
     bufferLogs: true,
     abortOnError: false,
   });
+  acceptEmptyJsonBodies(app);
   if (opts.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   mountSwagger(app);
   return app;
+}
+
+/**
+ * Clients that send `Content-Type: application/json` on every call (the Enabley seed says each operation
+ * "Consumes application/json") also send it on body-less POST/DELETE calls: an empty JSON body is read as
+ * no body instead of a 400. Anything else goes to Fastify's own JSON parser (prototype poisoning refused).
+ * Registered through Nest before init, so Nest does not add its default JSON parser.
+ */
+function acceptEmptyJsonBodies(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  const parse = fastify.getDefaultJsonParser('error', 'error');
+  app.useBodyParser('application/json', { bodyLimit: fastify.initialConfig.bodyLimit }, (req, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    return parse(req as Parameters<typeof parse>[0], text, done);
+  });
 }

@@ -1,0 +1,38 @@
+import { TEST_CLIENT } from '../support/test-app';
+import { ChannelsTestEnv, channelsEnv, putChannel } from './channels-support';
+
+/**
+ * Second-round audit: the seed says every operation "Consumes application/json", so a client may send
+ * that header on body-less calls (token, assignments, forceComplete, deletes); an empty body is no body.
+ */
+describe('Enabley audit: application/json with an empty body', () => {
+  let env: ChannelsTestEnv;
+  beforeAll(async () => {
+    env = await channelsEnv();
+    await env.a.put('/api/v2/users').send({ identifier: 'u1' }).expect(201);
+    await env.a.put('/api/v1/groups').send({ identifier: 'g1', name: 'G' }).expect(201);
+    await putChannel(env.a, { identifier: 'c1', name: 'C' });
+  });
+  afterAll(() => env.ctx.close());
+
+  it('body-less calls with Content-Type: application/json succeed', async () => {
+    const json = { 'Content-Type': 'application/json' };
+    const tok = await env.ctx.http().post(`/api/v1/token?clientKey=${TEST_CLIENT.id}&secret=${TEST_CLIENT.secret}`).set(json).expect(200);
+    expect(tok.body).toMatchObject({ token_type: 'bearer', access_token: expect.any(String), expires_in: expect.any(Number) });
+    await env.a.post('/api/v1/groups/g1/users/u1').set(json).expect(200);
+    await env.a.post('/api/v2/channels/c1/users/u1?roles=LEARNER').set(json).expect(200);
+    await env.a.post('/api/v4/channels/forceComplete/channel/c1/user/u1').set(json).expect(200);
+    await env.a.post('/api/v2/userProfiles/users/u1').set(json).expect(200);
+    await env.a.delete('/api/v1/groups/g1/users/u1').set(json).expect(200);
+    await env.a.delete('/api/v1/channels/c1/users/u1').set(json).expect(200);
+  });
+
+  it('a body route still needs its body, and invalid JSON is still 400 invalid_request', async () => {
+    const empty = await env.a.put('/api/v2/users').set('Content-Type', 'application/json').expect(400);
+    expect(empty.body).toEqual({ error: 'invalid_request', error_description: expect.stringContaining('identifier') });
+    const bad = await env.a.put('/api/v2/users').set('Content-Type', 'application/json').send('{"identifier": ').expect(400);
+    expect(bad.body.error).toBe('invalid_request');
+    const proto = await env.a.put('/api/v2/users').set('Content-Type', 'application/json').send('{"identifier":"x","__proto__":{"a":1}}').expect(400);
+    expect(proto.body.error).toBe('invalid_request');
+  });
+});
