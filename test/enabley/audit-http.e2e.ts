@@ -36,3 +36,21 @@ describe('Enabley audit: application/json with an empty body', () => {
     expect(proto.body.error).toBe('invalid_request');
   });
 });
+
+describe('Enabley audit: array query parameters', () => {
+  let env: ChannelsTestEnv;
+  beforeAll(async () => {
+    env = await channelsEnv();
+    await env.a.put('/api/v2/users').send({ identifier: 'u1' }).expect(201);
+    await putChannel(env.a, { identifier: 'c1', name: 'C' });
+  });
+  afterAll(() => env.ctx.close());
+
+  it('POST /api/v2/channels/{c}/users/{u}: roles repeated or comma-separated; unknown role 400', async () => {
+    await env.a.post('/api/v2/channels/c1/users/u1?roles=LEARNER,INSTRUCTOR').expect(200);
+    expect((await env.a.get('/api/v2/channels/channels/c1/members/count').expect(200)).body).toEqual({ learners: 1 });
+    await env.a.post('/api/v2/channels/c1/users/u1?roles=LEARNER&roles=INSTRUCTOR').expect(200);
+    const bad = await env.a.post('/api/v2/channels/c1/users/u1?roles=LEARNER,OWNER').expect(400);
+    expect(bad.body.error).toBe('invalid_request');
+  });
+});
