@@ -97,8 +97,8 @@ export class ChannelInfoDto {
   @ApiProperty({ type: ChannelAvailabilityDto, description: 'Channel Availability' })
   availability: ChannelAvailabilityDto;
 
-  @ApiPropertyOptional({ type: [String], maxItems: 100, description: 'Channel category names (only with includeCategories=true)' })
-  categories?: string[];
+  @ApiProperty({ type: [String], nullable: true, maxItems: 100, description: 'Channel category names (null unless includeCategories=true)' })
+  categories: string[] | null;
 
   @ApiProperty({ format: 'date-time', description: 'Channel creation date', example: '2026-01-01T00:00:00.000Z' })
   created: string;
