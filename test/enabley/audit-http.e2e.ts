@@ -54,3 +54,24 @@ describe('Enabley audit: array query parameters', () => {
     expect(bad.body.error).toBe('invalid_request');
   });
 });
+
+describe('Enabley audit: text PostgreSQL cannot store', () => {
+  let env: ChannelsTestEnv;
+  beforeAll(async () => {
+    env = await channelsEnv();
+  });
+  afterAll(() => env.ctx.close());
+
+  it('a NUL character in a body, path or query value answers 400 invalid_request, not 500', async () => {
+    const checks = [
+      env.a.put('/api/v2/users').send({ identifier: 'a\u0000b' }),
+      env.a.put('/api/v1/groups').send({ identifier: 'g', name: 'x\u0000' }),
+      env.a.put('/api/v1/channels').send({ identifier: 'c', name: 'x\u0000' }),
+      env.a.put('/api/v2/userProfiles').send({ identifier: 'p', name: 'x\u0000' }),
+      env.a.put('/api/v1/certificates').send({ externalCertificateId: 'k\u0000', name: 'K' }),
+      env.a.get('/api/v2/users/a%00b'),
+      env.a.get('/api/v2/users?emailSubstring=%00'),
+    ];
+    for (const res of await Promise.all(checks)) expect([res.status, res.body.error]).toEqual([400, 'invalid_request']);
+  });
+});
