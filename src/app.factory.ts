@@ -3,7 +3,8 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { CoreOptions } from './core/core.module';
-import { AllExceptionsFilter } from './core/http/all-exceptions.filter';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AllExceptionsFilter, sendError } from './core/http/all-exceptions.filter';
 import { createValidationPipe } from './core/http/validation';
 import { requestId } from './core/logging/logging.module';
 import { mountSwagger } from './core/openapi/swagger';
@@ -19,6 +20,9 @@ export async function createApp(opts: CoreOptions & { logger?: boolean }): Promi
     bodyLimit: 50 * 1024 * 1024,
     // X-Forwarded-For is not trusted: the token rate limit keys on the peer address and must not be spoofable.
     trustProxy: false,
+    // A malformed URL (400) or an over-long route parameter (414) is answered by the router before Nest:
+    // written here in the error body of the dialect that owns the path, like every other error.
+    frameworkErrors: (error: unknown, request: FastifyRequest, reply: FastifyReply) => sendError(request, reply, error),
   } as ConstructorParameters<typeof FastifyAdapter>[0]);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(opts), adapter, {
     bufferLogs: true,

@@ -75,3 +75,20 @@ describe('Enabley audit: text PostgreSQL cannot store', () => {
     for (const res of await Promise.all(checks)) expect([res.status, res.body.error]).toEqual([400, 'invalid_request']);
   });
 });
+
+describe('Enabley audit: URLs the router refuses', () => {
+  let env: ChannelsTestEnv;
+  beforeAll(async () => {
+    env = await channelsEnv();
+  });
+  afterAll(() => env.ctx.close());
+
+  it('a malformed percent-encoding or an over-long identifier answers in ErrorResponse form', async () => {
+    const bad = await env.a.get('/api/v2/users/%E0%A4%A').expect(400);
+    expect(bad.body).toEqual({ error: 'invalid_request', error_description: expect.any(String) });
+    const long = await env.a.get(`/api/v2/users/${'x'.repeat(600)}`);
+    expect(long.status).toBeGreaterThanOrEqual(400);
+    expect(long.status).toBeLessThan(500);
+    expect(long.body).toEqual({ error: 'invalid_request', error_description: expect.any(String) });
+  });
+});
