@@ -25,3 +25,15 @@ describe('Enabley audit: ChannelInfo fields', () => {
     expect(one.availability).toEqual({ status: 'ACTIVE', schedule: { startDate: null, endDate: null } });
   });
 });
+
+describe('Enabley audit: OpenAPI definition names', () => {
+  it('the committed document names the Enabley schemas as the seed defines them', () => {
+    const schemas = Object.keys(require('../../openapi/openapi.json').components.schemas as Record<string, unknown>);
+    for (const name of ['UserData', 'UserInfo', 'UserIdentity', 'GroupData', 'GroupInfo', 'UserProfileData', 'UserProfileInfo', 'ExternalEntitlement', 'ExternalPermission',
+      'ChannelData', 'ChannelInfo', 'ChannelAvailability', 'Schedule', 'TrainingEvent', 'ExternalMasterChannelGet', 'ExternalChannelInstance', 'ExternalChannelMembersInfoGet',
+      'CertificateInformation', 'CertificateExpiration', 'ExternalUserCertificateState', 'requirementUpdate', 'ExternalUserChannelPerformance', 'ExternalCatalogItemGet',
+      'PaginationResponseUserInfo', 'PaginationResponseChannelInfo', 'PaginationResponseExternalMasterChannelGet', 'PaginationResponseCertificateInformation',
+      'PaginationResponseExternalUserChannelPerformance', 'ExternalOrgBulkUploadRequest', 'OrgBulkDataRequest', 'ErrorResponse'])
+      expect(schemas).toContain(name);
+  });
+});

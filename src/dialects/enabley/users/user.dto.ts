@@ -1,9 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { INSTRUCTOR_PERMISSIONS, POSSIBLE_ROLES } from '../policy/enabley-subjects';
 import { ToBoolean, ToInt } from '../policy/query-transforms';
 
 /** Seed UserData: create or update a user by identifier. */
+@ApiSchema({ name: 'UserData' })
 export class UserDataDto {
   @ApiProperty({ description: 'The unique id of the user, defined by the external provider.', maxLength: 200, example: 'emp-1001' })
   @IsString()
@@ -85,6 +86,7 @@ export class UserDataDto {
 }
 
 /** Seed UserInfo. */
+@ApiSchema({ name: 'UserInfo' })
 export class UserInfoDto {
   @ApiProperty({ description: 'The unique id of the user, defined by the external provider.' })
   identifier: string;
@@ -227,6 +229,7 @@ export class UserStatusQuery {
 }
 
 /** Seed UserIdentity. */
+@ApiSchema({ name: 'UserIdentity' })
 export class UserIdentityDto {
   @ApiProperty({ description: 'Existing user identifier.', maxLength: 200 })
   @IsString()
@@ -242,6 +245,7 @@ export class UserIdentityDto {
 }
 
 /** Seed ExternalPermission. */
+@ApiSchema({ name: 'ExternalPermission' })
 export class ExternalPermissionDto {
   @ApiProperty({ description: 'The full list of permissions (replaces the current one).', enum: INSTRUCTOR_PERMISSIONS, isArray: true, maxItems: INSTRUCTOR_PERMISSIONS.length })
   @IsArray()

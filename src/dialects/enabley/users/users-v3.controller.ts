@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiSchema } from '@nestjs/swagger';
 import { Principal } from '../../../core/auth/principal';
 import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
@@ -11,6 +11,7 @@ import { ENABLEY_USER } from '../policy/enabley-subjects';
 import { ListUsersV3Query, USERS_V2_MAX_LIMIT, UserInfoDto } from './user.dto';
 import { EnableyUsersReadService } from './users-read.service';
 
+@ApiSchema({ name: 'PaginationResponseUserInfo' })
 export class UserInfoPageDto extends PaginatedResponseOf(UserInfoDto, USERS_V2_MAX_LIMIT) {}
 
 @ApiTags('Enabley: Users')
