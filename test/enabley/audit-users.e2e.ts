@@ -18,3 +18,19 @@ describe('Enabley audit: users', () => {
     expect(created.body).toMatchObject({ identifier: 'n2', username: 'n2', firstName: '', lastName: '', isActive: true });
   });
 });
+
+describe('Enabley audit: users created elsewhere', () => {
+  let env: ChannelsTestEnv;
+  beforeAll(async () => {
+    env = await channelsEnv();
+  });
+  afterAll(() => env.ctx.close());
+
+  it('a user created by another dialect or a bulk upload reads possibleRoles [LEARNER], like a new PUT /api/v2/users user', async () => {
+    await env.newUser('core-user');
+    await env.a.post('/api/v1/uploads/orgBulkUpload').send({ files: [{ fileName: 'a.csv', content: 'identifier,email\nup-user,up@example.com\n' }] }).expect(200);
+    await env.a.put('/api/v2/users').send({ identifier: 'api-user' }).expect(201);
+    const users = (await env.a.get('/api/v2/users').expect(200)).body as { identifier: string; possibleRoles: string[] }[];
+    expect(Object.fromEntries(users.map((u) => [u.identifier, u.possibleRoles]))).toEqual({ 'api-user': ['LEARNER'], 'core-user': ['LEARNER'], 'up-user': ['LEARNER'] });
+  });
+});
