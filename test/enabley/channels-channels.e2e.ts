@@ -61,7 +61,7 @@ describe('Enabley channels: channels, masters, instances, content, events', () =
     await putChannel(env.a, { identifier: 'draft-1', name: 'Draft', published: false });
     const all = (await env.a.get('/api/v1/channels').expect(200)).body;
     expect(all.map((c: { identifier: string }) => c.identifier)).toEqual(['course-v1:acme+safety+2026', 'stream-1', 'sched-1', 'past-1', 'draft-1']);
-    expect(all[0].categories).toBeUndefined();
+    expect(all[0].categories).toBeNull();
     const byStatus = Object.fromEntries(all.map((c: { identifier: string; availability: { status: string } }) => [c.identifier, c.availability.status]));
     expect(byStatus).toMatchObject({ 'sched-1': 'SCHEDULED', 'past-1': 'FINISHED', 'draft-1': 'DRAFT' });
     const us = (await env.a.get('/api/v1/channels?subAccountName=us&includeCategories=true').expect(200)).body;

@@ -20,7 +20,7 @@ describe('Enabley channels: paginated v3 lists', () => {
     const p3 = (await env.a.get(`/api/v3/channels?pageSize=2&includeCategories=true&paginationKey=${encodeURIComponent(p2.paginationKey)}`).expect(200)).body;
     expect([...p2.items, ...p3.items].map((c: { identifier: string }) => c.identifier)).toEqual(['ch-2', 'ch-3', 'ch-4']);
     expect(p3).toMatchObject({ currentPage: 3, paginationKey: null });
-    await env.a.get(`/api/v3/channels?pageSize=2&paginationKey=${encodeURIComponent(p1.paginationKey)}`).expect(404);
+    await env.a.get(`/api/v3/channels?pageSize=2&includeCategories=false&paginationKey=${encodeURIComponent(p1.paginationKey)}`).expect(404);
     await other.get(`/api/v3/channels?pageSize=2&includeCategories=true&paginationKey=${encodeURIComponent(p1.paginationKey)}`).expect(404);
     const odd = (await env.a.get('/api/v3/channels?subAccountName=odd').expect(200)).body;
     expect(odd.items.map((c: { identifier: string }) => c.identifier)).toEqual(['ch-1', 'ch-3']);
@@ -36,7 +36,7 @@ describe('Enabley channels: paginated v3 lists', () => {
     expect(published).toMatchObject({ totalPages: 2, items: [expect.objectContaining({ identifier: 'm-0', published: true })] });
     const next = (await env.a.get(`/api/v3/channels/masters?onlyPublished=true&pageSize=1&paginationKey=${encodeURIComponent(published.paginationKey)}`).expect(200)).body;
     expect(next).toMatchObject({ currentPage: 2, paginationKey: null, items: [expect.objectContaining({ identifier: 'm-2' })] });
-    await env.a.get(`/api/v3/channels/masters?pageSize=1&paginationKey=${encodeURIComponent(published.paginationKey)}`).expect(404);
+    await env.a.get(`/api/v3/channels/masters?onlyPublished=false&pageSize=1&paginationKey=${encodeURIComponent(published.paginationKey)}`).expect(404);
     await env.a.get('/api/v3/channels/masters?onlyPublished=1').expect(400);
   });
 });

@@ -41,6 +41,7 @@ export function toApiError(e: unknown): ApiError | null {
     const headers: Record<string, string> = {};
     return new ApiError(status, [{ code: CODE_BY_STATUS[status] ?? 'INVALID', message }], undefined, headers);
   }
+  if (PG_BAD_TEXT.has(pgError(e)?.code ?? '')) return ApiError.badRequest('Text values must not contain NUL characters or invalid UTF-8.');
   const fe = e as { statusCode?: unknown; code?: unknown; message?: unknown };
   if (typeof fe?.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     const code = typeof fe.code === 'string' ? fe.code : '';

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class CatalogItemQueryDto {
@@ -16,6 +16,7 @@ export class CatalogItemQueryDto {
 }
 
 /** ExternalCatalogItemGet. */
+@ApiSchema({ name: 'ExternalCatalogItemGet' })
 export class CatalogItemDto {
   @ApiProperty({ format: 'uuid', description: 'Stable id of the channel in the catalog' })
   catalogItemId: string;

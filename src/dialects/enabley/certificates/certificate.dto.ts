@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageQuery } from '../pagination/page-size.query';
@@ -7,6 +7,7 @@ import { CERTIFICATE_STATUSES, CertificateStatus, EXPIRATION_PERIODS, Expiration
 import { USER_CERTIFICATE_STATES, UserCertificateState } from '../../../core/learning/certificates/certificate-state';
 
 /** CertificateExpiration. */
+@ApiSchema({ name: 'CertificateExpiration' })
 export class CertificateExpirationDto {
   @ApiProperty({ type: 'integer', format: 'int32', minimum: 1, maximum: 10000, example: 12 })
   @IsInt()
@@ -20,6 +21,7 @@ export class CertificateExpirationDto {
 }
 
 /** Certificate information. */
+@ApiSchema({ name: 'CertificateInformation' })
 export class CertificateInfoDto {
   @ApiProperty({ type: [String], maxItems: 1000, description: 'Courses related to the certificate' })
   courseIds: string[];
@@ -76,6 +78,7 @@ export class CertificateDataDto {
 }
 
 /** ExternalUserCertificateState. */
+@ApiSchema({ name: 'ExternalUserCertificateState' })
 export class UserCertificateStateDto {
   @ApiProperty({ type: 'string', nullable: true, format: 'date-time', description: 'The date in which the user was certified' })
   certificationDate: string | null;
@@ -100,6 +103,7 @@ export class UserCertificateStateDto {
 }
 
 /** requirementUpdate. */
+@ApiSchema({ name: 'requirementUpdate' })
 export class RequirementUpdateDto {
   @ApiProperty({ maxLength: 255, description: 'certificateIdentifier' })
   @IsString()
@@ -120,4 +124,5 @@ export class RequirementUpdateDto {
 
 export class CertificatesV2QueryDto extends PageQuery {}
 
+@ApiSchema({ name: 'PaginationResponseCertificateInformation' })
 export class CertificateInfoPageDto extends PaginatedResponseOf(CertificateInfoDto, 200) {}

@@ -95,9 +95,10 @@ export class CertificatesController {
   })
   @ApiOkResponse({ type: CertificateInfoPageDto })
   @EnableyErrors()
-  listV2(@CurrentPrincipal() p: Principal, @Query() q: CertificatesV2QueryDto): Promise<PaginationResult<CertificateInfoDto>> {
+  listV2(@CurrentPrincipal() p: Principal, @Query() raw: CertificatesV2QueryDto): Promise<PaginationResult<CertificateInfoDto>> {
+    const { q, query } = this.paginator.restore(raw, ['pageSize']);
     return this.paginator.page<CertificateView, CertificateInfoDto>({
-      binding: { route: 'GET /api/v2/certificates', accountId: p.accountId, filters: {}, pageSize: q.pageSize ?? DEFAULT_PAGE_SIZE },
+      binding: { route: 'GET /api/v2/certificates', accountId: p.accountId, filters: {}, pageSize: q.pageSize ?? DEFAULT_PAGE_SIZE, query },
       paginationKey: q.paginationKey,
       count: () => this.certificates.count(p.accountId),
       fetch: (after, limit) => this.certificates.list(p.accountId, after ? [String(after[0]), String(after[1])] : null, limit),

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageQuery } from '../pagination/page-size.query';
@@ -8,6 +8,7 @@ import { ToBoolean } from '../policy/query-transforms';
 export const AVAILABILITY_STATUSES = ['ACTIVE', 'NONACTIVE', 'DRAFT', 'SCHEDULED', 'STARTED', 'FINISHED'] as const;
 export type AvailabilityStatus = (typeof AVAILABILITY_STATUSES)[number];
 
+@ApiSchema({ name: 'Schedule' })
 export class ScheduleDto {
   @ApiPropertyOptional({ type: 'string', nullable: true, format: 'date-time', maxLength: 40, description: 'Channel Start Date', example: '2026-01-01T00:00:00.000Z' })
   @IsOptional()
@@ -22,6 +23,7 @@ export class ScheduleDto {
   endDate?: string | null;
 }
 
+@ApiSchema({ name: 'ChannelAvailability' })
 export class ChannelAvailabilityDto {
   @ApiProperty({ type: ScheduleDto, description: 'Channel Schedule' })
   schedule: ScheduleDto;
@@ -31,6 +33,7 @@ export class ChannelAvailabilityDto {
 }
 
 /** ChannelData: the seed's fields, plus optional authoring extensions (categories, master, schedule ...). */
+@ApiSchema({ name: 'ChannelData' })
 export class ChannelDataDto {
   @ApiProperty({ maxLength: 255, description: 'The unique id of the model entity - defined by an external provider (for a course, its course key).', example: 'course-v1:acme+safety+2026' })
   @IsString()
@@ -93,12 +96,13 @@ export class ChannelDataDto {
   schedule?: ScheduleDto;
 }
 
+@ApiSchema({ name: 'ChannelInfo' })
 export class ChannelInfoDto {
   @ApiProperty({ type: ChannelAvailabilityDto, description: 'Channel Availability' })
   availability: ChannelAvailabilityDto;
 
-  @ApiPropertyOptional({ type: [String], maxItems: 100, description: 'Channel category names (only with includeCategories=true)' })
-  categories?: string[];
+  @ApiProperty({ type: [String], nullable: true, maxItems: 100, description: 'Channel category names (null unless includeCategories=true)' })
+  categories: string[] | null;
 
   @ApiProperty({ format: 'date-time', description: 'Channel creation date', example: '2026-01-01T00:00:00.000Z' })
   created: string;
@@ -170,9 +174,11 @@ export class ListChannelsV3QueryDto extends PageQuery {
   subAccountName?: string;
 }
 
+@ApiSchema({ name: 'ExternalChannelMembersInfoGet' })
 export class MembersCountDto {
   @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 2147483647, description: 'The number of learners in the channel, 0 if none' })
   learners: number;
 }
 
+@ApiSchema({ name: 'PaginationResponseChannelInfo' })
 export class ChannelInfoPageDto extends PaginatedResponseOf(ChannelInfoDto, 200) {}

@@ -45,7 +45,7 @@ export function channelLink(publicUrl: string | undefined, identifier: string): 
 export function toChannelInfo(row: ChannelRow, includeCategories: boolean, publicUrl: string | undefined): ChannelInfoDto {
   return {
     availability: { status: availabilityStatus(row), schedule: { startDate: isoDate(row.start_date), endDate: isoDate(row.end_date) } },
-    ...(includeCategories ? { categories: row.categories ?? [] } : {}),
+    categories: includeCategories ? (row.categories ?? []) : null,
     created: isoDate(row.created_at)!,
     directLink: channelLink(publicUrl, row.identifier),
     duration: row.duration,

@@ -38,15 +38,16 @@ export class ChannelsController {
   @ApiOperation({
     summary: 'Get account channels V3',
     description:
-      'Get all channels that a certain account contains, page by page (oldest first, read by keyset). Send the returned paginationKey with the same filters for the next page; ' +
+      'Get all channels that a certain account contains, page by page (oldest first, read by keyset). Send the returned paginationKey (alone, or with the same filters) for the next page; ' +
       'it is null on the last page. An altered, expired or foreign key answers 404 not_found.',
   })
   @ApiOkResponse({ type: ChannelInfoPageDto })
   @EnableyErrors()
-  listV3(@CurrentPrincipal() p: Principal, @Query() q: ListChannelsV3QueryDto): Promise<PaginationResult<ChannelInfoDto>> {
+  listV3(@CurrentPrincipal() p: Principal, @Query() raw: ListChannelsV3QueryDto): Promise<PaginationResult<ChannelInfoDto>> {
+    const { q, query } = this.paginator.restore(raw, ['includeCategories', 'subAccountName', 'pageSize']);
     const filter = { subAccountName: q.subAccountName };
     return this.paginator.page<ChannelRow, ChannelInfoDto>({
-      binding: { route: 'GET /api/v3/channels', accountId: p.accountId, filters: { ...filter, includeCategories: q.includeCategories }, pageSize: q.pageSize ?? DEFAULT_PAGE_SIZE },
+      binding: { route: 'GET /api/v3/channels', accountId: p.accountId, filters: { ...filter, includeCategories: q.includeCategories }, pageSize: q.pageSize ?? DEFAULT_PAGE_SIZE, query },
       paginationKey: q.paginationKey,
       count: () => this.channels.count(p.accountId, filter),
       fetch: (after, limit) => this.channels.list(p.accountId, filter, after, limit),

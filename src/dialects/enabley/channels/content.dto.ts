@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
@@ -69,6 +69,7 @@ export class ContentItemListDto {
 }
 
 /** TrainingEvent of the seed. */
+@ApiSchema({ name: 'TrainingEvent' })
 export class TrainingEventDto {
   @ApiProperty({ description: 'Indicates if the training event lasts the entire day' })
   allDayEvent: boolean;

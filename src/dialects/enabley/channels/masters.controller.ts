@@ -37,15 +37,16 @@ export class MastersController {
   @ApiOperation({
     summary: 'Get account master channels V3',
     description:
-      'Get all master channels within an account, page by page (oldest first, read by keyset). Send the returned paginationKey with the same filters for the next page; ' +
+      'Get all master channels within an account, page by page (oldest first, read by keyset). Send the returned paginationKey (alone, or with the same filters) for the next page; ' +
       'it is null on the last page. An altered, expired or foreign key answers 404 not_found.',
   })
   @ApiOkResponse({ type: MasterChannelPageDto })
   @EnableyErrors()
-  listV3(@CurrentPrincipal() p: Principal, @Query() q: MastersV3QueryDto): Promise<PaginationResult<MasterChannelDto>> {
+  listV3(@CurrentPrincipal() p: Principal, @Query() raw: MastersV3QueryDto): Promise<PaginationResult<MasterChannelDto>> {
+    const { q, query } = this.paginator.restore(raw, ['onlyPublished', 'subAccountName', 'pageSize']);
     const filter = { masters: true, onlyPublished: q.onlyPublished === true, subAccountName: q.subAccountName };
     return this.paginator.page<ChannelRow, MasterChannelDto>({
-      binding: { route: 'GET /api/v3/channels/masters', accountId: p.accountId, filters: { ...filter }, pageSize: q.pageSize ?? DEFAULT_PAGE_SIZE },
+      binding: { route: 'GET /api/v3/channels/masters', accountId: p.accountId, filters: { ...filter }, pageSize: q.pageSize ?? DEFAULT_PAGE_SIZE, query },
       paginationKey: q.paginationKey,
       count: () => this.channels.count(p.accountId, filter),
       fetch: (after, limit) => this.channels.list(p.accountId, filter, after, limit),

@@ -1,10 +1,11 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQuery } from '../pagination/page-size.query';
 import { PaginatedResponseOf } from '../pagination/pagination.dto';
 import { ToBoolean } from '../policy/query-transforms';
 
 /** ExternalMasterChannelGet. */
+@ApiSchema({ name: 'ExternalMasterChannelGet' })
 export class MasterChannelDto {
   @ApiProperty({ type: [String], maxItems: 100, description: 'Channel category names' })
   categories: string[];
@@ -54,6 +55,7 @@ export class MastersV3QueryDto extends PageQuery {
 }
 
 /** ExternalChannelInstance. */
+@ApiSchema({ name: 'ExternalChannelInstance' })
 export class ChannelInstanceDto {
   @ApiProperty({ maxLength: 255, description: 'The unique id of the model entity - defined by an external provider', example: 'course-v1:acme+safety+2026-q3' })
   @IsString()
@@ -81,4 +83,5 @@ export class ChannelInstanceDto {
   subAccountName?: string;
 }
 
+@ApiSchema({ name: 'PaginationResponseExternalMasterChannelGet' })
 export class MasterChannelPageDto extends PaginatedResponseOf(MasterChannelDto, 200) {}

@@ -1,8 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { ENTITLEMENT_ENTITY_TYPES, ENTITLEMENT_ROLES } from '../policy/enabley-subjects';
 
 /** Seed ExternalEntitlement. */
+@ApiSchema({ name: 'ExternalEntitlement' })
 export class ExternalEntitlementDto {
   @ApiProperty({ description: 'The user the role is given to.', maxLength: 200 })
   @IsString()

@@ -1,8 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { ToBoolean } from '../policy/query-transforms';
 
 /** Seed GroupData: create or update a group by identifier. */
+@ApiSchema({ name: 'GroupData' })
 export class GroupDataDto {
   @ApiProperty({ description: 'The unique id of the group, defined by the external provider.', maxLength: 200 })
   @IsString()
@@ -43,6 +44,7 @@ export class GroupDataDto {
 }
 
 /** Seed GroupInfo. */
+@ApiSchema({ name: 'GroupInfo' })
 export class GroupInfoDto {
   @ApiProperty({ description: 'The unique id of the group, defined by the external provider.' })
   identifier: string;

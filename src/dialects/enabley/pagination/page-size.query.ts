@@ -7,7 +7,7 @@ export const MAX_PAGE_SIZE = 200;
 
 /** paginationKey + pageSize, the query fields every paginated Enabley route shares. */
 export class PageQuery {
-  @ApiPropertyOptional({ description: 'Pagination key of the next page, from the previous answer (send the same filters with it).', maxLength: 4096 })
+  @ApiPropertyOptional({ description: 'Pagination key of the next page, from the previous answer. It carries its query: send it alone, or with the same filters (different ones answer 404).', maxLength: 4096 })
   @IsOptional()
   @IsString()
   @MaxLength(4096)

@@ -11,6 +11,11 @@ export interface PageBinding {
   accountId: string;
   filters: Record<string, unknown>;
   pageSize: number;
+  /**
+   * The query parameters as the client sent them (filters, pageSize), carried inside the signed key so
+   * that the key alone continues its query (see KeysetPaginator.restore).
+   */
+  query?: Record<string, unknown>;
 }
 
 /** Where the next page starts: the keyset position (last sort key(s) + id) and the page counters. */
@@ -31,8 +36,11 @@ interface Payload {
   p: number;
   t: number;
   n?: number;
+  q?: Record<string, unknown>;
   x: number;
 }
+
+const invalidKey = () => ApiError.notFound('The paginationKey is invalid, expired, or belongs to another query.');
 
 /** Default lifetime of a paginationKey. */
 export const PAGINATION_KEY_TTL_MS = 60 * 60 * 1000;
@@ -66,14 +74,37 @@ export class PaginationKeyService {
   }
 
   encode(binding: PageBinding, state: CursorState, ttlMs = PAGINATION_KEY_TTL_MS, now = Date.now()): string {
-    const payload: Payload = { v: 1, b: this.bindingHash(binding), a: state.after, p: state.page, t: state.totalPages, n: state.total, x: Math.floor((now + ttlMs) / 1000) };
+    const query = binding.query ? (canonical(binding.query) as Record<string, unknown>) : undefined;
+    const payload: Payload = {
+      v: 1,
+      b: this.bindingHash(binding),
+      a: state.after,
+      p: state.page,
+      t: state.totalPages,
+      n: state.total,
+      ...(query && Object.keys(query).length ? { q: query } : {}),
+      x: Math.floor((now + ttlMs) / 1000),
+    };
     const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
     return `${body}.${this.mac(body)}`;
   }
 
   /** The state a key carries, or 404 not_found when it is not a valid key for this very query. */
   decode(key: string, binding: PageBinding, now = Date.now()): CursorState {
-    const invalid = () => ApiError.notFound('The paginationKey is invalid, expired, or belongs to another query.');
+    const payload = this.verify(key, now);
+    if (payload.b !== this.bindingHash(binding)) throw invalidKey();
+    return { after: payload.a, page: payload.p, totalPages: payload.t, total: Number.isInteger(payload.n) ? payload.n : undefined };
+  }
+
+  /** The query parameters a valid key was issued for ({} for keys that carry none); 404 not_found for an invalid key. */
+  storedQuery(key: string, now = Date.now()): Record<string, unknown> {
+    const q = this.verify(key, now).q;
+    return q && typeof q === 'object' && !Array.isArray(q) ? q : {};
+  }
+
+  /** The payload of a key whose signature, structure and expiry are valid; 404 not_found otherwise. */
+  private verify(key: string, now: number): Payload {
+    const invalid = invalidKey;
     const dot = key.indexOf('.');
     if (dot <= 0 || key.length > 4096) throw invalid();
     const body = key.slice(0, dot);
@@ -88,8 +119,7 @@ export class PaginationKeyService {
     }
     if (payload?.v !== 1 || !Array.isArray(payload.a) || !Number.isInteger(payload.p) || !Number.isInteger(payload.t) || typeof payload.x !== 'number') throw invalid();
     if (payload.x * 1000 <= now) throw invalid();
-    if (payload.b !== this.bindingHash(binding)) throw invalid();
-    return { after: payload.a, page: payload.p, totalPages: payload.t, total: Number.isInteger(payload.n) ? payload.n : undefined };
+    return payload;
   }
 
   private mac(body: string): string {

@@ -22,7 +22,7 @@ export function PaginatedResponseOf<T>(item: Type<T>, maxItems: number) {
     @ApiProperty({
       type: 'string',
       nullable: true,
-      description: 'Opaque, signed key of the next page (send it back with the same filters); null on the last page. An altered, expired or foreign key answers 404 not_found.',
+      description: 'Opaque, signed key of the next page (send it back alone or with the same filters); null on the last page. An altered, expired or foreign key answers 404 not_found.',
     })
     paginationKey: string | null;
   }

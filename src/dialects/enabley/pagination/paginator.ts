@@ -32,6 +32,23 @@ export interface KeysetPageQuery<R, T> {
 export class KeysetPaginator {
   constructor(private readonly keys: PaginationKeyService) {}
 
+  /**
+   * A paginationKey continues the query it came from, so a client may send it alone: the query
+   * parameters `names` the request leaves out are taken from the key (signed, so trusted); those it
+   * sends must equal the key's (checked when the page is read, 404 not_found otherwise). Returns the
+   * completed query and the values to bind the next key to (`binding.query`).
+   */
+  restore<Q extends { paginationKey?: string }>(raw: Q, names: readonly (keyof Q & string)[]): { q: Q; query: Record<string, unknown> } {
+    const q = { ...raw };
+    if (raw.paginationKey !== undefined) {
+      const stored = this.keys.storedQuery(raw.paginationKey);
+      for (const name of names) if (q[name] === undefined && stored[name] !== undefined) q[name] = stored[name] as Q[typeof name];
+    }
+    const query: Record<string, unknown> = {};
+    for (const name of names) query[name] = q[name];
+    return { q, query };
+  }
+
   async page<R, T>(q: KeysetPageQuery<R, T>): Promise<PaginationResult<T>> {
     const size = q.binding.pageSize;
     let state: CursorState | null = null;

@@ -44,18 +44,19 @@ export class PerformanceController {
   @ApiOperation({
     summary: 'Get performance by user, channel, or both',
     description:
-      'Retrieve learner performance for a specific channel, or a specific user, or both (at least one is required), page by page by keyset. Send the returned paginationKey with ' +
-      'the same filters for the next page; it is null on the last page. An altered, expired or foreign key answers 404 not_found, as do an unknown channel or user.',
+      'Retrieve learner performance for a specific channel, or a specific user, or both (at least one is required), page by page by keyset. Send the returned paginationKey (alone, or ' +
+      'with the same filters) for the next page; it is null on the last page. An altered, expired or foreign key answers 404 not_found, as do an unknown channel or user.',
   })
   @ApiOkResponse({ type: UserChannelPerformancePageDto })
   @EnableyErrors('Invalid input (invalid_request), e.g. neither channelIdentifier nor userIdentifier.')
   @ApiNotFoundResponse({ description: 'Unknown channel or user, or an invalid paginationKey.', type: ErrorResponseDoc })
-  async v2(@CurrentPrincipal() p: Principal, @Query() q: PerformanceV2QueryDto): Promise<PaginationResult<UserChannelPerformanceDto>> {
+  async v2(@CurrentPrincipal() p: Principal, @Query() raw: PerformanceV2QueryDto): Promise<PaginationResult<UserChannelPerformanceDto>> {
+    const { q, query } = this.paginator.restore(raw, ['channelIdentifier', 'userIdentifier', 'pageSize']);
     if (!q.channelIdentifier && !q.userIdentifier) throw ApiError.badRequest('Give channelIdentifier, userIdentifier, or both.', 'channelIdentifier');
     const channelId = q.channelIdentifier ? await this.performance.channelId(p.accountId, q.channelIdentifier) : null;
     const userId = q.userIdentifier ? await this.performance.userId(p.accountId, q.userIdentifier) : null;
     return this.paginator.page<PerformanceRow, UserChannelPerformanceDto>({
-      binding: { route: 'GET /api/v2/performance', accountId: p.accountId, filters: { channelId, userId }, pageSize: q.pageSize ?? DEFAULT_PAGE_SIZE },
+      binding: { route: 'GET /api/v2/performance', accountId: p.accountId, filters: { channelId, userId }, pageSize: q.pageSize ?? DEFAULT_PAGE_SIZE, query },
       paginationKey: q.paginationKey,
       count: () => this.performance.v2Count(channelId, userId),
       fetch: (after, limit) => this.performance.v2Page(channelId, userId, after ? String(after[0]) : null, limit),

@@ -1,9 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { PageQuery } from '../pagination/page-size.query';
 import { PaginatedResponseOf } from '../pagination/pagination.dto';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 /** External user channel performance. */
+@ApiSchema({ name: 'ExternalUserChannelPerformance' })
 export class UserChannelPerformanceDto {
   @ApiProperty({ description: 'Channel name' })
   channelName: string;
@@ -56,4 +57,5 @@ export class PerformanceV2QueryDto extends PageQuery {
   userIdentifier?: string;
 }
 
+@ApiSchema({ name: 'PaginationResponseExternalUserChannelPerformance' })
 export class UserChannelPerformancePageDto extends PaginatedResponseOf(UserChannelPerformanceDto, 200) {}

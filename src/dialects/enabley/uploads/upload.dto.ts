@@ -1,8 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
 
 /** OrgBulkDataRequest. */
+@ApiSchema({ name: 'OrgBulkDataRequest' })
 export class OrgBulkDataRequestDto {
   @ApiProperty({ maxLength: 10000000, description: 'content: the CSV text (see the route description for its columns)' })
   @IsString()
@@ -17,6 +18,7 @@ export class OrgBulkDataRequestDto {
 }
 
 /** ExternalOrgBulkUploadRequest. */
+@ApiSchema({ name: 'ExternalOrgBulkUploadRequest' })
 export class OrgBulkUploadRequestDto {
   @ApiProperty({ type: [OrgBulkDataRequestDto], minItems: 1, maxItems: 20 })
   @IsArray()
@@ -53,6 +55,7 @@ export class OrgBulkFileResultDto {
 }
 
 /** ExternalOrgBulkUploadResponse. */
+@ApiSchema({ name: 'ExternalOrgBulkUploadResponse' })
 export class OrgBulkUploadResponseDto {
   @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 100000 })
   created: number;

@@ -1,7 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
 /** Seed UserProfileData. */
+@ApiSchema({ name: 'UserProfileData' })
 export class UserProfileDataDto {
   @ApiProperty({ description: 'The unique id of the user profile, defined by the external provider.', maxLength: 200 })
   @IsString()
@@ -17,6 +18,7 @@ export class UserProfileDataDto {
 }
 
 /** Seed UserProfileInfo. */
+@ApiSchema({ name: 'UserProfileInfo' })
 export class UserProfileInfoDto {
   @ApiProperty({ description: 'The unique id of the user profile, defined by the external provider.' })
   identifier: string;

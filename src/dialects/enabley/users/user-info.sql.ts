@@ -44,7 +44,9 @@ export function toUserInfo(r: UserInfoRow): UserInfoDto {
     isActive: r.is_active,
     phone: r.phone ?? null,
     address: r.address ?? null,
-    possibleRoles: r.possible_roles ?? [],
+    // A user created outside PUT /api/v2/users (another dialect, a bulk upload) has no Enabley row yet:
+    // it reads as what PUT /api/v2/users gives a new user, a LEARNER.
+    possibleRoles: r.possible_roles ?? ['LEARNER'],
     customAttributes: r.custom_attributes ?? {},
     userSubAccountNames: r.sub_accounts ?? [],
     created: isoDate(r.created_at)!,

@@ -1,9 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { INSTRUCTOR_PERMISSIONS, POSSIBLE_ROLES } from '../policy/enabley-subjects';
 import { ToBoolean, ToInt } from '../policy/query-transforms';
 
 /** Seed UserData: create or update a user by identifier. */
+@ApiSchema({ name: 'UserData' })
 export class UserDataDto {
   @ApiProperty({ description: 'The unique id of the user, defined by the external provider.', maxLength: 200, example: 'emp-1001' })
   @IsString()
@@ -11,37 +12,37 @@ export class UserDataDto {
   @MaxLength(200)
   identifier: string;
 
-  @ApiPropertyOptional({ description: 'Username (unique in the account). Defaults to the identifier when a user is created.', maxLength: 150 })
+  @ApiPropertyOptional({ description: 'Username (unique in the account). Defaults to the identifier when a user is created; null keeps it.', maxLength: 150, nullable: true, type: 'string' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(150)
-  username?: string;
+  username?: string | null;
 
-  @ApiPropertyOptional({ description: 'User email (unique in the account, case-insensitively).', maxLength: 254, example: 'jane@example.com' })
+  @ApiPropertyOptional({ description: 'User email (unique in the account, case-insensitively); null clears it.', maxLength: 254, example: 'jane@example.com', nullable: true, type: 'string' })
   @IsOptional()
   @IsEmail()
   @MaxLength(254)
-  email?: string;
+  email?: string | null;
 
-  @ApiPropertyOptional({ description: 'User first name.', maxLength: 150 })
+  @ApiPropertyOptional({ description: 'User first name; null clears it.', maxLength: 150, nullable: true, type: 'string' })
   @IsOptional()
   @IsString()
   @MaxLength(150)
-  firstName?: string;
+  firstName?: string | null;
 
-  @ApiPropertyOptional({ description: 'User last name.', maxLength: 150 })
+  @ApiPropertyOptional({ description: 'User last name; null clears it.', maxLength: 150, nullable: true, type: 'string' })
   @IsOptional()
   @IsString()
   @MaxLength(150)
-  lastName?: string;
+  lastName?: string | null;
 
-  @ApiPropertyOptional({ description: 'User password (stored as an argon2id hash).', maxLength: 200, format: 'password' })
+  @ApiPropertyOptional({ description: 'User password (stored as an argon2id hash); null keeps it.', maxLength: 200, format: 'password', nullable: true, type: 'string' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  password?: string;
+  password?: string | null;
 
   @ApiPropertyOptional({ description: 'User phone number.', maxLength: 100 })
   @IsOptional()
@@ -55,10 +56,10 @@ export class UserDataDto {
   @MaxLength(500)
   address?: string;
 
-  @ApiPropertyOptional({ description: 'User status. Default: true.' })
+  @ApiPropertyOptional({ description: 'User status. Default: true; null keeps it.', nullable: true, type: 'boolean' })
   @IsOptional()
   @IsBoolean()
-  isActive?: boolean;
+  isActive?: boolean | null;
 
   @ApiPropertyOptional({ description: 'User possible roles (replaces the list). Default for a new user: [LEARNER]. SITE_ADMIN administers the account.', enum: POSSIBLE_ROLES, isArray: true, maxItems: POSSIBLE_ROLES.length })
   @IsOptional()
@@ -85,6 +86,7 @@ export class UserDataDto {
 }
 
 /** Seed UserInfo. */
+@ApiSchema({ name: 'UserInfo' })
 export class UserInfoDto {
   @ApiProperty({ description: 'The unique id of the user, defined by the external provider.' })
   identifier: string;
@@ -188,7 +190,7 @@ export class ListUsersV2Query extends UserFiltersQuery {
 export const USERS_V3_DEFAULT_PAGE_SIZE = 100;
 
 export class ListUsersV3Query extends UserFiltersQuery {
-  @ApiPropertyOptional({ description: 'Pagination key of the next page, from the previous answer (send the same filters with it).', maxLength: 4096 })
+  @ApiPropertyOptional({ description: 'Pagination key of the next page, from the previous answer. It carries its query: send it alone, or with the same filters (different ones answer 404).', maxLength: 4096 })
   @IsOptional()
   @IsString()
   @MaxLength(4096)
@@ -227,6 +229,7 @@ export class UserStatusQuery {
 }
 
 /** Seed UserIdentity. */
+@ApiSchema({ name: 'UserIdentity' })
 export class UserIdentityDto {
   @ApiProperty({ description: 'Existing user identifier.', maxLength: 200 })
   @IsString()
@@ -242,6 +245,7 @@ export class UserIdentityDto {
 }
 
 /** Seed ExternalPermission. */
+@ApiSchema({ name: 'ExternalPermission' })
 export class ExternalPermissionDto {
   @ApiProperty({ description: 'The full list of permissions (replaces the current one).', enum: INSTRUCTOR_PERMISSIONS, isArray: true, maxItems: INSTRUCTOR_PERMISSIONS.length })
   @IsArray()

@@ -17,6 +17,9 @@ function hasSetFilter(f: UserFiltersQuery): boolean {
   return Boolean(f.emailSubstring || f.firstNameSubstring || f.lastNameSubstring || f.usernameSubstring || f.subAccountName !== undefined);
 }
 
+/** The query parameters of GET /api/v3/users a paginationKey carries. */
+const USERS_V3_QUERY = ['emailSubstring', 'firstNameSubstring', 'lastNameSubstring', 'usernameSubstring', 'identifier', 'subAccountName', 'pageSize'] as const;
+
 /** Every UserInfo read: single user (the hot path), v2 start/limit lists and v3 keyset pages. */
 @Injectable()
 export class EnableyUsersReadService {
@@ -74,7 +77,8 @@ export class EnableyUsersReadService {
    * v3: keyset pages ordered by identifier (unique per account, so it is the whole keyset and the
    * (account_id, identifier) unique index serves every page the same way, first or last).
    */
-  listV3(accountId: string, q: ListUsersV3Query): Promise<PaginationResult<UserInfoDto>> {
+  listV3(accountId: string, raw: ListUsersV3Query): Promise<PaginationResult<UserInfoDto>> {
+    const { q, query } = this.paginator.restore(raw, USERS_V3_QUERY);
     const filters: UserFiltersQuery = {
       emailSubstring: q.emailSubstring,
       firstNameSubstring: q.firstNameSubstring,
@@ -84,7 +88,7 @@ export class EnableyUsersReadService {
       subAccountName: q.subAccountName,
     };
     return this.paginator.page<UserInfoRow, UserInfoDto>({
-      binding: { route: 'GET /api/v3/users', accountId, filters: { ...filters }, pageSize: q.pageSize ?? USERS_V3_DEFAULT_PAGE_SIZE },
+      binding: { route: 'GET /api/v3/users', accountId, filters: { ...filters }, pageSize: q.pageSize ?? USERS_V3_DEFAULT_PAGE_SIZE, query },
       paginationKey: q.paginationKey,
       count: () => this.count(accountId, filters),
       fetch: (after, limit, total) => {

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiSchema } from '@nestjs/swagger';
 import { Principal } from '../../../core/auth/principal';
 import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
@@ -11,6 +11,7 @@ import { ENABLEY_USER } from '../policy/enabley-subjects';
 import { ListUsersV3Query, USERS_V2_MAX_LIMIT, UserInfoDto } from './user.dto';
 import { EnableyUsersReadService } from './users-read.service';
 
+@ApiSchema({ name: 'PaginationResponseUserInfo' })
 export class UserInfoPageDto extends PaginatedResponseOf(UserInfoDto, USERS_V2_MAX_LIMIT) {}
 
 @ApiTags('Enabley: Users')
@@ -23,7 +24,7 @@ export class EnableyUsersV3Controller {
   @ApiOperation({
     summary: 'Find users by filter V3',
     description:
-      'Paginated users of the caller\'s account ordered by identifier. Pass the answer\'s `paginationKey` (with the same filters) to read the next page; it is null on the last page. An altered, expired or foreign key answers 404 not_found.',
+      'Paginated users of the caller\'s account ordered by identifier. Pass the answer\'s `paginationKey` (alone, or with the same filters) to read the next page; it is null on the last page. An altered, expired or foreign key answers 404 not_found.',
   })
   @ApiOkResponse({ type: UserInfoPageDto, description: 'OK' })
   @ApiNotFoundResponse({ description: 'Invalid paginationKey (not_found).', type: ErrorResponseDoc })

@@ -43,13 +43,14 @@ export class EnableyUsersService {
   private upsertOnce(accountId: string, data: UserDataDto): Promise<{ created: boolean; user: UserInfoDto }> {
     return this.db.transaction(async (m) => {
       const existing = await rows<{ id: string }>(m, `SELECT u.id FROM "user" u WHERE ${USER_SCOPE} AND u.identifier = $2 FOR UPDATE`, [accountId, data.identifier]);
+      // null: names and email are cleared; username, password and isActive keep their value.
       const fields = {
-        username: data.username,
+        username: data.username ?? undefined,
         email: data.email,
-        firstName: data.firstName,
-        lastName: data.lastName,
-        password: data.password,
-        isActive: data.isActive,
+        firstName: data.firstName === null ? '' : data.firstName,
+        lastName: data.lastName === null ? '' : data.lastName,
+        password: data.password ?? undefined,
+        isActive: data.isActive ?? undefined,
       };
       let userId: string;
       const created = existing.length === 0;
