@@ -20,6 +20,8 @@ const FASTIFY_MESSAGES: Record<string, string> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Unsupported content type: send application/json or application/x-www-form-urlencoded.',
   FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is too large.',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The Content-Length header does not match the body.',
+  FST_ERR_BAD_URL: 'The URL is not valid (a malformed percent-encoding).',
+  FST_ERR_MAX_PARAM_LENGTH: 'A path segment is too long.',
 };
 
 /**
