@@ -10,9 +10,9 @@ export interface Case {
 }
 
 /** Body cases per property kept after sampling, so the walk stays a few seconds per dialect. */
-const MAX_BODY_CASES_PER_OP = 30;
+const MAX_BODY_CASES_PER_OP = 20;
 /** Malformed values tried per path parameter. */
-const MAX_PATH_CASES_PER_PARAM = 8;
+const MAX_PATH_CASES_PER_PARAM = 6;
 
 function fill(path: string, values: Record<string, string>): string {
   return path.replace(/\{([^}]+)\}/g, (_, name: string) => values[name] ?? 'fuzz-missing');
@@ -29,14 +29,21 @@ function deepJunk(depth: number): unknown {
   return o;
 }
 
-export function casesOf(op: Operation, reader: SchemaReader): Case[] {
+/**
+ * The cases of one operation. `known` gives real values (ids of existing objects) for path and query
+ * parameters, so bad bodies reach past the 404 of a missing object into the services.
+ */
+export function casesOf(op: Operation, reader: SchemaReader, known: (name: string) => string | undefined = () => undefined): Case[] {
   const out: Case[] = [];
   const pathParams = op.parameters.filter((p) => p.in === 'path');
   const queryParams = op.parameters.filter((p) => p.in === 'query');
   const goodPath: Record<string, string> = {};
-  for (const p of pathParams) goodPath[p.name] = encodeURIComponent(String(reader.sample(p.schema)));
+  for (const p of pathParams) goodPath[p.name] = encodeURIComponent(known(p.name) ?? String(reader.sample(p.schema)));
   const goodQuery: Record<string, string> = {};
-  for (const p of queryParams.filter((q) => q.required)) goodQuery[p.name] = encodeURIComponent(String(reader.sample(p.schema)));
+  for (const p of queryParams) {
+    const value = known(p.name) ?? (p.required ? String(reader.sample(p.schema)) : undefined);
+    if (value !== undefined) goodQuery[p.name] = encodeURIComponent(value);
+  }
   const base = fill(op.path, goodPath);
   const baseUrl = base + queryString(goodQuery);
   const json = op.bodyTypes.includes('application/json');

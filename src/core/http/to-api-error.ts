@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { PG_NOT_NULL_VIOLATION, pgError } from '../database/pg-error';
 import { ApiError, ErrorCode } from './api-error';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
@@ -45,5 +46,8 @@ export function toApiError(e: unknown): ApiError | null {
     const message = FASTIFY_MESSAGES[code] ?? (typeof fe.message === 'string' ? fe.message : 'Bad request.');
     return new ApiError(fe.statusCode, [{ code: CODE_BY_STATUS[fe.statusCode] ?? 'INVALID', message }]);
   }
+  // A null that a DTO let through for a column that cannot be empty is the caller's wrong type, not a crash.
+  const pg = pgError(e);
+  if (pg?.code === PG_NOT_NULL_VIOLATION) return ApiError.badRequest('This field may not be null.', pg.column);
   return null;
 }

@@ -39,13 +39,6 @@ function fullNameOf(u: { firstName?: string; lastName?: string; fullName?: strin
   return u.fullName ?? [u.firstName, u.lastName].filter(Boolean).join(' ');
 }
 
-/** A null for a column that cannot be empty is a wrong type (400), not a NOT NULL violation (500). */
-function rejectNulls(data: object, fields: string[]): void {
-  const given = data as Record<string, unknown>;
-  const field = fields.find((f) => given[f] === null);
-  if (field) throw ApiError.badRequest('This field may not be null.', field);
-}
-
 /** The one users service every dialect calls; uniqueness is left to the database's indexes. */
 @Injectable()
 export class UsersService {
@@ -77,7 +70,6 @@ export class UsersService {
   }
 
   async create(accountId: string, data: NewUser, manager?: EntityManager): Promise<User> {
-    rejectNulls(data, ['username']);
     const passwordHash = data.password ? await hashSecret(data.password) : null;
     return this.inTransaction(manager, async (m) => {
       const repo = m.getRepository(User);
@@ -105,7 +97,6 @@ export class UsersService {
   }
 
   async update(user: User, changes: UserChanges, manager?: EntityManager): Promise<User> {
-    rejectNulls(changes, ['username', 'identifier', 'firstName', 'lastName', 'isActive', 'fullName']);
     const patch: Partial<User> = {};
     if (changes.username !== undefined) patch.username = changes.username;
     if (changes.identifier !== undefined) patch.identifier = changes.identifier;
