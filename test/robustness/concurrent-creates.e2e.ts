@@ -84,4 +84,39 @@ describe('concurrent creates of one unique thing', () => {
     const { byStatus } = await race((i) => ctx.http().put('/api/v2/userProfiles').set(auth()).send({ identifier: 'race-profile', name: `P${i}` }));
     expect(byStatus).toEqual({ 201: 1, 200: N - 1 });
   });
+
+  it('Enabley PUT /api/v1/certificates, one id: one 201, the rest 200', async () => {
+    const { byStatus } = await race((i) => ctx.http().put('/api/v1/certificates').set(auth()).send({ externalCertificateId: 'race-cert', name: `Cert ${i}` }));
+    expect(byStatus).toEqual({ 201: 1, 200: N - 1 });
+  });
+
+  it('Enabley PUT contentItems, one item identifier: all 200', async () => {
+    await ctx.http().put('/api/v1/channels').set(auth()).send({ identifier: 'course-v1:race+items+r', name: 'Items' }).expect(201);
+    const items = await race((i) =>
+      ctx.http().put('/api/v1/channels/course-v1:race+items+r/contentItems').set(auth()).send({ items: [{ identifier: 'race-item', name: `I${i}` }] }),
+    );
+    expect(items.byStatus).toEqual({ 200: N });
+  });
+
+  it('Triboo POST /api/enrollment/v1/enrollment, one user and course: all 200, one enrollment', async () => {
+    await ctx.http().put('/api/v1/channels').set(auth()).send({ identifier: 'course-v1:race+enr+r', name: 'Enr' }).expect(201);
+    await ctx.http().post('/api/extended/v1/users').set(auth()).send({ username: 'race-enr', email: 'race-enr@example.com' }).expect(201);
+    const { byStatus } = await race(() =>
+      ctx.http().post('/api/enrollment/v1/enrollment').set(auth()).send({ user: 'race-enr', course_details: { course_id: 'course-v1:race+enr+r' } }),
+    );
+    expect(byStatus).toEqual({ 200: N });
+    expect(
+      await count(`SELECT count(*) n FROM enrollment e JOIN "user" u ON u.id = e.user_id JOIN channel c ON c.id = e.channel_id WHERE u.username = $1 AND c.identifier = $2`, [
+        'race-enr',
+        'course-v1:race+enr+r',
+      ]),
+    ).toBe(1);
+  });
+
+  it('Organizations POST /organization:departments (an upsert), one name: all 200, one row', async () => {
+    await ctx.http().post('/organizations').set(auth()).send({ code: 'race-dep-org', name: 'Dep org' }).expect(200);
+    const { byStatus } = await race(() => ctx.http().post('/organization:departments').set(auth()).send({ organization: 'race-dep-org', name: 'Teachers' }));
+    expect(byStatus).toEqual({ 200: N });
+    expect(await count(`SELECT count(*) n FROM organization_department WHERE name = $1`, ['Teachers'])).toBe(1);
+  });
 });
