@@ -7,6 +7,16 @@ export interface Case {
   body?: unknown;
   raw?: string;
   contentType?: string;
+  /** The server must refuse it (4xx): an unknown field, or a value of another JSON type than declared. */
+  mustReject?: boolean;
+}
+
+/** A JSON value of another type than the schema's (null and numeric strings aside: form dialects coerce them). */
+function wrongType(type: string, value: unknown): boolean {
+  if (value === null || type === 'unknown') return false;
+  const actual = Array.isArray(value) ? 'array' : typeof value === 'object' ? 'object' : typeof value;
+  if (type === 'integer' || type === 'number') return actual !== 'number' && !(actual === 'string' && /^-?\d/.test(value as string));
+  return actual !== type;
 }
 
 /** Body cases per property kept after sampling, so the walk stays a few seconds per dialect. */
@@ -77,7 +87,13 @@ export function casesOf(op: Operation, reader: SchemaReader, known: (name: strin
     const baseObj = (goodBody && typeof goodBody === 'object' && !Array.isArray(goodBody) ? goodBody : {}) as Record<string, unknown>;
     for (const [name, schema] of Object.entries(props)) {
       for (const junk of junkFor(reader.typeOf(schema)))
-        bodyCases.push({ op, label: `body ${name}=${JSON.stringify(junk)?.slice(0, 40)}`, url: baseUrl, body: { ...baseObj, [name]: junk } });
+        bodyCases.push({
+          op,
+          label: `body ${name}=${JSON.stringify(junk)?.slice(0, 40)}`,
+          url: baseUrl,
+          body: { ...baseObj, [name]: junk },
+          mustReject: json && wrongType(reader.typeOf(schema), junk),
+        });
       // One level down: wrong types inside an object or array-of-object property.
       const inner = reader.resolve(schema).type === 'array' ? reader.resolve(schema).items : schema;
       const innerProps = reader.properties(inner);
@@ -91,8 +107,8 @@ export function casesOf(op: Operation, reader: SchemaReader, known: (name: strin
         bodyCases.push({ op, label: `body ${name} huge array`, url: baseUrl, body: { ...baseObj, [name]: Array.from({ length: 2_000 }, () => reader.sample(inner)) } });
     }
     if (!Array.isArray(goodBody)) {
-      bodyCases.push({ op, label: 'body unknown field', url: baseUrl, body: { ...baseObj, zzFuzzUnknown: 1 } });
-      bodyCases.push({ op, label: 'body deep junk field', url: baseUrl, body: { ...baseObj, zzFuzzUnknown: deepJunk(200) } });
+      bodyCases.push({ op, label: 'body unknown field', url: baseUrl, body: { ...baseObj, zzFuzzUnknown: 1 }, mustReject: true });
+      bodyCases.push({ op, label: 'body deep junk field', url: baseUrl, body: { ...baseObj, zzFuzzUnknown: deepJunk(200) }, mustReject: true });
     }
     bodyCases.push({ op, label: 'body with prototype keys', url: baseUrl, raw: JSON.stringify(baseObj).replace(/^\{/, '{"__proto__":{"x":1},"constructor":{"prototype":{"y":1}},').replace(',}', '}'), contentType: 'application/json' });
   }
