@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { CoreOptions } from './core/core.module';
 import { AllExceptionsFilter, sendError } from './core/http/all-exceptions.filter';
+import { rejectNulCharacters } from './core/http/nul-guard';
 import { createValidationPipe } from './core/http/validation';
 import { requestId } from './core/logging/logging.module';
 import { mountSwagger } from './core/openapi/swagger';
@@ -31,6 +32,7 @@ export async function createApp(opts: CoreOptions & { logger?: boolean }): Promi
   acceptEmptyJsonBodies(app);
   if (opts.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
+  rejectNulCharacters(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   mountSwagger(app);

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { pgError } from '../database/pg-error';
+import { PG_NOT_NULL_VIOLATION, pgError } from '../database/pg-error';
 import { ApiError, ErrorCode } from './api-error';
 
 /** Text PostgreSQL cannot store (a NUL character, an invalid byte sequence): bad input, not a server fault. */
@@ -24,6 +24,8 @@ const FASTIFY_MESSAGES: Record<string, string> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Unsupported content type: send application/json or application/x-www-form-urlencoded.',
   FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is too large.',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The Content-Length header does not match the body.',
+  FST_ERR_BAD_URL: 'The URL is not valid (a malformed percent-encoding).',
+  FST_ERR_MAX_PARAM_LENGTH: 'A path segment is too long.',
 };
 
 /**
@@ -48,6 +50,9 @@ export function toApiError(e: unknown): ApiError | null {
     const message = FASTIFY_MESSAGES[code] ?? (typeof fe.message === 'string' ? fe.message : 'Bad request.');
     return new ApiError(fe.statusCode, [{ code: CODE_BY_STATUS[fe.statusCode] ?? 'INVALID', message }]);
   }
-  if (PG_BAD_TEXT.has(pgError(e)?.code ?? '')) return ApiError.badRequest('The request contains text that cannot be stored (e.g. a NUL character).');
+  const pg = pgError(e);
+  if (PG_BAD_TEXT.has(pg?.code ?? '')) return ApiError.badRequest('The request contains text that cannot be stored (e.g. a NUL character).');
+  // A null that a DTO let through for a column that cannot be empty is the caller's wrong type, not a crash.
+  if (pg?.code === PG_NOT_NULL_VIOLATION) return ApiError.badRequest('This field may not be null.', pg.column);
   return null;
 }

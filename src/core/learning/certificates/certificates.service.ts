@@ -97,6 +97,16 @@ export class CertificatesService implements OnModuleInit {
 
   /** Creates or updates a certificate by external id; `created` tells which. */
   async upsert(accountId: string, data: CertificateChanges): Promise<{ certificate: CertificateView; created: boolean }> {
+    try {
+      return await this.upsertOnce(accountId, data);
+    } catch (e) {
+      // A concurrent upsert of the same new id inserted first (FOR UPDATE locks no missing row): run again as an update.
+      if (e instanceof ApiError && e.status === 409) return this.upsertOnce(accountId, data);
+      throw e;
+    }
+  }
+
+  private async upsertOnce(accountId: string, data: CertificateChanges): Promise<{ certificate: CertificateView; created: boolean }> {
     return this.db.transaction(async (m) => {
       const [existing] = await m.query(`SELECT id FROM certificate WHERE account_id = $1 AND external_certificate_id = $2 FOR UPDATE`, [accountId, data.externalCertificateId]);
       let id: string;

@@ -77,6 +77,17 @@ export class ChannelsService {
 
   /** PUT /api/v1/channels: creates (name required) or updates the channel with that identifier. */
   async upsert(accountId: string, dto: ChannelDataDto): Promise<{ channel: ChannelInfoDto; created: boolean }> {
+    try {
+      return await this.upsertOnce(accountId, dto);
+    } catch (e) {
+      // A concurrent PUT of the same new identifier inserted first (FOR UPDATE locks no missing row):
+      // run again, now as an update of the row it created.
+      if (e instanceof ApiError && e.status === 409) return this.upsertOnce(accountId, dto);
+      throw e;
+    }
+  }
+
+  private async upsertOnce(accountId: string, dto: ChannelDataDto): Promise<{ channel: ChannelInfoDto; created: boolean }> {
     const start = dto.schedule?.startDate ?? null;
     const end = dto.schedule?.endDate ?? null;
     if (start && end && new Date(end) < new Date(start)) throw ApiError.badRequest('schedule.endDate must not be before schedule.startDate.', 'schedule.endDate');

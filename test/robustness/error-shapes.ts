@@ -1,0 +1,42 @@
+/** The error body each dialect promises (CONTRACT section 5), chosen by path like the server does. */
+const KOLIBRI_IDS = ['REQUIRED', 'UNIQUE', 'INVALID_CHOICE', 'INVALID', 'PERMISSION_DENIED', 'NOT_AUTHENTICATED', 'NOT_FOUND'];
+const ENABLEY_ERRORS = ['invalid_request', 'invalid_client', 'not_found', 'access_denied', 'general_error', 'item_exists', 'item_not_exists', 'service_unavailable'];
+
+export type Dialect = 'kolibri' | 'organizations' | 'enabley' | 'triboo' | 'oauth2' | 'platform';
+
+export function dialectOf(path: string): Dialect {
+  if (path.startsWith('/oauth2/')) return 'oauth2';
+  if (path.startsWith('/api/auth/')) return 'kolibri';
+  if (/^\/api\/v[1-4]\//.test(path)) return 'enabley';
+  if (/^\/(api\/extended\/|update_user|api\/bulk_enroll\/|api\/enrollment\/)/.test(path)) return 'triboo';
+  if (/^\/(organizations?|user)(:[a-z]+)?(\/|$)/.test(path)) return 'organizations';
+  return 'platform';
+}
+
+const isString = (v: unknown) => typeof v === 'string';
+
+/** Null when the body has the dialect's error shape, else what is wrong with it. */
+export function errorShapeProblem(dialect: Dialect, body: unknown): string | null {
+  const o = body as Record<string, unknown>;
+  switch (dialect) {
+    case 'kolibri': {
+      if (!Array.isArray(body) || body.length === 0) return 'not a non-empty list';
+      for (const item of body as Record<string, unknown>[]) {
+        const meta = item?.metadata as Record<string, unknown> | undefined;
+        if (!KOLIBRI_IDS.includes(item?.id as string)) return `bad id ${String(item?.id)}`;
+        if (!meta || !isString(meta.field) || !isString(meta.message)) return 'bad metadata';
+      }
+      return null;
+    }
+    case 'enabley':
+      if (!o || !ENABLEY_ERRORS.includes(o.error as string)) return `bad error word ${String(o?.error)}`;
+      return isString(o.error_description) ? null : 'no error_description';
+    case 'triboo':
+      return o && isString(o.status) && (o.detail === undefined || isString(o.detail)) && Object.keys(o).length > 0 ? null : 'no status/detail';
+    case 'oauth2':
+      return o && isString(o.error) ? null : 'no error';
+    case 'organizations':
+    case 'platform':
+      return o && isString(o.error) && isString(o.message) ? null : 'no error/message';
+  }
+}
