@@ -1,19 +1,10 @@
-import request from 'supertest';
+import { authedAgent } from '../support/authed-agent';
 import { TestContext, createTestApp } from '../support/test-app';
 
 /** Changes made through one dialect to a shared user or enrollment, read back through the others. */
 describe('Cross-dialect: renames, unenrollments, deletions', () => {
   let ctx: TestContext;
-  const as = (t: string) => {
-    const set = (r: request.Test) => r.set('Authorization', `Bearer ${t}`);
-    return {
-      get: (u: string) => set(ctx.http().get(u)),
-      put: (u: string) => set(ctx.http().put(u)),
-      post: (u: string) => set(ctx.http().post(u)),
-      patch: (u: string) => set(ctx.http().patch(u)),
-      delete: (u: string) => set(ctx.http().delete(u)),
-    };
-  };
+  const as = (t: string) => authedAgent(ctx, t);
   let a: ReturnType<typeof as>;
   const C1 = 'course-v1:acme+C1+2024';
   let facility: string;

@@ -1,19 +1,11 @@
 import request from 'supertest';
+import { authedAgent } from '../support/authed-agent';
 import { TestContext, createTestApp } from '../support/test-app';
 
 /** Account isolation across every dialect: B never sees, changes or collides with A's objects. */
 describe('Cross-dialect: account isolation', () => {
   let ctx: TestContext;
-  const as = (t: string) => {
-    const set = (r: request.Test) => r.set('Authorization', `Bearer ${t}`);
-    return {
-      get: (u: string) => set(ctx.http().get(u)),
-      put: (u: string) => set(ctx.http().put(u)),
-      post: (u: string) => set(ctx.http().post(u)),
-      patch: (u: string) => set(ctx.http().patch(u)),
-      delete: (u: string) => set(ctx.http().delete(u)),
-    };
-  };
+  const as = (t: string) => authedAgent(ctx, t);
   type Api = ReturnType<typeof as>;
   let a: Api;
   let b: Api;

@@ -1,20 +1,11 @@
-import request from 'supertest';
 import { hashSecret } from '../../src/core/auth/password-hasher';
+import { authedAgent } from '../support/authed-agent';
 import { TestContext, createTestApp } from '../support/test-app';
 
 /** A user's deactivation and deletion, made through one dialect, hold in every dialect. */
 describe('Cross-dialect: deactivation and deletion', () => {
   let ctx: TestContext;
-  const as = (t: string) => {
-    const set = (r: request.Test) => r.set('Authorization', `Bearer ${t}`);
-    return {
-      get: (u: string) => set(ctx.http().get(u)),
-      put: (u: string) => set(ctx.http().put(u)),
-      post: (u: string) => set(ctx.http().post(u)),
-      patch: (u: string) => set(ctx.http().patch(u)),
-      delete: (u: string) => set(ctx.http().delete(u)),
-    };
-  };
+  const as = (t: string) => authedAgent(ctx, t);
   let a: ReturnType<typeof as>;
   const C1 = 'course-v1:acme+C1+2024';
   let facility: string;

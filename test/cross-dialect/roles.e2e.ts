@@ -1,19 +1,10 @@
-import request from 'supertest';
+import { authedAgent } from '../support/authed-agent';
 import { TestContext, createTestApp } from '../support/test-app';
 
 /** Roles granted through one dialect act in every dialect, through the one policy layer. */
 describe('Cross-dialect: roles through one policy layer', () => {
   let ctx: TestContext;
-  const as = (t: string) => {
-    const set = (r: request.Test) => r.set('Authorization', `Bearer ${t}`);
-    return {
-      get: (u: string) => set(ctx.http().get(u)),
-      put: (u: string) => set(ctx.http().put(u)),
-      post: (u: string) => set(ctx.http().post(u)),
-      patch: (u: string) => set(ctx.http().patch(u)),
-      delete: (u: string) => set(ctx.http().delete(u)),
-    };
-  };
+  const as = (t: string) => authedAgent(ctx, t);
   type Api = ReturnType<typeof as>;
   let a: Api;
   let b: Api;
