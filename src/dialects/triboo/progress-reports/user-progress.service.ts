@@ -5,8 +5,9 @@ import { DataSource } from 'typeorm';
 import { APP_ENV } from '../../../core/config/config.module';
 import { AppEnv } from '../../../core/config/env';
 import { isoDate } from '../../../core/http/ids';
-import { Page, PageQueryDto, PageWindow, pageOf, pageWindow } from '../common/pagination';
+import { Page, PageQueryDto, pageOf, pageWindow } from '../common/pagination';
 import { PageAnchorCache } from '../common/page-anchors';
+import { cutUserIdPage, parseUserIdKey, readUserIdPage } from '../common/user-id-pages';
 import { statusError } from '../common/triboo-status';
 import { BadgeDto, UserCourseProgressDto, UserProgressDto } from './progress.dto';
 
@@ -21,8 +22,6 @@ interface ReportUser {
 }
 
 const COLUMN: Record<ProgressKey, string> = { user_id: 'u.user_id', username: 'u.username', email: 'lower(u.email)' };
-/** A user_id keyset hint: an integer column, so anything beyond 2^31 - 1 is not a key of this list. */
-const parseKey = (raw: string): number | null => (/^\d{1,10}$/.test(raw) && Number(raw) <= 2147483647 ? Number(raw) : null);
 
 /**
  * GET USER PROGRESS REPORT: active enrollments (COURSE channels) of active users. One query picks
@@ -64,41 +63,22 @@ export class UserProgressService {
       where += ` AND ${COLUMN[filter.by]} = ANY($${params.length}::${filter.by === 'user_id' ? 'int' : 'text'}[])`;
       // A bounded list (at most MAX_LIST_KEYS users): read it whole and cut the page.
       const users: ReportUser[] = await this.db.query(`SELECT u.id, u.user_id, u.username, u.full_name FROM "user" u WHERE ${where} ORDER BY u.user_id`, params);
-      const w = pageWindow(q, users.length, parseKey);
-      return pageOf(req, this.env.publicUrl, w, users.length, await this.withCourses(cut(users, w)), (r) => r.user_id);
+      const w = pageWindow(q, users.length, parseUserIdKey);
+      return pageOf(req, this.env.publicUrl, w, users.length, await this.withCourses(cutUserIdPage(users, w)), (r) => r.user_id);
     }
     const [{ count, sig }]: { count: number; sig: string }[] = await this.db.query(
       `SELECT count(*)::int AS count, coalesce(sum(hashint4(u.user_id)::bigint), 0)::text AS sig FROM "user" u WHERE ${where}`,
       params,
     );
-    const w = pageWindow(q, count, parseKey);
-    const select = `SELECT u.id, u.user_id, u.username, u.full_name FROM "user" u WHERE ${where}`;
-    const n = params.length;
-    let users: ReportUser[];
-    switch (w.plan.kind) {
-      case 'first':
-        users = await this.db.query(`${select} ORDER BY u.user_id LIMIT $${n + 1}`, [...params, w.pageSize]);
-        break;
-      case 'after':
-        users = await this.db.query(`${select} AND u.user_id > $${n + 1} ORDER BY u.user_id LIMIT $${n + 2}`, [...params, w.plan.key, w.pageSize]);
-        break;
-      case 'before':
-        users = (await this.db.query(`${select} AND u.user_id < $${n + 1} ORDER BY u.user_id DESC LIMIT $${n + 2}`, [...params, w.plan.key, w.pageSize])).reverse();
-        break;
-      case 'number': {
-        const cacheKey = `triboo-progress:${accountId}:${filter.supervisor ?? ''}:${w.pageSize}`;
-        const anchors = await this.anchors.get(cacheKey, `${count}:${sig}`, async () => {
-          const [{ a }]: { a: number[] | null }[] = await this.db.query(
-            `SELECT array_agg(user_id ORDER BY user_id) AS a FROM (SELECT u.user_id, row_number() OVER (ORDER BY u.user_id) AS rn FROM "user" u WHERE ${where}) s WHERE (rn - 1) % $${n + 1} = 0`,
-            [...params, w.pageSize],
-          );
-          return a ?? [];
-        });
-        const anchor = anchors[Math.min(w.plan.index, anchors.length - 1)] ?? 0;
-        users = await this.db.query(`${select} AND u.user_id >= $${n + 1} ORDER BY u.user_id LIMIT $${n + 2}`, [...params, anchor, w.pageSize]);
-        break;
-      }
-    }
+    const w = pageWindow(q, count, parseUserIdKey);
+    const users = await readUserIdPage<ReportUser>(this.db, this.anchors, w, {
+      columns: 'u.id, u.user_id, u.username, u.full_name',
+      from: '"user" u',
+      where,
+      params,
+      cacheKey: `triboo-progress:${accountId}:${filter.supervisor ?? ''}:${w.pageSize}`,
+      signature: `${count}:${sig}`,
+    });
     return pageOf(req, this.env.publicUrl, w, count, await this.withCourses(users), (r) => r.user_id);
   }
 
@@ -148,22 +128,5 @@ export class UserProgressService {
       coursesOf.set(e.user_id, list);
     }
     return users.map((u) => ({ username: u.username, user_id: u.user_id, name: u.full_name, courses: coursesOf.get(u.id) ?? [] }));
-  }
-}
-
-function cut<T extends { user_id: number }>(rows: T[], w: PageWindow<number>): T[] {
-  switch (w.plan.kind) {
-    case 'first':
-      return rows.slice(0, w.pageSize);
-    case 'after': {
-      const key = w.plan.key;
-      return rows.filter((r) => r.user_id > key).slice(0, w.pageSize);
-    }
-    case 'before': {
-      const key = w.plan.key;
-      return rows.filter((r) => r.user_id < key).slice(-w.pageSize);
-    }
-    case 'number':
-      return rows.slice(w.plan.index * w.pageSize, (w.plan.index + 1) * w.pageSize);
   }
 }
