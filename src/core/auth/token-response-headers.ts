@@ -37,5 +37,5 @@ export const NO_STORE_HEADERS: HeadersObject = {
 
 export const RETRY_AFTER_HEADERS: HeadersObject = {
   ...NO_STORE_HEADERS,
-  'Retry-After': { description: 'Seconds until the client address window or the login lock allows another attempt.', schema: { type: 'integer', example: 60 } },
+  'Retry-After': { description: 'Seconds until the client address window or the login lock allows another attempt.', schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 604_800, example: 60 } },
 };
