@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
-import { hashSecret, verifySecret } from '../auth/password-hasher';
+import { hashSecret, verifyAgainstDummy, verifySecret } from '../auth/password-hasher';
 import { isUniqueViolation } from '../database/pg-error';
 import { ApiError } from '../http/api-error';
 import { Account } from './account.entity';
@@ -83,10 +83,13 @@ export class AccountsService {
     }
   }
 
-  /** The active client whose secret matches, or null. */
+  /** The active client whose secret matches, or null; an unknown or revoked id costs a verification too (no timing oracle). */
   async authenticateClient(clientId: string, secret: string): Promise<ApiClient | null> {
     const client = await this.clients.findOneBy({ clientId, revokedAt: IsNull() });
-    if (!client) return null;
+    if (!client) {
+      await verifyAgainstDummy(secret);
+      return null;
+    }
     return (await verifySecret(client.secretHash, secret)) ? client : null;
   }
 }

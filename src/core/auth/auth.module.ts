@@ -4,10 +4,13 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AccountsModule } from '../accounts/accounts.module';
 import { APP_ENV } from '../config/config.module';
 import { AppEnv } from '../config/env';
 import { PolicyGuard } from '../policy/policy.guard';
+import { addressThrottlerOptions } from '../rate-limit/address-throttler.options';
+import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { AuthSession } from './auth-session.entity';
 import { ClientCredentialsService } from './client-credentials.service';
 import { EnableyTokenController } from './enabley-token.controller';
@@ -18,6 +21,7 @@ import { OAuth2Controller } from './oauth2.controller';
 import { PrincipalService } from './principal.service';
 import { SessionController } from './session.controller';
 import { SessionService } from './session.service';
+import { TokenResponseHeaders } from './token-response-headers';
 import { TokenService } from './token.service';
 
 @Module({
@@ -31,10 +35,11 @@ import { TokenService } from './token.service';
       useFactory: (secret: string) => ({ secret, signOptions: { algorithm: 'HS256', issuer: JWT_ISSUER, audience: JWT_AUDIENCE } }),
       extraProviders: [{ provide: JWT_SECRET, inject: [APP_ENV], useFactory: (env: AppEnv) => resolveJwtSecret(env) }],
     }),
+    RateLimitModule,
     ThrottlerModule.forRootAsync({
-      inject: [APP_ENV],
-      // Token and login endpoints only (they opt in with ThrottlerGuard): per client address, per minute.
-      useFactory: (env: AppEnv) => [{ name: 'default', ttl: 60_000, limit: env.tokenRateLimit }],
+      inject: [APP_ENV, DataSource],
+      // Token and login endpoints only (they opt in with ThrottlerGuard): one bucket per client address, in PostgreSQL.
+      useFactory: (env: AppEnv, db: DataSource) => addressThrottlerOptions(env, db),
     }),
   ],
   controllers: [OAuth2Controller, EnableyTokenController, SessionController],
@@ -44,6 +49,7 @@ import { TokenService } from './token.service';
     PrincipalService,
     ClientCredentialsService,
     SessionService,
+    TokenResponseHeaders,
     JwtStrategy,
     // Order matters: authenticate first, then evaluate the route's declared policy.
     { provide: APP_GUARD, useClass: JwtAuthGuard },

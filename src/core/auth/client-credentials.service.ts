@@ -1,17 +1,26 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AccountsService } from '../accounts/accounts.service';
+import { LoginFailureLimit } from '../rate-limit/login-failure-limit.service';
+import { clientLoginKey } from '../rate-limit/login-keys';
+import { warmDummyHash } from './password-hasher';
 import { IssuedToken, TokenService } from './token.service';
 
 /** Client-credentials exchange shared by the OAuth2 and Enabley token endpoints. */
 @Injectable()
-export class ClientCredentialsService {
+export class ClientCredentialsService implements OnModuleInit {
   constructor(
     private readonly accounts: AccountsService,
     private readonly tokens: TokenService,
+    private readonly failures: LoginFailureLimit,
   ) {}
 
+  async onModuleInit(): Promise<void> {
+    await warmDummyHash();
+  }
+
+  /** A token, or null for an unknown, revoked or wrong client; 429 while the client_id is locked by failures. */
   async issue(clientId: string, secret: string): Promise<IssuedToken | null> {
-    const client = await this.accounts.authenticateClient(clientId, secret);
+    const client = await this.failures.guard(clientLoginKey(clientId), () => this.accounts.authenticateClient(clientId, secret), (c) => !c);
     return client ? this.tokens.forClient(client) : null;
   }
 }

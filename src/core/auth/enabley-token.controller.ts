@@ -7,6 +7,7 @@ import { ErrorResponseDoc } from '../http/error-response.doc';
 import { Public } from '../policy/policy.decorators';
 import { EnableyTokenDto } from './auth.dto';
 import { ClientCredentialsService } from './client-credentials.service';
+import { NO_STORE_HEADERS, RETRY_AFTER_HEADERS } from './token-response-headers';
 
 export class EnableyTokenQuery {
   @ApiProperty({ description: 'The API client id.' })
@@ -33,12 +34,15 @@ export class EnableyTokenController {
   @Public()
   @ApiOperation({
     summary: 'Get an access token for the API client (expires_in in milliseconds).',
-    description: 'Enabley token endpoint: the same API client credentials as OAuth2, passed as query parameters. Rate limited per client address (429 with Retry-After).',
+    description:
+      'Enabley token endpoint: the same API client credentials as OAuth2, passed as query parameters. Every answer carries ' +
+      '`Cache-Control: no-store` and `Pragma: no-cache`. Rate limited per client address across all token and login endpoints ' +
+      '(TOKEN_RATE_LIMIT per minute), and per clientKey after LOGIN_FAILURE_LIMIT failed attempts: 429 with Retry-After.',
   })
-  @ApiOkResponse({ type: EnableyTokenDto })
-  @ApiBadRequestResponse({ type: ErrorResponseDoc })
-  @ApiUnauthorizedResponse({ description: 'invalid_client', type: ErrorResponseDoc })
-  @ApiTooManyRequestsResponse({ type: ErrorResponseDoc })
+  @ApiOkResponse({ type: EnableyTokenDto, headers: NO_STORE_HEADERS })
+  @ApiBadRequestResponse({ type: ErrorResponseDoc, headers: NO_STORE_HEADERS })
+  @ApiUnauthorizedResponse({ description: 'invalid_client', type: ErrorResponseDoc, headers: NO_STORE_HEADERS })
+  @ApiTooManyRequestsResponse({ description: 'Too many requests from this address, or too many failures for this clientKey.', type: ErrorResponseDoc, headers: RETRY_AFTER_HEADERS })
   async token(@Query() query: EnableyTokenQuery): Promise<EnableyTokenDto> {
     const token = await this.credentials.issue(query.clientKey, query.secret);
     if (!token) throw ApiError.withBody(401, { error: 'invalid_client', error_description: 'Unknown client or wrong secret.' });

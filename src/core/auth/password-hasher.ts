@@ -33,9 +33,23 @@ export async function verifySecret(hash: string | null | undefined, secret: stri
   return ok;
 }
 
-/** A hash that verifies nothing, so unknown users cost as much time as wrong passwords. */
+/**
+ * A hash that verifies nothing, made with the same OPTIONS as real hashes, so checking a secret for an
+ * unknown user or client costs what a wrong secret costs. Computed once per process; warmDummyHash() at
+ * startup keeps the first unknown login from paying for the hashing too.
+ */
 let dummy: Promise<string> | null = null;
 export function dummyHash(): Promise<string> {
   dummy ??= hashSecret(randomBytes(16).toString('hex'));
   return dummy;
+}
+
+export async function warmDummyHash(): Promise<void> {
+  await dummyHash();
+}
+
+/** Spends a real argon2 verification on the dummy hash and answers false. */
+export async function verifyAgainstDummy(secret: string): Promise<false> {
+  await verifySecret(await dummyHash(), secret);
+  return false;
 }

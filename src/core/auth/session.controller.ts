@@ -7,12 +7,18 @@ import { CurrentPrincipal } from '../policy/current.decorators';
 import { Authenticated, Public } from '../policy/policy.decorators';
 import { SessionDto, SessionLoginDto } from './auth.dto';
 import { Principal } from './principal';
+import { LoginFailureLimit } from '../rate-limit/login-failure-limit.service';
+import { usernameLoginKey } from '../rate-limit/login-keys';
 import { SessionService } from './session.service';
+import { NO_STORE_HEADERS, RETRY_AFTER_HEADERS } from './token-response-headers';
 
 @ApiTags('Kolibri: Session')
 @Controller('api/auth/session')
 export class SessionController {
-  constructor(private readonly sessions: SessionService) {}
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly failures: LoginFailureLimit,
+  ) {}
 
   @Post()
   @HttpCode(200)
@@ -20,14 +26,20 @@ export class SessionController {
   @UseGuards(ThrottlerGuard)
   @ApiOperation({
     summary: 'Log a user in; the answer carries a JWT for every dialect.',
-    description: 'Kolibri-style session login with username and password (and optionally the facility). The access_token works on every dialect until it expires or the session is logged out.',
+    description:
+      'Kolibri-style session login with username and password (and optionally the facility). The access_token works on every dialect ' +
+      'until it expires or the session is logged out. Every answer carries `Cache-Control: no-store` and `Pragma: no-cache`. ' +
+      'Rate limited per client address across all token and login endpoints (TOKEN_RATE_LIMIT per minute), and per username ' +
+      '(case-insensitive) after LOGIN_FAILURE_LIMIT failed attempts within LOGIN_FAILURE_WINDOW_SECONDS: 429 with Retry-After, ' +
+      'even for the right password, until the lock ends; a successful login resets the count.',
   })
-  @ApiOkResponse({ type: SessionDto })
-  @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
-  @ApiUnauthorizedResponse({ description: 'Wrong username or password.', type: [KolibriErrorDoc] })
-  @ApiTooManyRequestsResponse({ type: [KolibriErrorDoc] })
+  @ApiOkResponse({ type: SessionDto, headers: NO_STORE_HEADERS })
+  @ApiBadRequestResponse({ type: [KolibriErrorDoc], headers: NO_STORE_HEADERS })
+  @ApiUnauthorizedResponse({ description: 'Wrong username or password.', type: [KolibriErrorDoc], headers: NO_STORE_HEADERS })
+  @ApiTooManyRequestsResponse({ description: 'Too many requests from this address, or too many failures for this username.', type: [KolibriErrorDoc], headers: RETRY_AFTER_HEADERS })
   login(@Body() body: SessionLoginDto): Promise<SessionDto> {
-    return this.sessions.login(body.username, body.password, body.facility);
+    // A failed login is the service's 401; the limit counts it and resets on success.
+    return this.failures.guard(usernameLoginKey(body.username), () => this.sessions.login(body.username, body.password, body.facility), () => false);
   }
 
   @Delete('current')

@@ -17,6 +17,10 @@ export interface AppEnv {
   logLevel: string;
   smtpUrl: string | undefined;
   tokenRateLimit: number;
+  loginFailureLimit: number;
+  loginFailureWindowSeconds: number;
+  loginLockSeconds: number;
+  certificateLinkTtlSeconds: number;
 }
 
 export class EnvError extends Error {}
@@ -80,5 +84,9 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): AppEnv {
     logLevel,
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     tokenRateLimit: integer(env, 'TOKEN_RATE_LIMIT', 600, 1, 1_000_000),
+    loginFailureLimit: integer(env, 'LOGIN_FAILURE_LIMIT', 10, 1, 1_000_000),
+    loginFailureWindowSeconds: integer(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 900, 1, 7 * 24 * 3600),
+    loginLockSeconds: integer(env, 'LOGIN_LOCK_SECONDS', 60, 1, 7 * 24 * 3600),
+    certificateLinkTtlSeconds: integer(env, 'CERTIFICATE_LINK_TTL_SECONDS', 604_800, 1, 366 * 24 * 3600),
   };
 }

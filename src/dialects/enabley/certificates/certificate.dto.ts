@@ -95,7 +95,7 @@ export class UserCertificateStateDto {
   @ApiProperty({ description: 'Certificate name' })
   name: string;
 
-  @ApiProperty({ type: 'string', nullable: true, description: 'Certificate PDF (a signed link; null until certified)' })
+  @ApiProperty({ type: 'string', nullable: true, description: 'Certificate PDF: a signed link that needs no token and works for CERTIFICATE_LINK_TTL_SECONDS (default 7 days) from this answer, then 410; read the certificates again for a fresh one. null until certified.' })
   pdfUrl: string | null;
 
   @ApiProperty({ enum: USER_CERTIFICATE_STATES, description: 'Certificate state: INIT, IN_PROGRESS, CERTIFIED, ABOUT_TO_EXPIRE (last 30 days), EXPIRED' })

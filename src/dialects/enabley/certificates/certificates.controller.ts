@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Param, Put, Query, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiParam } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiParam } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '../../../core/auth/principal';
 import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
@@ -76,7 +76,7 @@ export class CertificatesController {
     summary: 'Get user’s certificates',
     description:
       "Get all of the user’s accomplishments in form of certificates: every certificate the user is connected to, with its state (INIT, IN_PROGRESS, CERTIFIED, ABOUT_TO_EXPIRE in the last 30 days, EXPIRED), " +
-      'certification and expiration dates and, once certified, a pdfUrl. 404 not_found for an unknown user.',
+      'certification and expiration dates and, once certified, a pdfUrl (valid for CERTIFICATE_LINK_TTL_SECONDS, default 7 days, from this answer). 404 not_found for an unknown user.',
   })
   @ApiOkArray(UserCertificateStateDto, USER_CERTIFICATES_LIMIT)
   @EnableyErrors()
@@ -124,11 +124,15 @@ export class CertificatesController {
   @Header('Cache-Control', 'private, no-store')
   @ApiOperation({
     summary: 'Certificate PDF (the pdfUrl of a certified user’s certificate)',
-    description: 'The certificate document. The link is signed for one user and one certificate, so it needs no token; an altered link, or a user not certified, answers 404.',
+    description:
+      'The certificate document. The link is signed for one user and one certificate, so it needs no token; it carries its expiry ' +
+      '(CERTIFICATE_LINK_TTL_SECONDS after it was handed out, default 7 days), after which it answers 410 not_found. ' +
+      'An altered link, or a user not certified, answers 404.',
   })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'A one-page PDF document.', schema: { type: 'string', format: 'binary', maxLength: 1000000 } })
   @ApiNotFoundResponse({ description: 'Invalid link, or no certification.', type: ErrorResponseDoc })
+  @ApiGoneResponse({ description: 'The link has expired; a fresh pdfUrl comes with the user’s certificates.', type: ErrorResponseDoc })
   async pdf(@Param('token') token: string, @Res({ passthrough: true }) res: FastifyReply): Promise<Buffer> {
     const doc = await this.enabley.pdf(token);
     res.type('application/pdf');

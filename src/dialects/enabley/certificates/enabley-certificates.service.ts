@@ -94,10 +94,13 @@ export class EnableyCertificatesService {
     return this.toState(state);
   }
 
-  /** The PDF of a certified user's certificate, by signed token; 404 when invalid or not certified. */
+  /** The PDF of a certified user's certificate, by signed token; 404 when invalid or not certified, 410 once expired. */
   async pdf(token: string): Promise<Buffer> {
     const ids = this.links.parse(token);
     if (!ids) throw ApiError.notFound('No such certificate document.');
+    if (ids === 'expired') {
+      throw new ApiError(410, [{ code: 'NOT_FOUND', message: "This certificate link has expired; read the user's certificates again for a fresh pdfUrl." }]);
+    }
     const [row] = await this.db.query(
       `SELECT uc.certification_date, uc.expiration_date, u.full_name, u.username, c.name, c.external_certificate_id
          FROM user_certificate uc JOIN "user" u ON u.id = uc.user_id JOIN certificate c ON c.id = uc.certificate_id
