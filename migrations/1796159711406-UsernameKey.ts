@@ -2,6 +2,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 const BATCH = 5000;
 
+function escaped(s: string): string {
+  return JSON.stringify(s).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /**
  * Usernames become unique per account by their folded key ("admin", "Admin" and "ａｄｍｉｎ" are one user).
  * The key needs Unicode NFKC and full lower-casing, which PostgreSQL's lower() under the C locale does not
@@ -23,7 +27,7 @@ export class UsernameKey1796159711406 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "user" ADD COLUMN IF NOT EXISTS "username_key" text`);
-    const seen = new Map<string, { accountId: string; usernames: string[] }>();
+    const seen = new Map<string, { accountId: string; users: { id: string; username: string }[] }>();
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const batch: { id: string; account_id: string; username: string }[] = await queryRunner.query(
@@ -36,21 +40,25 @@ export class UsernameKey1796159711406 implements MigrationInterface {
       batch.forEach((u, i) => {
         const at = `${u.account_id}\n${keys[i]}`;
         const entry = seen.get(at);
-        if (entry) entry.usernames.push(u.username);
-        else seen.set(at, { accountId: u.account_id, usernames: [u.username] });
+        if (entry) entry.users.push({ id: u.id, username: u.username });
+        else seen.set(at, { accountId: u.account_id, users: [{ id: u.id, username: u.username }] });
       });
       await queryRunner.query(
         `UPDATE "user" u SET username_key = k.key FROM unnest($1::uuid[], $2::text[]) AS k(id, key) WHERE u.id = k.id`,
         [batch.map((u) => u.id), keys],
       );
     }
-    const collisions = [...seen.values()].filter((e) => e.usernames.length > 1);
+    const collisions = [...seen.values()].filter((e) => e.users.length > 1);
     if (collisions.length) {
       const names: { id: string; name: string }[] = await queryRunner.query(`SELECT id, name FROM account WHERE id = ANY($1::uuid[])`, [
         [...new Set(collisions.map((c) => c.accountId))],
       ]);
       const accountName = new Map(names.map((a) => [a.id, a.name]));
-      const shown = collisions.slice(0, 50).map((c) => `  account "${accountName.get(c.accountId) ?? c.accountId}": ${c.usernames.map((u) => JSON.stringify(u)).join(', ')}`);
+      // Non-ASCII escaped, so an operator can tell "jos\u00e9" (NFC) from "jose\u0301" (NFD) apart.
+      const shown = collisions.slice(0, 50).map((c) => {
+        const users = [...c.users].sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
+        return `  account "${accountName.get(c.accountId) ?? c.accountId}": ${users.map((u) => `${escaped(u.username)} (id ${u.id})`).join(', ')}`;
+      });
       if (collisions.length > 50) shown.push(`  … and ${collisions.length - 50} more groups`);
       throw new Error(
         [
