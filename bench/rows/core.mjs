@@ -13,8 +13,8 @@ export default async function coreRows({ base, token, sql, accountId, db, client
   report({ name: 'token issuance (POST /oauth2/access_token)', result: `${Math.round(tokens.rps)} tokens/s, p99 ${tokens.p99} ms` });
 
   await sql.query(
-    `INSERT INTO "user" (account_id, identifier, username, email, first_name, last_name, full_name)
-     SELECT $1, 'lookup-' || g, 'lookup-' || g, 'lookup-' || g || '@bench.example.com', 'First', 'Last', 'First Last'
+    `INSERT INTO "user" (account_id, identifier, username, username_key, email, first_name, last_name, full_name)
+     SELECT $1, 'lookup-' || g, 'lookup-' || g, 'lookup-' || g, 'lookup-' || g || '@bench.example.com', 'First', 'Last', 'First Last'
        FROM generate_series(1, 10000) g`,
     [accountId],
   );

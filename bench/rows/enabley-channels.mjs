@@ -13,7 +13,7 @@ export default async function enableyChannelsRows(ctx) {
     if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 200)}`);
     return text ? JSON.parse(text) : null;
   };
-  await q(`INSERT INTO "user" (account_id, identifier, username, email) SELECT $1, 'chb-' || i, 'chb-' || i, 'chb-' || i || '@bench.example' FROM generate_series(1, 50000) i`, [accountId]);
+  await q(`INSERT INTO "user" (account_id, identifier, username, username_key, email) SELECT $1, 'chb-' || i, 'chb-' || i, 'chb-' || i, 'chb-' || i || '@bench.example' FROM generate_series(1, 50000) i`, [accountId]);
 
   // forceComplete: a channel of 200 items (every 10th optional, half scored) in a certificate; 20 learners.
   await call('PUT', '/api/v1/channels', { identifier: 'chb-fc', name: 'Force complete' });

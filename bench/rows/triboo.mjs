@@ -10,8 +10,8 @@ export default async function tribooRows({ base, token, sql, accountId, report }
   const [{ id: listClientId }] = (await sql.query(`SELECT id FROM api_client LIMIT 1`)).rows;
   void listClientId;
   await sql.query(
-    `INSERT INTO "user" (account_id, identifier, username, email, first_name, last_name, full_name)
-     SELECT $1, 'tl-' || g, 'tl-' || g, 'tl-' || g || '@bench.example.com', 'First', 'Last', 'First Last' FROM generate_series(1, 100000) g`,
+    `INSERT INTO "user" (account_id, identifier, username, username_key, email, first_name, last_name, full_name)
+     SELECT $1, 'tl-' || g, 'tl-' || g, 'tl-' || g, 'tl-' || g || '@bench.example.com', 'First', 'Last', 'First Last' FROM generate_series(1, 100000) g`,
     [listAccount],
   );
   await sql.query('ANALYZE "user"');
@@ -44,7 +44,7 @@ export default async function tribooRows({ base, token, sql, accountId, report }
     courses.push(id);
   }
   await sql.query(
-    `INSERT INTO "user" (account_id, identifier, username, email) SELECT $1, 'be-' || g, 'be-' || g, 'be-' || g || '@bench.example.com' FROM generate_series(1, 5000) g`,
+    `INSERT INTO "user" (account_id, identifier, username, username_key, email) SELECT $1, 'be-' || g, 'be-' || g, 'be-' || g, 'be-' || g || '@bench.example.com' FROM generate_series(1, 5000) g`,
     [accountId],
   );
   const emails = Array.from({ length: 10000 }, (_, i) => `be-${i + 1}@bench.example.com`);
@@ -68,7 +68,7 @@ export default async function tribooRows({ base, token, sql, accountId, report }
   const reportCourse = 'course-v1:bench+report+run';
   await call(base, 'PUT', '/api/v1/channels', { token, json: { identifier: reportCourse, name: 'Report', type: 'COURSE' } });
   await sql.query(
-    `INSERT INTO "user" (account_id, identifier, username, email) SELECT $1, 'rp-' || g, 'rp-' || g, 'rp-' || g || '@bench.example.com' FROM generate_series(1, 50000) g`,
+    `INSERT INTO "user" (account_id, identifier, username, username_key, email) SELECT $1, 'rp-' || g, 'rp-' || g, 'rp-' || g, 'rp-' || g || '@bench.example.com' FROM generate_series(1, 50000) g`,
     [accountId],
   );
   await sql.query(

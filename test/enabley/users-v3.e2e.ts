@@ -12,8 +12,8 @@ describe('Enabley users v3 (paginationKey)', () => {
     [{ id: accountId }] = await ctx.db.query(`SELECT id FROM account WHERE name = 'default'`);
     // 25 users in one set-based insert, identifiers u-00 … u-24.
     await ctx.db.query(
-      `INSERT INTO "user" (account_id, identifier, username, email, first_name)
-       SELECT $1, 'u-' || lpad(i::text, 2, '0'), 'user' || i, 'user' || i || (CASE WHEN i % 2 = 0 THEN '@even.io' ELSE '@odd.io' END), 'N' || i
+      `INSERT INTO "user" (account_id, identifier, username, username_key, email, first_name)
+       SELECT $1, 'u-' || lpad(i::text, 2, '0'), 'user' || i, 'user' || i, 'user' || i || (CASE WHEN i % 2 = 0 THEN '@even.io' ELSE '@odd.io' END), 'N' || i
          FROM generate_series(0, 24) i`,
       [accountId],
     );
@@ -108,7 +108,7 @@ describe('Enabley users v3 (paginationKey)', () => {
 
   it('walks a filter matching more than 10,000 users (index-ordered plan) exactly once', async () => {
     await ctx.db.query(
-      `INSERT INTO "user" (account_id, identifier, username, email) SELECT $1, 'big-' || lpad(i::text, 5, '0'), 'big' || i, 'b' || i || '@big.io' FROM generate_series(1, 10050) i`,
+      `INSERT INTO "user" (account_id, identifier, username, username_key, email) SELECT $1, 'big-' || lpad(i::text, 5, '0'), 'big' || i, 'big' || i, 'b' || i || '@big.io' FROM generate_series(1, 10050) i`,
       [accountId],
     );
     const { ids, pages } = await walk('emailSubstring=BIG.IO&pageSize=200');

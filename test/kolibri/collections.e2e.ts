@@ -30,25 +30,25 @@ describe('Kolibri facility users, classrooms and learner groups', () => {
       const api = await k.api();
       const r = await api.post('/api/auth/facilityuser', { username: 'nopw', facility: facility.id }).expect(400);
       expect(r.body[0]).toMatchObject({ id: 'REQUIRED', metadata: { field: 'password' } });
-      await api.post('/api/auth/facilityuser', { username: 'x', password: 'p' }).expect(400);
-      await api.post('/api/auth/facilityuser', { username: 'x', password: 'p', facility: '0'.repeat(32) }).expect(400);
-      await api.post('/api/auth/facilityuser', { username: 'x', password: 'p', facility: 'zz' }).expect(400);
-      await api.post('/api/auth/facilityuser', { username: 'has space', password: 'p', facility: facility.id }).expect(400);
+      await api.post('/api/auth/facilityuser', { username: 'x', password: 'pass-word-9' }).expect(400);
+      await api.post('/api/auth/facilityuser', { username: 'x', password: 'pass-word-9', facility: '0'.repeat(32) }).expect(400);
+      await api.post('/api/auth/facilityuser', { username: 'x', password: 'pass-word-9', facility: 'zz' }).expect(400);
+      await api.post('/api/auth/facilityuser', { username: 'has space', password: 'pass-word-9', facility: facility.id }).expect(400);
     });
 
     it('keeps usernames unique per facility case-insensitively (400 UNIQUE)', async () => {
       const api = await k.api();
       await k.user(facility.id, 'Bob');
-      const dup = await api.post('/api/auth/facilityuser', { username: 'bob', password: 'pw', facility: facility.id }).expect(400);
+      const dup = await api.post('/api/auth/facilityuser', { username: 'bob', password: 'pass-word-9', facility: facility.id }).expect(400);
       expect(dup.body[0]).toMatchObject({ id: 'UNIQUE', metadata: { field: 'username' } });
-      const same = await api.post('/api/auth/facilityuser', { username: 'Bob', password: 'pw', facility: facility.id }).expect(400);
+      const same = await api.post('/api/auth/facilityuser', { username: 'Bob', password: 'pass-word-9', facility: facility.id }).expect(400);
       expect(same.body[0].id).toBe('UNIQUE');
     });
 
     it('concurrent creates of one username: exactly one succeeds', async () => {
       const api = await k.api();
       const results = await Promise.all(
-        ['Race', 'race', 'RACE', 'Race'].map((username) => api.post('/api/auth/facilityuser', { username, password: 'pw-race', facility: facility.id })),
+        ['Race', 'race', 'RACE', 'Race'].map((username) => api.post('/api/auth/facilityuser', { username, password: 'pw-race-123', facility: facility.id })),
       );
       expect(results.map((r) => r.status).sort()).toEqual([201, 400, 400, 400]);
       for (const r of results.filter((x) => x.status === 400)) expect(r.body[0].id).toBe('UNIQUE');
@@ -72,7 +72,7 @@ describe('Kolibri facility users, classrooms and learner groups', () => {
     it('a core user joins a facility through a membership; a user belongs to at most one facility', async () => {
       const api = await k.api();
       const c = await k.classroom(facility.id);
-      const [core] = await ctx.db.query(`INSERT INTO "user" (account_id, identifier, username) SELECT account_id, 'core1', 'core1' FROM api_client LIMIT 1 RETURNING id`);
+      const [core] = await ctx.db.query(`INSERT INTO "user" (account_id, identifier, username, username_key) SELECT account_id, 'core1', 'core1', 'core1' FROM api_client LIMIT 1 RETURNING id`);
       const hex = core.id.replace(/-/g, '');
       await api.get(`/api/auth/facilityuser/${hex}`).expect(404);
       await api.post('/api/auth/membership', { user: hex, collection: c.id }).expect(201);

@@ -194,10 +194,10 @@ describe('Kolibri permission matrix', () => {
       await as.outsider.get(`/api/auth/facilityuser/${u.learner.id}`).expect(404);
       await as.foreign.get(`/api/auth/facilityuser/${u.learner.id}`).expect(404);
 
-      const made = (await as.admin.post('/api/auth/facilityuser', { username: 'made_by_admin', password: 'pw-123' }).expect(201)).body;
+      const made = (await as.admin.post('/api/auth/facilityuser', { username: 'made_by_admin', password: 'pw-123-made' }).expect(201)).body;
       expect(made.facility).toBe(F.id);
-      await as.admin.post('/api/auth/facilityuser', { username: 'x1', password: 'pw', facility: F2.id }).expect(403);
-      for (const who of ['fcoach', 'ccoach', 'learner'] as Who[]) await as[who].post('/api/auth/facilityuser', { username: `x_${who}`, password: 'pw' }).expect(403);
+      await as.admin.post('/api/auth/facilityuser', { username: 'x1', password: 'pass-word-9', facility: F2.id }).expect(403);
+      for (const who of ['fcoach', 'ccoach', 'learner'] as Who[]) await as[who].post('/api/auth/facilityuser', { username: `x_${who}`, password: 'pass-word-9' }).expect(403);
 
       await as.admin.patch(`/api/auth/facilityuser/${made.id}`, { full_name: 'Made' }).expect(200);
       await as.ccoach.patch(`/api/auth/facilityuser/${u.learner.id}`, { full_name: 'x' }).expect(403);

@@ -1,4 +1,7 @@
 import { resolve } from 'node:path';
+import { ApiError } from '../http/api-error';
+import { passwordProblem } from '../users/password-policy';
+import { normalizeUsername } from '../users/username-rules';
 
 /** The validated environment: every variable the server reads, with its default. */
 export interface AppEnv {
@@ -56,6 +59,19 @@ function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string 
   return raw;
 }
 
+/** The bootstrap superuser obeys the same username and password rules as every other user. */
+function checkAdmin(username: string | undefined, password: string | undefined): void {
+  if (!username || !password) return;
+  try {
+    normalizeUsername(username, 'ADMIN_USERNAME');
+  } catch (e) {
+    if (e instanceof ApiError) throw new EnvError(`ADMIN_USERNAME is not a valid username: ${e.issues[0].message}`);
+    throw e;
+  }
+  const problem = passwordProblem(password, { username });
+  if (problem) throw new EnvError(`ADMIN_PASSWORD is refused by the password policy: ${problem}`);
+}
+
 /** Reads and validates process.env; throws EnvError with one line naming the variable. */
 export function loadEnv(env: NodeJS.ProcessEnv = process.env): AppEnv {
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
@@ -66,6 +82,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): AppEnv {
   for (const [a, b] of pairs) {
     if (Boolean(optional(env, a)) !== Boolean(optional(env, b))) throw new EnvError(`${a} and ${b} must be set together`);
   }
+  checkAdmin(optional(env, 'ADMIN_USERNAME'), optional(env, 'ADMIN_PASSWORD'));
   const jwtSecret = optional(env, 'JWT_SECRET');
   if (jwtSecret !== undefined && jwtSecret.length < 16) throw new EnvError('JWT_SECRET must be at least 16 characters long');
   return {

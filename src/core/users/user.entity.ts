@@ -8,6 +8,7 @@ import { Account } from '../accounts/account.entity';
 @Entity('user')
 @Index('UQ_user_account_identifier', ['accountId', 'identifier'], { unique: true })
 @Index('UQ_user_account_username', ['accountId', 'username'], { unique: true })
+@Index('UQ_user_account_username_key', ['accountId', 'usernameKey'], { unique: true })
 @Index('UQ_user_account_email', { synchronize: false })
 @Index('IDX_user_account_user_id', ['accountId', 'userId'])
 export class User {
@@ -29,8 +30,13 @@ export class User {
   @Column({ type: 'text' })
   identifier: string;
 
+  /** Stored NFC, as given (username-rules.ts). */
   @Column({ type: 'text' })
   username: string;
+
+  /** usernameKey(username): what makes "admin", "Admin" and "ａｄｍｉｎ" one user; computed by the users service. */
+  @Column({ name: 'username_key', type: 'text', select: false })
+  usernameKey: string;
 
   /** Unique per account case-insensitively: a functional index on lower(email), see migrations. */
   @Column({ type: 'text', nullable: true })

@@ -2,11 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { hashSecret, verifySecret } from '../auth/password-hasher';
+import { Principal } from '../auth/principal';
+import { revokeUserSessions } from '../auth/session-revocation';
 import { isUniqueViolation, pgError } from '../database/pg-error';
 import { returnedRows } from '../database/sql';
 import { ApiError } from '../http/api-error';
+import { checkPassword } from './password-policy';
 import { UserChangeListener } from './user-change.listener';
 import { User } from './user.entity';
+import { checkEmail, normalizeUsername, usernameKey } from './username-rules';
 
 export interface NewUser {
   username: string;
@@ -22,9 +26,13 @@ export interface NewUser {
 
 export type UserChanges = Partial<Omit<NewUser, 'isSuperuser'>>;
 
+/** Who makes a change: a password change by a user's own session keeps that session (the others end). */
+export type ChangedBy = Pick<Principal, 'sessionId'> | undefined;
+
 /** Which field a unique index guards, so a conflict names the field the caller sent. */
 export const USER_UNIQUE_FIELDS: Record<string, 'username' | 'email' | 'identifier'> = {
   UQ_user_account_username: 'username',
+  UQ_user_account_username_key: 'username',
   UQ_user_account_email: 'email',
   UQ_user_account_identifier: 'identifier',
 };
@@ -39,7 +47,10 @@ function fullNameOf(u: { firstName?: string; lastName?: string; fullName?: strin
   return u.fullName ?? [u.firstName, u.lastName].filter(Boolean).join(' ');
 }
 
-/** The one users service every dialect calls; uniqueness is left to the database's indexes. */
+/**
+ * The one users service every dialect calls: the username, email and password rules (username-rules.ts,
+ * password-policy.ts) apply here for all of them; uniqueness is left to the database's indexes.
+ */
 @Injectable()
 export class UsersService {
   private readonly listeners: UserChangeListener[] = [];
@@ -79,13 +90,17 @@ export class UsersService {
   }
 
   async create(accountId: string, data: NewUser, manager?: EntityManager): Promise<User> {
+    const username = normalizeUsername(data.username);
+    if (data.email) checkEmail(data.email);
+    if (data.password) checkPassword(data.password, { username, email: data.email });
     const passwordHash = data.password ? await hashSecret(data.password) : null;
     return this.inTransaction(manager, async (m) => {
       const repo = m.getRepository(User);
       const entity = repo.create({
       accountId,
-      username: data.username,
-      identifier: data.identifier ?? data.username,
+      username,
+      usernameKey: usernameKey(username),
+      identifier: data.identifier ?? username,
       email: data.email ? data.email : null,
       firstName: data.firstName ?? '',
       lastName: data.lastName ?? '',
@@ -105,18 +120,33 @@ export class UsersService {
     });
   }
 
-  async update(user: User, changes: UserChanges, manager?: EntityManager): Promise<User> {
+  /**
+   * Applies the changes sent. A new password (one the stored hash does not already verify) ends the user's
+   * other sessions in the same transaction; a deactivation ends all of them (a later reactivation must not
+   * bring old tokens back).
+   */
+  async update(user: User, changes: UserChanges, manager?: EntityManager, by?: ChangedBy): Promise<User> {
     const patch: Partial<User> = {};
-    if (changes.username !== undefined) patch.username = changes.username;
+    if (changes.username !== undefined) {
+      patch.username = normalizeUsername(changes.username);
+      patch.usernameKey = usernameKey(patch.username);
+    }
     if (changes.identifier !== undefined) patch.identifier = changes.identifier;
-    if (changes.email !== undefined) patch.email = changes.email || null;
+    if (changes.email !== undefined) {
+      if (changes.email) checkEmail(changes.email);
+      patch.email = changes.email || null;
+    }
     if (changes.firstName !== undefined) patch.firstName = changes.firstName;
     if (changes.lastName !== undefined) patch.lastName = changes.lastName;
     if (changes.isActive !== undefined) patch.isActive = changes.isActive;
     if (changes.fullName !== undefined) patch.fullName = changes.fullName;
     else if (changes.firstName !== undefined || changes.lastName !== undefined)
       patch.fullName = fullNameOf({ firstName: patch.firstName ?? user.firstName, lastName: patch.lastName ?? user.lastName });
-    if (changes.password) patch.passwordHash = await hashSecret(changes.password);
+    if (changes.password) {
+      checkPassword(changes.password, { username: patch.username ?? user.username, email: patch.email !== undefined ? patch.email : user.email });
+      // Re-sending the password a user already has (a provisioning sync) changes nothing and ends no session.
+      if (!(await verifySecret(await this.passwordHashOf(user.id), changes.password))) patch.passwordHash = await hashSecret(changes.password);
+    }
     if (Object.keys(patch).length === 0) return user;
     return this.inTransaction(manager, async (m) => {
       const repo = m.getRepository(User);
@@ -126,6 +156,8 @@ export class UsersService {
         UsersService.rethrow(e);
       }
       const updated = await repo.findOneByOrFail({ id: user.id });
+      if (patch.isActive === false && user.isActive) await revokeUserSessions(m, [user.id]);
+      else if (patch.passwordHash) await revokeUserSessions(m, [user.id], by?.sessionId);
       if (patch.username !== undefined && patch.username !== user.username) for (const listener of this.renameListeners) await listener(m, updated);
       const emailChanged = patch.email !== undefined && (patch.email ?? '').toLowerCase() !== (user.email ?? '').toLowerCase();
       if (emailChanged || (patch.isActive === true && !user.isActive)) await this.notify(m, updated);
@@ -135,7 +167,7 @@ export class UsersService {
 
   /**
    * Deactivates these users of the account in one statement (never deletes); returns the ids that
-   * were active. Their tokens stop working on the next request (the principal check reads is_active).
+   * were active. Their sessions end in the same transaction (the principal check also reads is_active).
    */
   async deactivateMany(manager: EntityManager, accountId: string, ids: string[]): Promise<string[]> {
     if (!ids.length) return [];
@@ -143,7 +175,14 @@ export class UsersService {
       `UPDATE "user" SET is_active = false, updated_at = now() WHERE account_id = $1 AND id = ANY($2::uuid[]) AND is_active RETURNING id`,
       [accountId, ids],
     );
-    return returnedRows<{ id: string }>(result).map((r) => r.id);
+    const deactivated = returnedRows<{ id: string }>(result).map((r) => r.id);
+    await revokeUserSessions(manager, deactivated);
+    return deactivated;
+  }
+
+  private async passwordHashOf(id: string): Promise<string | null> {
+    const row = await this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id }).getOne();
+    return row?.passwordHash ?? null;
   }
 
   findById(accountId: string, id: string): Promise<User | null> {
@@ -154,8 +193,9 @@ export class UsersService {
     return this.users.findOneBy({ accountId, userId });
   }
 
+  /** By the folded key: "Admin" finds "admin". */
   findByUsername(accountId: string, username: string): Promise<User | null> {
-    return this.users.findOneBy({ accountId, username });
+    return this.users.findOneBy({ accountId, usernameKey: usernameKey(username) });
   }
 
   findByIdentifier(accountId: string, identifier: string): Promise<User | null> {
@@ -169,18 +209,23 @@ export class UsersService {
       .getOne();
   }
 
-  /** Users of that username in any account, with their password hashes, for login. */
+  /** Users of that username (by its folded key, so "Admin" logs in as "admin") in any account, with their password hashes. */
   findForLogin(username: string): Promise<User[]> {
     return this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
-      .where('u.username = :username AND u.is_active', { username })
+      .where('u.username_key = :key AND u.is_active', { key: usernameKey(username) })
       .limit(20)
       .getMany();
   }
 
+  /** ADMIN_USERNAME / ADMIN_PASSWORD at start (loadEnv has checked both against the rules); a new password ends the old sessions. */
   async ensureSuperuser(accountId: string, username: string, password: string): Promise<void> {
-    const existing = await this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.account_id = :accountId AND u.username = :username', { accountId, username }).getOne();
+    const existing = await this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.account_id = :accountId AND u.username_key = :key', { accountId, key: usernameKey(username) })
+      .getOne();
     if (!existing) {
       try {
         await this.create(accountId, { username, password, isSuperuser: true, fullName: '' });
@@ -193,6 +238,10 @@ export class UsersService {
     if (!existing.isSuperuser) patch.isSuperuser = true;
     if (!existing.isActive) patch.isActive = true;
     if (!(await verifySecret(existing.passwordHash, password))) patch.passwordHash = await hashSecret(password);
-    if (Object.keys(patch).length) await this.users.update({ id: existing.id }, patch);
+    if (!Object.keys(patch).length) return;
+    await this.users.manager.transaction(async (m) => {
+      await m.getRepository(User).update({ id: existing.id }, patch);
+      if (patch.passwordHash) await revokeUserSessions(m, [existing.id]);
+    });
   }
 }

@@ -12,7 +12,7 @@ export class UserDataDto {
   @MaxLength(200)
   identifier: string;
 
-  @ApiPropertyOptional({ description: 'Username (unique in the account). Defaults to the identifier when a user is created; null keeps it.', maxLength: 150, nullable: true, type: 'string' })
+  @ApiPropertyOptional({ description: 'Username (unique in the account, case-insensitively; no control, invisible or bidi characters, no leading or trailing space). Defaults to the identifier when a user is created; null keeps it.', maxLength: 150, nullable: true, type: 'string' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -37,7 +37,7 @@ export class UserDataDto {
   @MaxLength(150)
   lastName?: string | null;
 
-  @ApiPropertyOptional({ description: 'User password (stored as an argon2id hash); null keeps it.', maxLength: 200, format: 'password', nullable: true, type: 'string' })
+  @ApiPropertyOptional({ description: 'User password (stored as an argon2id hash); null keeps it. At least 8 characters, not a common password, not the username or email. A new one ends the user\'s other sessions.', minLength: 8, maxLength: 200, format: 'password', nullable: true, type: 'string' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()

@@ -39,13 +39,13 @@ export class EnableyUsersController {
   @ApiOperation({
     summary: 'Create or update User',
     description:
-      'Creates a new user or updates the existing one by `identifier`: 201 when created, 200 when updated. Omitted fields keep their value. `subAccountName` adds the user to that sub-account (created on first use). Username or email taken by another user → 409 item_exists.',
+      'Creates a new user or updates the existing one by `identifier`: 201 when created, 200 when updated. Omitted fields keep their value. `subAccountName` adds the user to that sub-account (created on first use). Username or email taken by another user → 409 item_exists; usernames are unique case-insensitively (and by their NFKC form), and control, invisible or bidi characters are refused (400). A password follows the password policy (at least 8 characters, not a common password, not the username or email; 400 otherwise); a new password ends the user\'s other sessions.',
   })
   @ApiCreatedResponse({ type: UserInfoDto, description: 'User was created' })
   @ApiOkResponse({ type: UserInfoDto, description: 'User was updated' })
   @EnableyErrors()
   async upsert(@CurrentPrincipal() p: Principal, @Body() body: UserDataDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserInfoDto> {
-    const { created, user } = await this.users.upsert(p.accountId, body);
+    const { created, user } = await this.users.upsert(p.accountId, body, p);
     reply.status(created ? 201 : 200);
     return user;
   }

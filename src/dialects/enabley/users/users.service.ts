@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../../../core/database/pg-error';
 import { ApiError } from '../../../core/http/api-error';
 import { User } from '../../../core/users/user.entity';
-import { UserConflictError, UsersService } from '../../../core/users/users.service';
+import { ChangedBy, UserConflictError, UsersService } from '../../../core/users/users.service';
 import { rows } from '../sql';
 import { SubAccountsService } from '../sub-accounts/sub-accounts.service';
 import { UserDataDto, UserInfoDto } from './user.dto';
@@ -27,20 +27,20 @@ export class EnableyUsersService {
    * PUT /api/v2/users: create or update by identifier, in one transaction. Two concurrent creates of the
    * same identifier: the loser of the unique index retries once and becomes an update.
    */
-  async upsert(accountId: string, data: UserDataDto): Promise<{ created: boolean; user: UserInfoDto }> {
+  async upsert(accountId: string, data: UserDataDto, by?: ChangedBy): Promise<{ created: boolean; user: UserInfoDto }> {
     if (data.customAttributes && JSON.stringify(data.customAttributes).length > MAX_CUSTOM_ATTRIBUTES_JSON)
       throw ApiError.badRequest(`customAttributes is larger than ${MAX_CUSTOM_ATTRIBUTES_JSON} bytes as JSON.`, 'customAttributes');
     try {
-      return await this.upsertOnce(accountId, data);
+      return await this.upsertOnce(accountId, data, by);
     } catch (e) {
       // A concurrent create of the same identifier may trip any of the user's unique indexes first;
       // a real conflict (another user's username or email) fails again and answers 409.
-      if (e instanceof UserConflictError) return this.upsertOnce(accountId, data);
+      if (e instanceof UserConflictError) return this.upsertOnce(accountId, data, by);
       throw e;
     }
   }
 
-  private upsertOnce(accountId: string, data: UserDataDto): Promise<{ created: boolean; user: UserInfoDto }> {
+  private upsertOnce(accountId: string, data: UserDataDto, by: ChangedBy): Promise<{ created: boolean; user: UserInfoDto }> {
     return this.db.transaction(async (m) => {
       const existing = await rows<{ id: string }>(m, `SELECT u.id FROM "user" u WHERE ${USER_SCOPE} AND u.identifier = $2 FOR UPDATE`, [accountId, data.identifier]);
       // null: names and email are cleared; username, password and isActive keep their value.
@@ -60,7 +60,7 @@ export class EnableyUsersService {
       } else {
         userId = existing[0].id;
         const user = await m.getRepository(User).findOneByOrFail({ id: userId });
-        await this.users.update(user, fields, m);
+        await this.users.update(user, fields, m, by);
       }
       await m.query(
         `INSERT INTO enabley_user_data (user_id, possible_roles, custom_attributes, phone, address)

@@ -86,7 +86,7 @@ export class CreateFacilityUserDto {
   @Matches(USERNAME, { message: 'username may not contain spaces.' })
   username: string;
 
-  @ApiProperty({ maxLength: 128 })
+  @ApiProperty({ minLength: 8, maxLength: 128, description: 'At least 8 characters, not a common password, not the username.' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(128)
@@ -113,7 +113,7 @@ export class UpdateFacilityUserDto {
   @Matches(USERNAME, { message: 'username may not contain spaces.' })
   username?: string;
 
-  @ApiPropertyOptional({ maxLength: 128 })
+  @ApiPropertyOptional({ minLength: 8, maxLength: 128, description: "At least 8 characters, not a common password, not the username; ends the user's other sessions." })
   @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()

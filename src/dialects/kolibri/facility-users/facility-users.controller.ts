@@ -54,7 +54,7 @@ export class FacilityUsersController {
   @Can('update', 'FacilityUser', { param: 'id' })
   @ApiOperation({
     summary: 'Update facility user',
-    description: "Change the username, full name or password of a facility user (facility admins); users change their own as their facility's dataset allows (learner_can_edit_username/name/password), field by field (403 otherwise). A facility admin may not change a user who administers the whole account through another dialect's role (Enabley SITE_ADMIN, Triboo Platform Admin): 403.",
+    description: "Change the username, full name or password of a facility user (facility admins); users change their own as their facility's dataset allows (learner_can_edit_username/name/password), field by field (403 otherwise). A facility admin may not change a user who administers the whole account through another dialect's role (Enabley SITE_ADMIN, Triboo Platform Admin): 403. A new password ends the user's other sessions; the session that changed it stays.",
   })
   @ApiOkResponse({ type: FacilityUserDto })
   @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
@@ -65,7 +65,7 @@ export class FacilityUsersController {
     @CurrentAbility() ability: AppAbility,
     @PolicySubjectAttrs() attrs: Record<string, unknown>,
   ): Promise<FacilityUserDto> {
-    return this.users.update(principal.accountId, ability, attrs, pathId(id), body);
+    return this.users.update(principal.accountId, ability, attrs, pathId(id), body, principal);
   }
 
   @Delete(':id')

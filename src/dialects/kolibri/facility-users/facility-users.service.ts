@@ -5,7 +5,7 @@ import { Principal } from '../../../core/auth/principal';
 import { ApiError } from '../../../core/http/api-error';
 import { toHexId } from '../../../core/http/ids';
 import { AppAbility } from '../../../core/policy/app-ability';
-import { UserConflictError, UsersService } from '../../../core/users/users.service';
+import { ChangedBy, UserConflictError, UsersService } from '../../../core/users/users.service';
 import { KolibriAccess } from '../common/kolibri-access';
 import { idOf, optionalId } from '../common/kolibri-ids';
 import { ColumnMap, assertCan, readFilter } from '../common/read-filter';
@@ -108,7 +108,7 @@ export class FacilityUsersService {
   }
 
   /** Each field sent is checked on its own: learners change what their facility's dataset allows. */
-  async update(accountId: string, ability: AppAbility, attrs: Record<string, unknown>, id: string, body: UpdateFacilityUserDto): Promise<FacilityUserDto> {
+  async update(accountId: string, ability: AppAbility, attrs: Record<string, unknown>, id: string, body: UpdateFacilityUserDto, by?: ChangedBy): Promise<FacilityUserDto> {
     for (const field of ['username', 'full_name', 'password'] as const) {
       if (body[field] !== undefined) assertCan(ability, 'update', 'FacilityUser', attrs, field);
     }
@@ -116,7 +116,7 @@ export class FacilityUsersService {
       const user = await this.users.findById(accountId, id);
       if (!user) throw ApiError.notFound();
       try {
-        const next = await this.users.update(user, { username: body.username, fullName: body.full_name, password: body.password }, m);
+        const next = await this.users.update(user, { username: body.username, fullName: body.full_name, password: body.password }, m, by);
         await m.query(`UPDATE kolibri_facility_user SET username = $2 WHERE user_id = $1`, [id, next.username]);
       } catch (e) {
         if (e instanceof UserConflictError) throw ApiError.conflict(`A user with that ${e.field} already exists.`, 'username', 400);

@@ -1,0 +1,40 @@
+/**
+ * Passwords refused whatever their length: the most common ones of 8+ characters in public breach
+ * corpora (RockYou, NCSC and SecLists top lists), lower case; compared case-insensitively after NFC.
+ * Shorter ones are refused by the length rule already, so they are not listed.
+ */
+export const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
+  '!@#$%^&*', '!qaz2wsx', '00000000', '000000000', '0000000000', '01234567', '0123456789', '11111111', '111111111',
+  '1111111111', '11223344', '12121212', '123123123', '123321123', '12341234', '12344321', '12345678', '123456789',
+  '1234567890', '1234567890a', '12345678910', '123456789a', '123456789q', '12345678a', '12345678q', '1234567a',
+  '1234567q', '12345abc', '1234abcd', '1234qwer', '123abc123', '123qweasd', '12qwaszx', '13131313', '147258369',
+  '1a2b3c4d', '1q2w3e4r', '1q2w3e4r!', '1q2w3e4r5t', '1q2w3e4r5t6y', '1qaz!qaz', '1qaz2wsx', '1qazxsw2', '22222222',
+  '55555555', '66666666', '77777777', '77777777a', '87654321', '88888888', '987654321', '9876543210', '987654321a',
+  '99999999', 'a1234567', 'a12345678', 'a123456789', 'a1b2c3d4', 'a1s2d3f4', 'aa123456', 'aaaaaaaa', 'aaaaaaaaa',
+  'abc12345', 'abcabcabc', 'abcd1234', 'abcd12345', 'abcdefg1', 'abcdefgh', 'abcdefghi', 'access14', 'admin123',
+  'admin1234', 'admin12345', 'adminadmin', 'administrator', 'anthony1', 'arsenal1', 'asdasdasd', 'asdf1234',
+  'asdfasdf', 'asdfghjk', 'asdfghjkl', 'asdfqwer', 'ashley12', 'autumn2024', 'azerty123', 'azertyuiop', 'baby1234',
+  'babygirl', 'babygirl1', 'baseball', 'basketball', 'batman123', 'berlin123', 'blink182', 'bonjour1', 'butterfly',
+  'changeme', 'changeme1', 'changeme123', 'charlie1', 'chelsea1', 'chocolate', 'computer', 'computer1', 'contraseña',
+  'cookie123', 'corvette', 'danielle', 'december', 'default1', 'diamond1', 'dragon123', 'facebook', 'facebook1',
+  'ferrari1', 'flower12', 'football', 'football1', 'football123', 'fortnite', 'freedom1', 'friends1', 'fuckyou1',
+  'google123', 'guest123', 'hello123', 'hello1234', 'hellokitty', 'helloworld', 'hockey12', 'iamthebest', 'ihateyou',
+  'iloveu12', 'iloveyou', 'iloveyou!', 'iloveyou1', 'iloveyou2', 'internet', 'january1', 'jasmine1', 'jennifer',
+  'jessica1', 'jordan123', 'jordan23', 'killer12', 'letmein!', 'letmein1', 'letmein123', 'letmeinnow', 'linkedin',
+  'liverpool', 'london12', 'lovelove', 'lovely12', 'loveme12', 'loveyou1', 'manchester', 'master12', 'master123',
+  'matrix12', 'maverick', 'mercedes', 'michael1', 'michelle', 'minecraft', 'minecraft1', 'monkey123', 'motdepasse',
+  'mustang1', 'mypassword', 'myspace1', 'newpassword', 'newyork1', 'nicole12', 'nopassword', 'november',
+  'oldpassword', 'p455w0rd', 'p4ssw0rd', 'p@ssw0rd', 'p@ssword', 'pa$$word', 'pa55w0rd', 'pa55word', 'paris123',
+  'pass1234', 'pass12345', 'passpass', 'passw0rd', 'passw0rd!', 'passw0rd1', 'password', 'password!', 'password00',
+  'password01', 'password1', 'password1!', 'password12', 'password123', 'password1234', 'password12345', 'password2',
+  'password3', 'password@1', 'password@123', 'passwort', 'phoenix1', 'pokemon1', 'porsche1', 'princess', 'princess1',
+  'pussycat', 'q1234567', 'q1w2e3r4', 'q1w2e3r4!', 'q1w2e3r4t5', 'q2w3e4r5', 'qazwsx123', 'qazwsxedc', 'qwe123qwe',
+  'qweasd123', 'qweasdzxc', 'qweqweqwe', 'qwer1234', 'qwerty!@#', 'qwerty12', 'qwerty123', 'qwerty1234',
+  'qwerty123456', 'qwertyqwerty', 'qwertyui', 'qwertyuiop', 'qwertz123', 'roblox123', 'rockyou1', 'root1234',
+  'rootroot', 'samantha', 'sandiego', 'scorpion', 'secret12', 'secret123', 'september', 'shadow12', 'soccer12',
+  'soleil123', 'spring2024', 'starwars', 'starwars1', 'summer2024', 'summer2025', 'sunshine', 'sunshine1',
+  'superman', 'superman1', 'superstar', 'temp1234', 'temppassword', 'test1234', 'test12345', 'testing1',
+  'testing123', 'testtest', 'thunder1', 'toor1234', 'trustno1', 'username', 'userpass', 'welcome1', 'welcome123',
+  'welcome2024', 'welcome2025', 'whatever', 'winter2024', 'winter2025', 'yourpassword', 'youtube1', 'zaq12wsx',
+  'zaq1zaq1', 'zxcvbnm,./', 'zxcvbnm1', 'zxcvbnm123', 'zxcvbnmm',
+]);
