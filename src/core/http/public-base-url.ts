@@ -15,5 +15,7 @@ export function publicBaseUrl(req: FastifyRequest, publicUrl: string | undefined
   const protocol = req.protocol;
   const host = req.host;
   if ((protocol !== 'http' && protocol !== 'https') || typeof host !== 'string' || !PLAIN_HOST.test(host)) return '';
+  const port = /:(\d+)$/.exec(host)?.[1];
+  if (port !== undefined && Number(port) > 65535) return '';
   return `${protocol}://${host.toLowerCase()}`;
 }
