@@ -5,7 +5,13 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { CoreOptions } from './core/core.module';
 import { AllExceptionsFilter, sendError } from './core/http/all-exceptions.filter';
+import { DEFAULT_BODY_LIMIT, applyBodyLimits } from './core/http/body-limits';
+import { clientErrorHandler } from './core/http/client-error';
+import { applyCors } from './core/http/cors';
+import { registerJsonBodyParser } from './core/http/json-body-parser';
 import { rejectNulCharacters } from './core/http/nul-guard';
+import { addSecurityHeaders } from './core/http/security-headers';
+import { answer503WhileClosing } from './core/http/shutdown-state';
 import { createValidationPipe } from './core/http/validation';
 import { requestId } from './core/logging/logging.module';
 import { mountSwagger } from './core/openapi/swagger';
@@ -18,9 +24,20 @@ export async function createApp(opts: CoreOptions & { logger?: boolean }): Promi
   const adapter = new FastifyAdapter({
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
     genReqId: requestId,
-    bodyLimit: 50 * 1024 * 1024,
-    // X-Forwarded-For is not trusted: the token rate limit keys on the peer address and must not be spoofable.
-    trustProxy: false,
+    // Small by default; the bulk routes raise it (body-limits.ts), the credential routes lower it.
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    // Off unless TRUST_PROXY says so: the token rate limit keys on the client address, which X-Forwarded-For
+    // would then give (intended behind a proxy, spoofable without one); links check X-Forwarded-Host like Host.
+    trustProxy: opts.env.trustProxy,
+    // Node's parser limits, stated rather than inherited: 16 KB of headers (then 431), the whole request
+    // within 2 minutes (a 30 MB bulk body on a slow link) and its headers within 10 s (slowloris).
+    http: { maxHeaderSize: 16 * 1024, headersTimeout: 10_000 },
+    requestTimeout: 120_000,
+    keepAliveTimeout: 72_000,
+    // Its errors (431, a malformed request line, 408) are written in the dialect's body, not Node's or Fastify's.
+    clientErrorHandler,
+    // shutdown-state.ts answers the 503 while closing, in the dialect's body.
+    return503OnClosing: false,
     // A malformed URL (400) or an over-long route parameter (414) is answered by the router before Nest:
     // written here in the error body of the dialect that owns the path, like every other error.
     frameworkErrors: (error: unknown, request: FastifyRequest, reply: FastifyReply) => sendError(request, reply, error),
@@ -29,28 +46,17 @@ export async function createApp(opts: CoreOptions & { logger?: boolean }): Promi
     bufferLogs: true,
     abortOnError: false,
   });
-  acceptEmptyJsonBodies(app);
+  const fastify = app.getHttpAdapter().getInstance();
+  answer503WhileClosing(fastify);
+  applyCors(fastify, opts.env.corsOrigins);
+  addSecurityHeaders(fastify);
+  applyBodyLimits(fastify);
+  registerJsonBodyParser(app);
   if (opts.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
-  rejectNulCharacters(app.getHttpAdapter().getInstance());
+  rejectNulCharacters(fastify);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   mountSwagger(app);
   return app;
-}
-
-/**
- * Clients that send `Content-Type: application/json` on every call (the Enabley seed says each operation
- * "Consumes application/json") also send it on body-less POST/DELETE calls: an empty JSON body is read as
- * no body instead of a 400. Anything else goes to Fastify's own JSON parser (prototype poisoning refused).
- * Registered through Nest before init, so Nest does not add its default JSON parser.
- */
-function acceptEmptyJsonBodies(app: NestFastifyApplication): void {
-  const fastify = app.getHttpAdapter().getInstance();
-  const parse = fastify.getDefaultJsonParser('error', 'error');
-  app.useBodyParser('application/json', { bodyLimit: fastify.initialConfig.bodyLimit }, (req, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
-    if (text.trim() === '') return done(null, undefined);
-    return parse(req as Parameters<typeof parse>[0], text, done);
-  });
 }

@@ -1,13 +1,25 @@
 import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { ExtractJwt, Strategy } from 'passport-jwt';
+import { IncomingMessage } from 'node:http';
+import { Strategy } from 'passport-jwt';
 import { ApiError } from '../http/api-error';
 import { JWT_AUDIENCE, JWT_ISSUER } from './jwt-key.provider';
 import { JwtClaims, Principal } from './principal';
 import { PrincipalService } from './principal.service';
 
 export const JWT_SECRET = Symbol('JWT_SECRET');
+
+/**
+ * Exactly `Bearer <jwt>` or `JWT <jwt>` (scheme case-insensitive, RFC 7235), one space, three base64url
+ * segments and nothing else: `Bearer <t> <junk>`, two spaces or a tab are no token at all (401).
+ */
+const AUTHORIZATION = /^(?:bearer|jwt) ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i;
+
+export function tokenFromAuthorization(req: IncomingMessage | { headers: Record<string, unknown> }): string | null {
+  const header = req.headers.authorization;
+  return typeof header === 'string' ? (AUTHORIZATION.exec(header)?.[1] ?? null) : null;
+}
 
 /** One strategy for every dialect: `Authorization: Bearer <t>` or `Authorization: JWT <t>`. */
 @Injectable()
@@ -17,7 +29,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     private readonly principals: PrincipalService,
   ) {
     super({
-      jwtFromRequest: ExtractJwt.fromExtractors([ExtractJwt.fromAuthHeaderAsBearerToken(), ExtractJwt.fromAuthHeaderWithScheme('JWT')]),
+      jwtFromRequest: tokenFromAuthorization,
       // A KeyObject made once: given a string, jsonwebtoken re-derives (and first tries to parse a PEM) per request.
       secretOrKey: createSecretKey(Buffer.from(secret)) as unknown as string,
       algorithms: ['HS256'],
@@ -28,6 +40,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(claims: JwtClaims): Promise<Principal> {
+    // jsonwebtoken checks exp only when it is there: a token that never expires is refused here.
+    if (typeof claims.exp !== 'number' || !Number.isFinite(claims.exp)) throw ApiError.unauthenticated('The token has no expiry.');
     const principal = await this.principals.resolve(claims);
     if (!principal) throw ApiError.unauthenticated('The token is no longer valid.');
     return principal;

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { ApiError } from '../http/api-error';
 import { passwordProblem } from '../users/password-policy';
@@ -24,6 +25,10 @@ export interface AppEnv {
   loginFailureWindowSeconds: number;
   loginLockSeconds: number;
   certificateLinkTtlSeconds: number;
+  /** Fastify's trustProxy: false (default), true (every hop), a hop count, or addresses/CIDRs of the proxies. */
+  trustProxy: boolean | number | string[];
+  /** Exact origins CORS answers for; empty means no CORS headers at all. */
+  corsOrigins: string[];
 }
 
 export class EnvError extends Error {}
@@ -72,6 +77,40 @@ function checkAdmin(username: string | undefined, password: string | undefined):
   if (problem) throw new EnvError(`ADMIN_PASSWORD is refused by the password policy: ${problem}`);
 }
 
+function trustProxy(env: NodeJS.ProcessEnv): boolean | number | string[] {
+  const raw = optional(env, 'TRUST_PROXY')?.trim();
+  if (raw === undefined || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 10) return Number(raw);
+  const entries = raw.split(',').map((e) => e.trim());
+  const valid = (e: string) => {
+    const [address, bits, ...rest] = e.split('/');
+    const family = isIP(address);
+    if (!family || rest.length) return false;
+    return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+  };
+  if (entries.length && entries.every(valid)) return entries;
+  throw new EnvError(`TRUST_PROXY must be false, true, a hop count (1-10) or comma-separated proxy addresses/CIDRs, got "${raw}"`);
+}
+
+function corsOrigins(env: NodeJS.ProcessEnv): string[] {
+  const raw = optional(env, 'CORS_ORIGINS');
+  if (raw === undefined) return [];
+  return raw.split(',').map((o) => {
+    const origin = o.trim();
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+      throw new EnvError(`CORS_ORIGINS must list exact origins like https://app.example.com (scheme://host[:port], no path), got "${origin}"`);
+    }
+    return origin;
+  });
+}
+
 /** Reads and validates process.env; throws EnvError with one line naming the variable. */
 export function loadEnv(env: NodeJS.ProcessEnv = process.env): AppEnv {
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
@@ -105,5 +144,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): AppEnv {
     loginFailureWindowSeconds: integer(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 900, 1, 7 * 24 * 3600),
     loginLockSeconds: integer(env, 'LOGIN_LOCK_SECONDS', 60, 1, 7 * 24 * 3600),
     certificateLinkTtlSeconds: integer(env, 'CERTIFICATE_LINK_TTL_SECONDS', 604_800, 1, 366 * 24 * 3600),
+    trustProxy: trustProxy(env),
+    corsOrigins: corsOrigins(env),
   };
 }

@@ -22,5 +22,5 @@ const WORDS: Record<ErrorCode, EnableyErrorWord> = {
 export const enableyErrorFormat: ErrorFormat = {
   name: 'enabley',
   matches: (path) => /^\/api\/v[1-4]\//.test(path),
-  body: (error: ApiError) => ({ error: WORDS[error.issues[0]?.code ?? 'INTERNAL'], error_description: firstMessage(error) }),
+  body: (error: ApiError) => ({ error: error.status === 503 ? 'service_unavailable' : WORDS[error.issues[0]?.code ?? 'INTERNAL'], error_description: firstMessage(error) }),
 };

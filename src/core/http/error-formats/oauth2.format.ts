@@ -11,5 +11,5 @@ const WORDS: Partial<Record<ErrorCode, string>> = {
 export const oauth2ErrorFormat: ErrorFormat = {
   name: 'oauth2',
   matches: (path) => path.startsWith('/oauth2/'),
-  body: (error: ApiError) => ({ error: WORDS[error.issues[0]?.code ?? 'INTERNAL'] ?? 'invalid_request', error_description: firstMessage(error) }),
+  body: (error: ApiError) => ({ error: error.status === 503 ? 'temporarily_unavailable' : WORDS[error.issues[0]?.code ?? 'INTERNAL'] ?? 'invalid_request', error_description: firstMessage(error) }),
 };

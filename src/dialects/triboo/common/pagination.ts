@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { FastifyRequest } from 'fastify';
 import { ApiError } from '../../../core/http/api-error';
+import { publicBaseUrl } from '../../../core/http/public-base-url';
 import { ToInteger } from './transforms';
 
 export const DEFAULT_PAGE_SIZE = 100;
@@ -105,10 +106,9 @@ export function pageWindow<K>(q: PageQueryDto, count: number, parseKey: (raw: st
   return { page, pageSize, numPages, plan: { kind: 'number', index: page - 1 } };
 }
 
-/** The absolute base for links: PUBLIC_URL when set, else the request's own scheme and host. */
+/** The base for links: PUBLIC_URL, else a validated request host, else '' (relative links); see publicBaseUrl. */
 export function baseUrl(req: FastifyRequest, publicUrl: string | undefined): string {
-  if (publicUrl) return publicUrl.replace(/\/+$/, '');
-  return `${req.protocol}://${req.host}`;
+  return publicBaseUrl(req, publicUrl);
 }
 
 function link(req: FastifyRequest, publicUrl: string | undefined, set: Record<string, string | null>): string {
