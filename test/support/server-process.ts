@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -35,7 +35,12 @@ export function freePort(): Promise<number> {
   });
 }
 
-export const tempDataDir = (): string => mkdtempSync(join(tmpdir(), 'las-proc-'));
+/** A fresh DATA_DIR; 0711 so that, as root, the postgres user PostgreSQL runs as can reach its cluster. */
+export const tempDataDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'las-proc-'));
+  chmodSync(dir, 0o711);
+  return dir;
+};
 
 /**
  * Spawns the server with the given environment (PORT is chosen free unless given) and, unless
