@@ -17,6 +17,8 @@ export interface AppEnv {
   logLevel: string;
   smtpUrl: string | undefined;
   tokenRateLimit: number;
+  /** SIGTERM/SIGINT: how long in-flight requests may take to finish before they are cut off. */
+  shutdownTimeoutSeconds: number;
 }
 
 export class EnvError extends Error {}
@@ -80,5 +82,6 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): AppEnv {
     logLevel,
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     tokenRateLimit: integer(env, 'TOKEN_RATE_LIMIT', 600, 1, 1_000_000),
+    shutdownTimeoutSeconds: integer(env, 'SHUTDOWN_TIMEOUT_SECONDS', 25, 1, 3600),
   };
 }
