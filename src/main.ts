@@ -1,8 +1,6 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApp } from './app.factory';
 import { AppEnv, EnvError, loadEnv } from './core/config/env';
-import { resolveDatabase } from './core/database/database-url';
 import type { EmbeddedDatabase } from './core/database/embedded-postgres';
 import { DataDirInUseError, DataDirLock, lockDataDir } from './core/process/data-dir-lock';
 import { drain } from './core/process/shutdown';
@@ -56,7 +54,10 @@ async function main(): Promise<void> {
   try {
     lock = lockDataDir(env.dataDir);
     await assertPortFree(env.host, env.port);
+    // Loaded only now: Nest and every module take seconds to load, and the checks above must answer first.
+    const { resolveDatabase } = await import('./core/database/database-url');
     database = await resolveDatabase(env, say);
+    const { createApp } = await import('./app.factory');
     const created = stopping ? null : await createApp({ env, databaseUrl: database.url });
     if (stopping) {
       await created?.close();

@@ -48,7 +48,7 @@ export const tempDataDir = (): string => {
  */
 export async function startServer(
   env: Record<string, string>,
-  opts: { waitForHealth?: boolean; timeoutMs?: number } = {},
+  opts: { waitForHealth?: boolean; timeoutMs?: number; /** Its own process group, so a test can signal the group (as a terminal or systemd does). */ detached?: boolean } = {},
 ): Promise<ServerProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const fullEnv: Record<string, string> = {
@@ -59,7 +59,7 @@ export async function startServer(
     ...env,
     PORT: String(port),
   };
-  const proc = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], { cwd: ROOT, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], { cwd: ROOT, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: opts.detached ?? false });
   let out = '';
   proc.stdout!.on('data', (d) => (out += String(d)));
   proc.stderr!.on('data', (d) => (out += String(d)));
