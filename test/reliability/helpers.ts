@@ -31,3 +31,23 @@ export async function sessionToken(server: ServerProcess): Promise<string> {
 export function testPostgresUrl(): URL {
   return new URL((JSON.parse(readFileSync(process.env.TEST_PG_STATE!, 'utf8')) as { adminUrl: string }).adminUrl);
 }
+
+/** A fresh, migrated database on the suite's PostgreSQL (a copy of the template), for servers that do not need their own. */
+export async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const { Client } = await import('pg');
+  const admin = testPostgresUrl();
+  const name = `rel_${Math.random().toString(36).slice(2, 10)}`;
+  const run = async (sql: string) => {
+    const c = new Client({ connectionString: admin.toString() });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await run(`CREATE DATABASE ${name} TEMPLATE app_template`);
+  const url = new URL(admin.toString());
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
