@@ -5,7 +5,7 @@ export class HealthIndicatorDto {
   @ApiProperty({ enum: ['up', 'down'], example: 'up' })
   status: 'up' | 'down';
 
-  @ApiPropertyOptional({ type: 'integer', description: 'Milliseconds the ping took (while up).', example: 2 })
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 0, maximum: 3000, description: 'Milliseconds the ping took (while up).', example: 2 })
   responseTime?: number;
 
   @ApiPropertyOptional({ description: 'Why it is down.', example: 'timeout of 3000ms exceeded' })
