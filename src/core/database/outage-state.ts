@@ -26,9 +26,15 @@ export class DatabaseState {
   }
 
   /** How the probe reaches the database (set by the app once its data source exists). */
-  useProbe(probe: (() => Promise<unknown>) | null): void {
+  useProbe(probe: () => Promise<unknown>): void {
     this.probe = probe;
-    if (!probe) this.stopProbe();
+  }
+
+  /** The app that set `probe` is closing (other apps of the same process, as in tests, keep theirs). */
+  dropProbe(probe: () => Promise<unknown>): void {
+    if (this.probe !== probe) return;
+    this.probe = null;
+    this.stopProbe();
   }
 
   unreachable(e: unknown): void {

@@ -6,13 +6,15 @@ import { databaseState } from '../database/outage-state';
 /** Lets the outage tracker notice the database coming back (it probes only while it is down). */
 @Injectable()
 export class OutageProbe implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly probe = () => this.db.query('SELECT 1');
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   onApplicationBootstrap(): void {
-    if (this.db.isInitialized) databaseState.useProbe(() => this.db.query('SELECT 1'));
+    if (this.db.isInitialized) databaseState.useProbe(this.probe);
   }
 
   onApplicationShutdown(): void {
-    databaseState.useProbe(null);
+    databaseState.dropProbe(this.probe);
   }
 }
