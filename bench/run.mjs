@@ -1,7 +1,7 @@
 // npm run bench: starts the built server on a fresh embedded PostgreSQL, seeds data, measures,
 // and prints a table. A benchmark, not a test: it reports figures against the CONTRACT section 7
 // budgets and exits non-zero only when it cannot run.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,13 +12,13 @@ import tribooRows from './rows/triboo.mjs';
 import enableyRows from './rows/enabley-channels.mjs';
 
 const require = createRequire(import.meta.url);
-const { startEmbeddedPostgres } = require('../dist/core/database/embedded-postgres.js');
+const { reachableTempDir, startEmbeddedPostgres } = require('../dist/core/database/embedded-postgres.js');
 
 const CLIENT = { id: 'bench-client', secret: 'bench-client-secret-1234' };
 const only = process.argv.slice(2);
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'las-bench-'));
+  const dir = reachableTempDir(tmpdir(), 'las-bench-');
   const db = await startEmbeddedPostgres({ dataDir: dir, settings: { shared_buffers: '256MB', max_connections: '200' } });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;

@@ -1,46 +1,78 @@
 import 'reflect-metadata';
-import { createApp } from './app.factory';
-import { EnvError, loadEnv } from './core/config/env';
-import { resolveDatabase } from './core/database/database-url';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppEnv, EnvError, loadEnv } from './core/config/env';
+import type { EmbeddedDatabase } from './core/database/embedded-postgres';
+import { DataDirInUseError, DataDirLock, lockDataDir } from './core/process/data-dir-lock';
+import { drain } from './core/process/shutdown';
+import { StartError, assertPortFree } from './core/process/start-checks';
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+/** Errors whose message is the whole story: one line, no stack. */
+function isExpected(e: unknown): boolean {
+  return e instanceof EnvError || e instanceof StartError || e instanceof DataDirInUseError || (e as Error)?.name === 'EmbeddedStartError';
+}
+
+/** Every start failure is one line and exit 1; the stack only with LOG_LEVEL=debug (or trace). */
+function fail(e: unknown, debug: boolean): never {
+  const message = e instanceof EnvError ? `configuration error: ${e.message}` : `failed to start: ${(e as Error)?.message ?? String(e)}`;
+  process.stderr.write(`${message.split('\n')[0]}\n`);
+  if (debug && !isExpected(e) && (e as Error)?.stack) process.stderr.write(`${(e as Error).stack}\n`);
+  process.exit(1);
+}
 
 async function main(): Promise<void> {
-  let env;
+  let env: AppEnv;
   try {
     env = loadEnv();
   } catch (e) {
-    if (e instanceof EnvError) {
-      process.stderr.write(`configuration error: ${e.message}\n`);
-      process.exit(1);
-    }
-    throw e;
+    return fail(e, false);
   }
-  const say = (line: string) => process.stdout.write(`${line}\n`);
-  const database = await resolveDatabase(env, say);
+  const debug = env.logLevel === 'debug' || env.logLevel === 'trace';
+  let lock: DataDirLock | null = null;
+  let database: EmbeddedDatabase | null = null;
+  let app: NestFastifyApplication | null = null;
   let stopping = false;
-  const app = await createApp({ env, databaseUrl: database.url }).catch(async (e) => {
-    await database.stop();
-    throw e;
-  });
-  const shutdown = async (signal: string) => {
+  const onSignal = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    say(`${signal}: shutting down`);
-    const force = setTimeout(() => process.exit(1), 15_000);
-    force.unref();
-    try {
-      await app.close();
-    } finally {
-      await database.stop();
+    if (!app) {
+      // Still starting: main() stops what it has started so far after its current step.
+      say(`${signal}: stopping during start`);
+      return;
     }
-    process.exit(0);
+    say(`${signal}: shutting down (draining in-flight requests)`);
+    void drain({ app, stopDatabase: () => database?.stop() ?? Promise.resolve(), timeoutSeconds: env.shutdownTimeoutSeconds, say }).then((code) => {
+      say(code === 0 ? 'stopped' : 'stopped (requests were cut off)');
+      process.exit(code);
+    });
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  await app.listen({ port: env.port, host: env.host });
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  process.on('exit', () => lock?.release());
+
+  try {
+    lock = lockDataDir(env.dataDir);
+    await assertPortFree(env.host, env.port);
+    // Loaded only now: Nest and every module take seconds to load, and the checks above must answer first.
+    const { resolveDatabase } = await import('./core/database/database-url');
+    database = await resolveDatabase(env, say);
+    const { createApp } = await import('./app.factory');
+    const created = stopping ? null : await createApp({ env, databaseUrl: database.url });
+    if (stopping) {
+      await created?.close();
+      await database.stop();
+      process.exit(0);
+    }
+    app = created;
+    await app!.listen({ port: env.port, host: env.host });
+  } catch (e) {
+    await app?.close().catch(() => undefined);
+    await database?.stop().catch(() => undefined);
+    const listen = (e as NodeJS.ErrnoException)?.code === 'EADDRINUSE' ? new StartError(`port ${env.port} on ${env.host} is already in use (PORT)`) : e;
+    return fail(listen, debug);
+  }
   say(`listening on http://${env.host}:${env.port} (Swagger UI at /docs)`);
 }
 
-main().catch((e) => {
-  process.stderr.write(`failed to start: ${e?.stack ?? e}\n`);
-  process.exit(1);
-});
+void main();

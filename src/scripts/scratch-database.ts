@@ -1,12 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { EmbeddedDatabase, startEmbeddedPostgres } from '../core/database/embedded-postgres';
+import { EmbeddedDatabase, reachableTempDir, startEmbeddedPostgres } from '../core/database/embedded-postgres';
 
 /** DATABASE_URL when given, else a throw-away embedded PostgreSQL removed on stop. */
 export async function scratchDatabase(): Promise<EmbeddedDatabase> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
-  const dir = mkdtempSync(join(tmpdir(), 'las-scratch-'));
+  const dir = reachableTempDir(tmpdir(), 'las-scratch-');
   const db = await startEmbeddedPostgres({ dataDir: dir, settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } });
   return {
     url: db.url,

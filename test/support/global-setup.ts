@@ -1,16 +1,17 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { startEmbeddedPostgres } from '../../src/core/database/embedded-postgres';
+import { reachableTempDir, startEmbeddedPostgres } from '../../src/core/database/embedded-postgres';
 import { dataSourceOptions } from '../../src/core/database/data-source-options';
 
 export const TEMPLATE_DB = 'app_template';
 
 /** One PostgreSQL for the whole run, with a migrated template database each test file copies. */
 export default async function globalSetup(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'las-test-'));
+  // Reachable by the postgres user PostgreSQL runs as when the tests run as root (mkdtemp makes 0700 folders).
+  const dir = reachableTempDir(tmpdir(), 'las-test-');
   const db = await startEmbeddedPostgres({
     dataDir: dir,
     database: 'postgres',

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -35,7 +35,12 @@ export function freePort(): Promise<number> {
   });
 }
 
-export const tempDataDir = (): string => mkdtempSync(join(tmpdir(), 'las-proc-'));
+/** A fresh DATA_DIR; 0711 so that, as root, the postgres user PostgreSQL runs as can reach its cluster. */
+export const tempDataDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'las-proc-'));
+  chmodSync(dir, 0o711);
+  return dir;
+};
 
 /**
  * Spawns the server with the given environment (PORT is chosen free unless given) and, unless
@@ -43,7 +48,7 @@ export const tempDataDir = (): string => mkdtempSync(join(tmpdir(), 'las-proc-')
  */
 export async function startServer(
   env: Record<string, string>,
-  opts: { waitForHealth?: boolean; timeoutMs?: number } = {},
+  opts: { waitForHealth?: boolean; timeoutMs?: number; /** Its own process group, so a test can signal the group (as a terminal or systemd does). */ detached?: boolean } = {},
 ): Promise<ServerProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const fullEnv: Record<string, string> = {
@@ -54,7 +59,7 @@ export async function startServer(
     ...env,
     PORT: String(port),
   };
-  const proc = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], { cwd: ROOT, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], { cwd: ROOT, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: opts.detached ?? false });
   let out = '';
   proc.stdout!.on('data', (d) => (out += String(d)));
   proc.stderr!.on('data', (d) => (out += String(d)));

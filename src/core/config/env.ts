@@ -29,6 +29,8 @@ export interface AppEnv {
   trustProxy: boolean | number | string[];
   /** Exact origins CORS answers for; empty means no CORS headers at all. */
   corsOrigins: string[];
+  /** SIGTERM/SIGINT: how long in-flight requests may take to finish before they are cut off. */
+  shutdownTimeoutSeconds: number;
 }
 
 export class EnvError extends Error {}
@@ -146,5 +148,6 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): AppEnv {
     certificateLinkTtlSeconds: integer(env, 'CERTIFICATE_LINK_TTL_SECONDS', 604_800, 1, 366 * 24 * 3600),
     trustProxy: trustProxy(env),
     corsOrigins: corsOrigins(env),
+    shutdownTimeoutSeconds: integer(env, 'SHUTDOWN_TIMEOUT_SECONDS', 25, 1, 3600),
   };
 }

@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { outageError } from '../database/outage';
 import { PG_NOT_NULL_VIOLATION, pgError } from '../database/pg-error';
 import { ApiError, ErrorCode } from './api-error';
 
@@ -54,5 +55,5 @@ export function toApiError(e: unknown): ApiError | null {
   if (PG_BAD_TEXT.has(pg?.code ?? '')) return ApiError.badRequest('The request contains text that cannot be stored (e.g. a NUL character).');
   // A null that a DTO let through for a column that cannot be empty is the caller's wrong type, not a crash.
   if (pg?.code === PG_NOT_NULL_VIOLATION) return ApiError.badRequest('This field may not be null.', pg.column);
-  return null;
+  return outageError(e); // the database cannot be reached: 503 + Retry-After; anything else: null
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { outageError } from '../database/outage';
 import { NOTIFICATION_TRANSPORT, NotificationTransport } from './notification-transport';
 
 const POLL_MS = 1000;
@@ -65,7 +66,10 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
   private tick(): void {
     if (this.stopped || this.running) return;
     this.running = this.drain()
-      .catch((e) => this.logger.error({ err: e?.message ?? String(e) }, 'notification worker run failed'))
+      // An unreachable database is logged once by the outage tracker, not once a second here.
+      .catch((e) => {
+        if (!outageError(e)) this.logger.error({ err: e?.message ?? String(e) }, 'notification worker run failed');
+      })
       .finally(() => {
         this.running = null;
       });

@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+
+@ApiSchema({ name: 'HealthIndicator' })
+export class HealthIndicatorDto {
+  @ApiProperty({ enum: ['up', 'down'], example: 'up' })
+  status: 'up' | 'down';
+
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 0, maximum: 3000, description: 'Milliseconds the ping took (while up).', example: 2 })
+  responseTime?: number;
+
+  @ApiPropertyOptional({ description: 'Why it is down.', example: 'timeout of 3000ms exceeded' })
+  message?: string;
+}
+
+@ApiSchema({ name: 'HealthComponents' })
+export class HealthComponentsDto {
+  @ApiProperty({ type: HealthIndicatorDto, description: 'The database: a `SELECT 1` answered within 3 s.' })
+  database: HealthIndicatorDto;
+}
+
+@ApiSchema({ name: 'Health' })
+export class HealthDto {
+  @ApiProperty({ enum: ['ok', 'error'], description: '`ok` (200) while the database answers, `error` (503) otherwise.', example: 'ok' })
+  status: 'ok' | 'error';
+
+  @ApiProperty({ type: HealthComponentsDto, description: 'The components that are up.' })
+  info: HealthComponentsDto;
+
+  @ApiProperty({ type: HealthComponentsDto, description: 'The components that are down (empty while up).' })
+  error: HealthComponentsDto;
+
+  @ApiProperty({ type: HealthComponentsDto, description: 'Every component with its state.' })
+  details: HealthComponentsDto;
+}
+
+@ApiSchema({ name: 'Liveness' })
+export class LivenessDto {
+  @ApiProperty({ enum: ['ok'], example: 'ok' })
+  status: 'ok';
+}
