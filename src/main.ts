@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppEnv, EnvError, loadEnv } from './core/config/env';
 import type { EmbeddedDatabase } from './core/database/embedded-postgres';
@@ -29,6 +30,9 @@ async function main(): Promise<void> {
     return fail(e, false);
   }
   const debug = env.logLevel === 'debug' || env.logLevel === 'trace';
+  if (env.webConcurrency > 1 && cluster.isPrimary) return startPrimary(env, debug);
+  // A worker of the primary above: DATA_DIR, the port and the database belong to the primary.
+  const isWorker = cluster.isWorker;
   let lock: DataDirLock | null = null;
   let database: EmbeddedDatabase | null = null;
   let app: NestFastifyApplication | null = null;
@@ -52,8 +56,10 @@ async function main(): Promise<void> {
   process.on('exit', () => lock?.release());
 
   try {
-    lock = lockDataDir(env.dataDir);
-    await assertPortFree(env.host, env.port);
+    if (!isWorker) {
+      lock = lockDataDir(env.dataDir);
+      await assertPortFree(env.host, env.port);
+    }
     // Loaded only now: Nest and every module take seconds to load, and the checks above must answer first.
     const { resolveDatabase } = await import('./core/database/database-url');
     database = await resolveDatabase(env, say);
@@ -73,6 +79,38 @@ async function main(): Promise<void> {
     return fail(listen, debug);
   }
   say(`listening on http://${env.host}:${env.port} (Swagger UI at /docs)`);
+}
+
+/**
+ * WEB_CONCURRENCY > 1: this process takes DATA_DIR, checks the port, starts (or checks) the database and
+ * resolves the JWT secret once, then runs the workers, which are this same program with that database and key.
+ */
+async function startPrimary(env: AppEnv, debug: boolean): Promise<void> {
+  let lock: DataDirLock | null = null;
+  let database: EmbeddedDatabase | null = null;
+  process.on('exit', () => lock?.release());
+  try {
+    lock = lockDataDir(env.dataDir);
+    await assertPortFree(env.host, env.port);
+    const { resolveDatabase } = await import('./core/database/database-url');
+    database = await resolveDatabase(env, say);
+  } catch (e) {
+    await database?.stop().catch(() => undefined);
+    return fail(e, debug);
+  }
+  const { resolveJwtSecret } = await import('./core/auth/jwt-key.provider');
+  const { runPrimary } = await import('./core/process/cluster-primary');
+  const db = database;
+  await runPrimary({
+    workers: env.webConcurrency,
+    workerEnv: { DATABASE_URL: db.url, JWT_SECRET: resolveJwtSecret(env) },
+    shutdownTimeoutMs: env.shutdownTimeoutSeconds * 1000,
+    say,
+    release: async () => {
+      await db.stop();
+      lock?.release();
+    },
+  });
 }
 
 void main();

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { ApiError } from '../http/api-error';
 import { passwordProblem } from '../users/password-policy';
@@ -31,6 +32,8 @@ export interface AppEnv {
   corsOrigins: string[];
   /** SIGTERM/SIGINT: how long in-flight requests may take to finish before they are cut off. */
   shutdownTimeoutSeconds: number;
+  /** Server processes sharing the port (node:cluster); 1 runs the server in this process. */
+  webConcurrency: number;
 }
 
 export class EnvError extends Error {}
@@ -113,6 +116,14 @@ function corsOrigins(env: NodeJS.ProcessEnv): string[] {
   });
 }
 
+/** WEB_CONCURRENCY: a number of processes, or `auto` for one per CPU the process may use. */
+function webConcurrency(env: NodeJS.ProcessEnv): number {
+  const raw = optional(env, 'WEB_CONCURRENCY')?.trim();
+  if (raw === 'auto') return Math.min(64, availableParallelism());
+  if (raw !== undefined && !/^\d+$/.test(raw)) throw new EnvError(`WEB_CONCURRENCY must be a number of processes (1-64) or "auto", got "${raw}"`);
+  return integer(env, 'WEB_CONCURRENCY', 1, 1, 64);
+}
+
 /** Reads and validates process.env; throws EnvError with one line naming the variable. */
 export function loadEnv(env: NodeJS.ProcessEnv = process.env): AppEnv {
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
@@ -149,5 +160,6 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): AppEnv {
     trustProxy: trustProxy(env),
     corsOrigins: corsOrigins(env),
     shutdownTimeoutSeconds: integer(env, 'SHUTDOWN_TIMEOUT_SECONDS', 25, 1, 3600),
+    webConcurrency: webConcurrency(env),
   };
 }
