@@ -17,6 +17,7 @@ import { JWT_SECRET, JwtStrategy } from './jwt.strategy';
 import { OAuth2Controller } from './oauth2.controller';
 import { PrincipalService } from './principal.service';
 import { SessionController } from './session.controller';
+import { SessionPrincipalCache } from './session-principal.cache';
 import { SessionService } from './session.service';
 import { TokenService } from './token.service';
 
@@ -42,6 +43,7 @@ import { TokenService } from './token.service';
     { provide: JWT_SECRET, inject: [APP_ENV], useFactory: (env: AppEnv) => resolveJwtSecret(env) },
     TokenService,
     PrincipalService,
+    SessionPrincipalCache,
     ClientCredentialsService,
     SessionService,
     JwtStrategy,

@@ -5,6 +5,8 @@ export interface AppEnv {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** A direct connection for LISTEN (PgBouncer in transaction mode cannot carry it); unset: DATABASE_URL. */
+  databaseListenUrl: string | undefined;
   dataDir: string;
   adminUsername: string | undefined;
   adminPassword: string | undefined;
@@ -17,6 +19,8 @@ export interface AppEnv {
   logLevel: string;
   smtpUrl: string | undefined;
   tokenRateLimit: number;
+  /** How long a claimed outbox row stays with its worker before any instance may claim it again. */
+  outboxLeaseSeconds: number;
 }
 
 export class EnvError extends Error {}
@@ -56,6 +60,9 @@ function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string 
 export function loadEnv(env: NodeJS.ProcessEnv = process.env): AppEnv {
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   if (databaseUrl && !new URL(databaseUrl).hostname) throw new EnvError('DATABASE_URL has no host name');
+  const databaseListenUrl = url(env, 'DATABASE_LISTEN_URL', ['postgres:', 'postgresql:']);
+  if (databaseListenUrl && !new URL(databaseListenUrl).hostname) throw new EnvError('DATABASE_LISTEN_URL has no host name');
+  if (databaseListenUrl && !databaseUrl) throw new EnvError('DATABASE_LISTEN_URL needs DATABASE_URL (the embedded PostgreSQL listens on its own URL)');
   const logLevel = optional(env, 'LOG_LEVEL') ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new EnvError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   const pairs: [string, string][] = [['ADMIN_USERNAME', 'ADMIN_PASSWORD'], ['API_CLIENT_ID', 'API_CLIENT_SECRET']];
@@ -68,6 +75,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): AppEnv {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: optional(env, 'HOST') ?? '127.0.0.1',
     databaseUrl,
+    databaseListenUrl,
     dataDir: resolve(optional(env, 'DATA_DIR') ?? '.data'),
     adminUsername: optional(env, 'ADMIN_USERNAME'),
     adminPassword: optional(env, 'ADMIN_PASSWORD'),
@@ -80,5 +88,6 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): AppEnv {
     logLevel,
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     tokenRateLimit: integer(env, 'TOKEN_RATE_LIMIT', 600, 1, 1_000_000),
+    outboxLeaseSeconds: integer(env, 'OUTBOX_LEASE_SECONDS', 60, 1, 3600),
   };
 }
