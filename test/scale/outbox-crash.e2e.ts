@@ -54,5 +54,5 @@ describe('scale: the outbox survives a SIGKILL mid-batch', () => {
       smtp.server.close();
       await db.drop();
     }
-  });
+  }, 120_000);
 });
