@@ -1,33 +1,38 @@
 import { Injectable } from '@nestjs/common';
-
-const TTL_MS = 30_000;
-const MAX_ENTRIES = 10_000;
+import { ChangeFeed } from '../database/change-feed';
+import { InvalidatedCache } from '../database/invalidated-cache';
 
 /**
- * Remembers for a few seconds which account an active API client belongs to, so a client's
- * requests do not each pay a lookup. Revocation goes through AccountsService, which evicts the
- * entry in the same process, so a revoked client is refused from its next request on.
+ * Which account an active API client belongs to, so a client's requests do not each pay a lookup.
+ * Revocation anywhere (any process, any code path) fires a trigger whose NOTIFY evicts the entry here
+ * within milliseconds of the commit; AccountsService also evicts at once in the revoking process.
  */
 @Injectable()
 export class ClientStatusCache {
-  private readonly entries = new Map<string, { accountId: string; until: number }>();
+  private readonly cache: InvalidatedCache<string>;
 
-  get(clientId: string): string | undefined {
-    const hit = this.entries.get(clientId);
-    if (!hit) return undefined;
-    if (hit.until < Date.now()) {
-      this.entries.delete(clientId);
-      return undefined;
-    }
-    return hit.accountId;
+  constructor(feed: ChangeFeed) {
+    this.cache = new InvalidatedCache<string>(feed, { ttlMs: 60_000, maxEntries: 10_000 });
+    feed.subscribe((event) => {
+      if (event.kind === 'all') this.cache.clear();
+      else if (event.kind === 'client') this.cache.delete(event.id);
+    });
   }
 
-  set(clientId: string, accountId: string): void {
-    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    this.entries.set(clientId, { accountId, until: Date.now() + TTL_MS });
+  /** Take before reading the database; pass to set(). */
+  ticket(): number {
+    return this.cache.ticket();
+  }
+
+  get(clientId: string): string | undefined {
+    return this.cache.get(clientId);
+  }
+
+  set(clientId: string, accountId: string, ticket: number): void {
+    this.cache.set(clientId, accountId, ticket);
   }
 
   evict(clientId: string): void {
-    this.entries.delete(clientId);
+    this.cache.delete(clientId);
   }
 }

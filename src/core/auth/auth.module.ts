@@ -20,6 +20,7 @@ import { JWT_SECRET, JwtStrategy } from './jwt.strategy';
 import { OAuth2Controller } from './oauth2.controller';
 import { PrincipalService } from './principal.service';
 import { SessionController } from './session.controller';
+import { SessionPrincipalCache } from './session-principal.cache';
 import { SessionService } from './session.service';
 import { TokenResponseHeaders } from './token-response-headers';
 import { TokenService } from './token.service';
@@ -47,6 +48,7 @@ import { TokenService } from './token.service';
     { provide: JWT_SECRET, inject: [APP_ENV], useFactory: (env: AppEnv) => resolveJwtSecret(env) },
     TokenService,
     PrincipalService,
+    SessionPrincipalCache,
     ClientCredentialsService,
     SessionService,
     TokenResponseHeaders,

@@ -4,26 +4,34 @@ import { DataSource } from 'typeorm';
 import { ClientStatusCache } from '../accounts/client-status.cache';
 import { poolRows } from '../database/sql';
 import { JwtClaims, Principal } from './principal';
+import { SessionPrincipalCache } from './session-principal.cache';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Turns verified claims into a live principal: a revoked client, a logged-out session or a
- * deactivated user stops working on the very next request. User sessions are looked up on every
- * request; active clients are cached briefly (ClientStatusCache, evicted on revocation).
+ * deactivated user stops working within milliseconds in every process. Both lookups are cached in
+ * memory and evicted by the change feed (a database trigger NOTIFYs every revocation on commit);
+ * while the feed is down the caches are bypassed, so every request reads the database.
  */
 @Injectable()
 export class PrincipalService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clientStatus: ClientStatusCache,
+    private readonly sessions: SessionPrincipalCache,
   ) {}
 
   async resolve(claims: JwtClaims): Promise<Principal | null> {
-    if (claims.typ === 'client' && claims.sub?.startsWith('client:')) {
-      const clientId = claims.sub.slice('client:'.length);
-      const cached = this.clientStatus.get(clientId);
-      if (cached !== undefined) return cached === claims.acct ? { kind: 'client', accountId: claims.acct, isSuperuser: false, clientId } : null;
+    if (claims.typ === 'client' && claims.sub?.startsWith('client:')) return this.client(claims, claims.sub.slice('client:'.length));
+    if (claims.typ === 'user' && UUID.test(claims.sub ?? '') && UUID.test(claims.sid ?? '')) return this.user(claims, claims.sid!);
+    return null;
+  }
+
+  private async client(claims: JwtClaims, clientId: string): Promise<Principal | null> {
+    let accountId = this.clientStatus.get(clientId);
+    if (accountId === undefined) {
+      const ticket = this.clientStatus.ticket();
       const rows = await poolRows<{ account_id: string }>(
         this.db,
         'SELECT account_id FROM api_client WHERE client_id = $1 AND revoked_at IS NULL',
@@ -31,22 +39,30 @@ export class PrincipalService {
         'principal_client',
       );
       if (rows.length !== 1) return null;
-      this.clientStatus.set(clientId, rows[0].account_id);
-      if (rows[0].account_id !== claims.acct) return null;
-      return { kind: 'client', accountId: claims.acct, isSuperuser: false, clientId };
+      accountId = rows[0].account_id;
+      this.clientStatus.set(clientId, accountId, ticket);
     }
-    if (claims.typ === 'user' && UUID.test(claims.sub ?? '') && UUID.test(claims.sid ?? '')) {
-      const rows = await poolRows<{ account_id: string; is_superuser: boolean }>(
+    if (accountId !== claims.acct) return null;
+    return { kind: 'client', accountId, isSuperuser: false, clientId };
+  }
+
+  private async user(claims: JwtClaims, sessionId: string): Promise<Principal | null> {
+    let session = this.sessions.get(sessionId);
+    if (!session) {
+      const ticket = this.sessions.ticket();
+      const rows = await poolRows<{ user_id: string; account_id: string; is_superuser: boolean; expires_at: Date }>(
         this.db,
-        `SELECT u.account_id, u.is_superuser
+        `SELECT s.user_id, u.account_id, u.is_superuser, s.expires_at
            FROM auth_session s JOIN "user" u ON u.id = s.user_id
-          WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.is_active`,
-        [claims.sid, claims.sub],
-        'principal_user',
+          WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.is_active`,
+        [sessionId],
+        'principal_session',
       );
-      if (rows.length !== 1 || rows[0].account_id !== claims.acct) return null;
-      return { kind: 'user', accountId: claims.acct, isSuperuser: rows[0].is_superuser, userId: claims.sub, sessionId: claims.sid };
+      if (rows.length !== 1) return null;
+      session = { userId: rows[0].user_id, accountId: rows[0].account_id, isSuperuser: rows[0].is_superuser, expiresAt: rows[0].expires_at.getTime() };
+      this.sessions.set(sessionId, session, ticket);
     }
-    return null;
+    if (session.userId !== claims.sub || session.accountId !== claims.acct) return null;
+    return { kind: 'user', accountId: session.accountId, isSuperuser: session.isSuperuser, userId: session.userId, sessionId };
   }
 }

@@ -3,7 +3,7 @@ import { EnvError, loadEnv } from './env';
 describe('loadEnv', () => {
   it('applies the documented defaults', () => {
     const env = loadEnv({});
-    expect(env).toMatchObject({ port: 3000, host: '127.0.0.1', defaultAccount: 'default', databaseUrl: undefined, jwtTtlSeconds: 3600 });
+    expect(env).toMatchObject({ port: 3000, host: '127.0.0.1', defaultAccount: 'default', databaseUrl: undefined, databaseListenUrl: undefined, jwtTtlSeconds: 3600, outboxLeaseSeconds: 60 });
     expect(env.dataDir).toMatch(/\.data$/);
   });
 
@@ -15,6 +15,9 @@ describe('loadEnv', () => {
     [{ ADMIN_USERNAME: 'a' }, /^ADMIN_USERNAME and ADMIN_PASSWORD/],
     [{ JWT_SECRET: 'short' }, /^JWT_SECRET /],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
+    [{ DATABASE_LISTEN_URL: 'postgres://u:p@db/app' }, /^DATABASE_LISTEN_URL needs DATABASE_URL/],
+    [{ DATABASE_URL: 'postgres://u:p@db/app', DATABASE_LISTEN_URL: 'http://x' }, /^DATABASE_LISTEN_URL /],
+    [{ OUTBOX_LEASE_SECONDS: '0' }, /^OUTBOX_LEASE_SECONDS /],
   ])('refuses %j with one line naming the variable', (vars, message) => {
     expect(() => loadEnv(vars)).toThrow(EnvError);
     expect(() => loadEnv(vars)).toThrow(message);

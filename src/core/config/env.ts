@@ -10,6 +10,8 @@ export interface AppEnv {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** A direct connection for LISTEN (PgBouncer in transaction mode cannot carry it); unset: DATABASE_URL. */
+  databaseListenUrl: string | undefined;
   dataDir: string;
   adminUsername: string | undefined;
   adminPassword: string | undefined;
@@ -34,6 +36,8 @@ export interface AppEnv {
   shutdownTimeoutSeconds: number;
   /** Server processes sharing the port (node:cluster); 1 runs the server in this process. */
   webConcurrency: number;
+  /** How long a claimed outbox row stays with its worker before any instance may claim it again. */
+  outboxLeaseSeconds: number;
 }
 
 export class EnvError extends Error {}
@@ -128,6 +132,9 @@ function webConcurrency(env: NodeJS.ProcessEnv): number {
 export function loadEnv(env: NodeJS.ProcessEnv = process.env): AppEnv {
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   if (databaseUrl && !new URL(databaseUrl).hostname) throw new EnvError('DATABASE_URL has no host name');
+  const databaseListenUrl = url(env, 'DATABASE_LISTEN_URL', ['postgres:', 'postgresql:']);
+  if (databaseListenUrl && !new URL(databaseListenUrl).hostname) throw new EnvError('DATABASE_LISTEN_URL has no host name');
+  if (databaseListenUrl && !databaseUrl) throw new EnvError('DATABASE_LISTEN_URL needs DATABASE_URL (the embedded PostgreSQL listens on its own URL)');
   const logLevel = optional(env, 'LOG_LEVEL') ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new EnvError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   const pairs: [string, string][] = [['ADMIN_USERNAME', 'ADMIN_PASSWORD'], ['API_CLIENT_ID', 'API_CLIENT_SECRET']];
@@ -141,6 +148,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): AppEnv {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: optional(env, 'HOST') ?? '127.0.0.1',
     databaseUrl,
+    databaseListenUrl,
     dataDir: resolve(optional(env, 'DATA_DIR') ?? '.data'),
     adminUsername: optional(env, 'ADMIN_USERNAME'),
     adminPassword: optional(env, 'ADMIN_PASSWORD'),
@@ -161,5 +169,6 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): AppEnv {
     corsOrigins: corsOrigins(env),
     shutdownTimeoutSeconds: integer(env, 'SHUTDOWN_TIMEOUT_SECONDS', 25, 1, 3600),
     webConcurrency: webConcurrency(env),
+    outboxLeaseSeconds: integer(env, 'OUTBOX_LEASE_SECONDS', 60, 1, 3600),
   };
 }

@@ -4,7 +4,8 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /**
  * Entities are discovered by file name so a dialect adds tables by adding `*.entity.ts` files;
- * migrations live in the top-level migrations/ folder and always run on start.
+ * migrations live in the top-level migrations/ folder and run on start through runMigrationsLocked
+ * (migrate.ts), never through TypeORM's unlocked `migrationsRun`.
  */
 export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
   // Running from TypeScript sources (jest) or from the compiled dist/ tree.
@@ -20,8 +21,8 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     uuidExtension: 'pgcrypto',
-    migrationsRun: true,
-    migrationsTransactionMode: 'each',
+    migrationsRun: false,
+    migrationsTransactionMode: 'all',
     // Failed queries surface as ApiErrors or as logged 500s; TypeORM's own console logging would duplicate them.
     logging: false,
     extra: { max: 20 },

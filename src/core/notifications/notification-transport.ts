@@ -3,6 +3,8 @@ import { createTransport, Transporter } from 'nodemailer';
 
 export interface OutgoingMessage {
   id: string;
+  /** The same on every attempt, so a receiver drops a duplicate (delivery is at least once). */
+  messageId: string;
   to: string;
   subject: string;
   body: string;
@@ -19,12 +21,19 @@ export const NOTIFICATION_TRANSPORT = Symbol('NOTIFICATION_TRANSPORT');
 
 export const NOTIFICATION_FROM = 'no-reply@localhost';
 
+export function messageIdFor(notificationId: string, domain: string): string {
+  return `<notification-${notificationId}@${domain}>`;
+}
+
+/** Below the outbox lease (60 s by default), so a hung server cannot hold a row past it. */
+const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+
 export class SmtpTransport implements NotificationTransport {
   readonly name = 'smtp';
   private readonly transporter: Transporter;
 
   constructor(url: string, private readonly from = NOTIFICATION_FROM) {
-    this.transporter = createTransport(url);
+    this.transporter = createTransport({ url, ...SMTP_TIMEOUTS });
   }
 
   async send(message: OutgoingMessage): Promise<void> {
@@ -33,7 +42,7 @@ export class SmtpTransport implements NotificationTransport {
       to: message.to,
       subject: message.subject,
       text: message.body,
-      messageId: `<${message.id}@notifications>`,
+      messageId: message.messageId,
     });
   }
 
@@ -47,7 +56,7 @@ export class LogTransport implements NotificationTransport {
   private readonly logger = new Logger('Notifications');
 
   async send(message: OutgoingMessage): Promise<void> {
-    this.logger.log({ notification: message.id, to: message.to, subject: message.subject, body: message.body }, 'notification (SMTP_URL unset: logged, not mailed)');
+    this.logger.log({ notification: message.id, messageId: message.messageId, to: message.to, subject: message.subject, body: message.body }, 'notification (SMTP_URL unset: logged, not mailed)');
   }
 }
 

@@ -2,7 +2,10 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { Account } from '../accounts/account.entity';
 import { User } from '../users/user.entity';
 
-/** pending → sending (claimed by one worker) → sent | skipped (no address) | failed. */
+/**
+ * pending → sending (claimed under a lease) → sent | skipped (no address) | pending again (retry with
+ * backoff) | failed (after the last attempt). A `sending` row whose lease ran out is claimed again.
+ */
 export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'skipped', 'failed'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
@@ -12,6 +15,7 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
  */
 @Entity('notification')
 @Index('IDX_notification_pending', ['nextAttemptAt'], { where: `"status" = 'pending'` })
+@Index('IDX_notification_lease', ['leaseUntil'], { where: `"status" = 'sending'` })
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -57,6 +61,10 @@ export class Notification {
 
   @Column({ name: 'claimed_at', type: 'timestamptz', nullable: true })
   claimedAt: Date | null;
+
+  /** While `sending`: until when the claiming worker owns the row. */
+  @Column({ name: 'lease_until', type: 'timestamptz', nullable: true })
+  leaseUntil: Date | null;
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt: Date | null;

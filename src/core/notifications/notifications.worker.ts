@@ -1,32 +1,37 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { APP_ENV } from '../config/config.module';
+import { AppEnv } from '../config/env';
 import { outageError } from '../database/outage';
-import { NOTIFICATION_TRANSPORT, NotificationTransport } from './notification-transport';
+import { LeaseQueue } from '../outbox/lease-queue';
+import { NOTIFICATION_TRANSPORT, NotificationTransport, messageIdFor } from './notification-transport';
 
 const POLL_MS = 1000;
 const KICK_MS = 100;
 const BATCH = 50;
-const MAX_ATTEMPTS = 5;
-/** A row left "sending" this long was interrupted mid-send; it is failed, never resent (at most once). */
-const STALE_MINUTES = 10;
+export const MAX_ATTEMPTS = 8;
 
-interface ClaimedRow {
+interface ClaimedNotification {
   id: string;
+  attempts: number;
   to_address: string | null;
   subject: string;
   body: string;
-  attempts: number;
 }
 
 /**
- * Delivers pending outbox rows. Each row is claimed by exactly one worker (UPDATE … FOR UPDATE
- * SKIP LOCKED … RETURNING), so a message is sent at most once even with several servers running;
- * a transport error puts it back with a backoff, up to MAX_ATTEMPTS.
+ * Delivers the outbox at least once, from any number of servers: rows are claimed under a lease
+ * (LeaseQueue); a server killed mid-batch leaves its rows to be claimed again when the lease runs out.
+ * Every attempt carries the row's stable Message-ID, so a receiver can drop the rare duplicate. A
+ * transport error retries with backoff; the row is failed after MAX_ATTEMPTS. On shutdown the message
+ * being sent is finished and the rest of the batch handed back.
  */
 @Injectable()
 export class NotificationsWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Notifications');
+  private readonly queue: LeaseQueue<ClaimedNotification>;
+  private readonly messageDomain: string;
   private timer: NodeJS.Timeout | null = null;
   private kickTimer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -35,7 +40,19 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(NOTIFICATION_TRANSPORT) readonly transport: NotificationTransport,
-  ) {}
+    @Inject(APP_ENV) env: AppEnv,
+  ) {
+    this.queue = new LeaseQueue<ClaimedNotification>(db, {
+      table: 'notification',
+      leaseSeconds: env.outboxLeaseSeconds,
+      maxAttempts: MAX_ATTEMPTS,
+      backoffBaseSeconds: 30,
+      backoffCapSeconds: 3600,
+      onClaim: 'claimed_at = now()',
+    });
+    // Stable across retries and instances: the public host when configured, not this machine's name.
+    this.messageDomain = env.publicUrl ? new URL(env.publicUrl).hostname : 'localhost';
+  }
 
   onApplicationBootstrap(): void {
     if (!this.db.isInitialized) return; // OpenAPI generation: no database, no worker
@@ -81,42 +98,33 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
 
   /** Claims and delivers one batch; returns how many rows it claimed. Safe to run concurrently. */
   async runOnce(): Promise<number> {
-    await this.db.query(
-      `UPDATE notification SET status = 'failed', last_error = 'interrupted while sending; not resent to avoid a duplicate'
-        WHERE status = 'sending' AND claimed_at < now() - make_interval(mins => $1)`,
-      [STALE_MINUTES],
-    );
-    const [rows]: [ClaimedRow[], number] = await this.db.query(
-      `UPDATE notification n SET status = 'sending', claimed_at = now(), attempts = n.attempts + 1
-         FROM (SELECT id FROM notification WHERE status = 'pending' AND next_attempt_at <= now()
-                ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) c
-        WHERE n.id = c.id
-       RETURNING n.id, n.to_address, n.subject, n.body, n.attempts`,
-      [BATCH],
-    );
-    for (const row of rows) await this.deliver(row);
+    const rows = await this.queue.claim(BATCH, ['to_address', 'subject', 'body']);
+    // Rows not started by half the lease go back rather than risk another server claiming them mid-send.
+    const startBy = Date.now() + (this.queue.opts.leaseSeconds * 1000) / 2;
+    for (let i = 0; i < rows.length; i++) {
+      if (this.stopped || Date.now() > startBy) {
+        await this.queue.release(rows.slice(i));
+        break;
+      }
+      await this.deliver(rows[i]);
+    }
     return rows.length;
   }
 
-  private async deliver(row: ClaimedRow): Promise<void> {
+  private async deliver(row: ClaimedNotification): Promise<void> {
     if (!row.to_address) {
       this.logger.warn({ notification: row.id, subject: row.subject }, 'notification skipped: the recipient has no email address');
-      await this.db.query(`UPDATE notification SET status = 'skipped', sent_at = now() WHERE id = $1 AND status = 'sending'`, [row.id]);
+      await this.queue.complete(row, 'skipped', 'sent_at = now()');
       return;
     }
     try {
-      await this.transport.send({ id: row.id, to: row.to_address, subject: row.subject, body: row.body });
+      await this.transport.send({ id: row.id, messageId: messageIdFor(row.id, this.messageDomain), to: row.to_address, subject: row.subject, body: row.body });
     } catch (e) {
-      const error = String(e?.message ?? e).slice(0, 1000);
-      const final = row.attempts >= MAX_ATTEMPTS;
-      this.logger.warn({ notification: row.id, attempts: row.attempts, err: error }, final ? 'notification failed for good' : 'notification failed; will retry');
-      await this.db.query(
-        `UPDATE notification SET status = $2, last_error = $3, next_attempt_at = now() + make_interval(secs => $4)
-          WHERE id = $1 AND status = 'sending'`,
-        [row.id, final ? 'failed' : 'pending', error, 30 * 2 ** row.attempts],
-      );
+      const error = String((e as Error)?.message ?? e);
+      const outcome = await this.queue.retry(row, error);
+      this.logger.warn({ notification: row.id, attempts: row.attempts, err: error }, outcome === 'failed' ? 'notification failed for good' : 'notification failed; will retry');
       return;
     }
-    await this.db.query(`UPDATE notification SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1 AND status = 'sending'`, [row.id]);
+    await this.queue.complete(row, 'sent', 'sent_at = now()');
   }
 }

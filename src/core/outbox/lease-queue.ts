@@ -1,0 +1,114 @@
+import { DataSource } from 'typeorm';
+import { returnedRows } from '../database/sql';
+
+/**
+ * The claim / lease / backoff pattern of a transactional outbox table, at-least-once: a worker claims
+ * due rows under a lease with one statement; a row whose lease ran out (its worker crashed or hung) is
+ * claimed again by any instance; a failure puts it back with exponential backoff and jitter; it is
+ * `failed` only after `maxAttempts` claims. Each claim counts an attempt and fences the row: a worker
+ * whose lease was taken over can no longer settle it.
+ *
+ * The table needs: id uuid, status text ('pending' | 'sending' | the caller's final statuses),
+ * attempts integer, next_attempt_at timestamptz, lease_until timestamptz, last_error text; and
+ * partial indexes on next_attempt_at WHERE status = 'pending' and lease_until WHERE status = 'sending'.
+ */
+export interface LeaseQueueOptions {
+  table: string;
+  leaseSeconds: number;
+  maxAttempts: number;
+  backoffBaseSeconds: number;
+  backoffCapSeconds: number;
+  /** Extra `col = expr` assignments made on claim (a constant SQL fragment, never input). */
+  onClaim?: string;
+}
+
+export interface ClaimedRow {
+  id: string;
+  attempts: number;
+}
+
+/** Exponential, capped, with jitter in its upper half: base·2^(attempt-1) · 0.5–1. */
+export function backoffSeconds(attempt: number, baseSeconds: number, capSeconds: number): number {
+  const ceiling = Math.min(capSeconds, baseSeconds * 2 ** Math.max(0, attempt - 1));
+  return Math.max(1, Math.round(ceiling * (0.5 + Math.random() / 2)));
+}
+
+export class LeaseQueue<Row extends ClaimedRow> {
+  private readonly t: string;
+
+  constructor(
+    private readonly db: DataSource,
+    readonly opts: LeaseQueueOptions,
+  ) {
+    // A plain lower-case identifier, written unquoted: statements read `UPDATE notification ...` in logs
+    // and in the statement filters of tests that count a request's own queries beside the worker's.
+    if (!/^[a-z_][a-z0-9_]*$/.test(opts.table)) throw new Error(`not a table name: ${opts.table}`);
+    this.t = opts.table;
+  }
+
+  /**
+   * Claims up to `limit` due rows (pending and due, or sending with an expired lease) in one statement.
+   * A row claimed past its last attempt (its lease ran out on the last one) is failed instead.
+   */
+  async claim(limit: number, columns: string[]): Promise<Row[]> {
+    const returning = ['id', 'attempts', ...columns].map((c) => `q."${c}"`).join(', ');
+    const claimed = returnedRows<Row>(
+      await this.db.query(
+        `UPDATE ${this.t} q SET status = 'sending', lease_until = now() + make_interval(secs => $2), attempts = q.attempts + 1${this.opts.onClaim ? `, ${this.opts.onClaim}` : ''}
+           FROM (SELECT id FROM ${this.t}
+                  WHERE (status = 'pending' AND next_attempt_at <= now()) OR (status = 'sending' AND lease_until < now())
+                  ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) c
+          WHERE q.id = c.id
+         RETURNING ${returning}`,
+        [limit, this.opts.leaseSeconds],
+      ),
+    );
+    const exhausted = claimed.filter((r) => r.attempts > this.opts.maxAttempts);
+    if (exhausted.length) {
+      await this.db.query(
+        `UPDATE ${this.t} q SET status = 'failed', lease_until = NULL,
+                last_error = COALESCE(q.last_error || '; ', '') || 'lease expired on the last attempt'
+           FROM unnest($1::uuid[], $2::int[]) r(id, attempts)
+          WHERE q.id = r.id AND q.status = 'sending' AND q.attempts = r.attempts`,
+        [exhausted.map((r) => r.id), exhausted.map((r) => r.attempts)],
+      );
+    }
+    return claimed.filter((r) => r.attempts <= this.opts.maxAttempts);
+  }
+
+  /** Settles a claimed row for good (`set` is a constant SQL fragment); false if its lease was taken over. */
+  async complete(row: ClaimedRow, status: string, set = ''): Promise<boolean> {
+    const result = await this.db.query(
+      `UPDATE ${this.t} SET status = $3, lease_until = NULL, last_error = NULL${set ? `, ${set}` : ''}
+        WHERE id = $1 AND status = 'sending' AND attempts = $2`,
+      [row.id, row.attempts, status],
+    );
+    return returnedAffected(result) === 1;
+  }
+
+  /** After a failed attempt: pending again with backoff, or failed after the last attempt. */
+  async retry(row: ClaimedRow, error: string): Promise<'pending' | 'failed'> {
+    const final = row.attempts >= this.opts.maxAttempts;
+    await this.db.query(
+      `UPDATE ${this.t} SET status = $3, lease_until = NULL, last_error = $4, next_attempt_at = now() + make_interval(secs => $5)
+        WHERE id = $1 AND status = 'sending' AND attempts = $2`,
+      [row.id, row.attempts, final ? 'failed' : 'pending', error.slice(0, 1000), backoffSeconds(row.attempts, this.opts.backoffBaseSeconds, this.opts.backoffCapSeconds)],
+    );
+    return final ? 'failed' : 'pending';
+  }
+
+  /** Gives back claimed rows not tried yet (shutdown, or a batch outlasting its lease): no attempt counted. */
+  async release(rows: ClaimedRow[]): Promise<void> {
+    if (!rows.length) return;
+    await this.db.query(
+      `UPDATE ${this.t} q SET status = 'pending', lease_until = NULL, attempts = q.attempts - 1
+         FROM unnest($1::uuid[], $2::int[]) r(id, attempts)
+        WHERE q.id = r.id AND q.status = 'sending' AND q.attempts = r.attempts`,
+      [rows.map((r) => r.id), rows.map((r) => r.attempts)],
+    );
+  }
+}
+
+function returnedAffected(result: unknown): number {
+  return Array.isArray(result) && result.length === 2 && typeof result[1] === 'number' ? result[1] : 0;
+}
