@@ -36,6 +36,8 @@ export interface AppEnv {
   shutdownTimeoutSeconds: number;
   /** Server processes sharing the port (node:cluster); 1 runs the server in this process. */
   webConcurrency: number;
+  /** `transaction`: the pool goes through a transaction-pooling PgBouncer, so no statement is prepared by name. */
+  databasePoolMode: 'session' | 'transaction';
   /** How long a claimed outbox row stays with its worker before any instance may claim it again. */
   outboxLeaseSeconds: number;
 }
@@ -120,6 +122,13 @@ function corsOrigins(env: NodeJS.ProcessEnv): string[] {
   });
 }
 
+function choice<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = optional(env, name)?.trim();
+  if (raw === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new EnvError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return raw as T;
+}
+
 /** WEB_CONCURRENCY: a number of processes, or `auto` for one per CPU the process may use. */
 function webConcurrency(env: NodeJS.ProcessEnv): number {
   const raw = optional(env, 'WEB_CONCURRENCY')?.trim();
@@ -169,6 +178,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): AppEnv {
     corsOrigins: corsOrigins(env),
     shutdownTimeoutSeconds: integer(env, 'SHUTDOWN_TIMEOUT_SECONDS', 25, 1, 3600),
     webConcurrency: webConcurrency(env),
+    databasePoolMode: choice(env, 'DATABASE_POOL_MODE', ['session', 'transaction'] as const, 'session'),
     outboxLeaseSeconds: integer(env, 'OUTBOX_LEASE_SECONDS', 60, 1, 3600),
   };
 }

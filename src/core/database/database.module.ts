@@ -37,8 +37,9 @@ export class DatabaseModule {
       global: true,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => ({
-            ...dataSourceOptions(opts.url),
+          inject: [APP_ENV],
+          useFactory: (env: AppEnv) => ({
+            ...dataSourceOptions(opts.url, { extra: { max: 20, preparedStatements: env.databasePoolMode !== 'transaction' } }),
             manualInitialization: opts.connect === false,
             retryAttempts: 2,
             retryDelay: 500,
