@@ -10,6 +10,7 @@ import { freePort, startProcess, stopProcess, table } from './lib.mjs';
 import coreRows from './rows/core.mjs';
 import tribooRows from './rows/triboo.mjs';
 import enableyRows from './rows/enabley-channels.mjs';
+import scaleRows from './rows/scale.mjs';
 
 const require = createRequire(import.meta.url);
 const { reachableTempDir, startEmbeddedPostgres } = require('../dist/core/database/embedded-postgres.js');
@@ -46,7 +47,7 @@ async function main() {
     const token = (await tokenRes.json()).access_token;
     const [{ id: accountId }] = (await sql.query(`SELECT id FROM account WHERE name = 'bench'`)).rows;
     const ctx = { base, token, sql, accountId, db, client: CLIENT, report: (row) => { rows.push(row); process.stderr.write(`# ${row.name}: ${row.result}\n`); } };
-    for (const [name, section] of [['core', coreRows], ['triboo', tribooRows], ['enabley', enableyRows]]) {
+    for (const [name, section] of [['core', coreRows], ['triboo', tribooRows], ['enabley', enableyRows], ['scale', scaleRows]]) {
       if (only.length && !only.includes(name)) continue;
       try {
         await section(ctx);
