@@ -1,4 +1,7 @@
 import { NestFactory } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { JWT_AUDIENCE, JWT_ISSUER } from './core/auth/jwt-key.provider';
+import { tokenFromAuthorization } from './core/auth/jwt.strategy';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
@@ -50,7 +53,7 @@ export async function createApp(opts: CoreOptions & { logger?: boolean }): Promi
   answer503WhileClosing(fastify);
   applyCors(fastify, opts.env.corsOrigins);
   addSecurityHeaders(fastify);
-  applyBodyLimits(fastify);
+  applyBodyLimits(fastify, hasSignedToken(app));
   registerJsonBodyParser(app);
   if (opts.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
@@ -59,4 +62,19 @@ export async function createApp(opts: CoreOptions & { logger?: boolean }): Promi
   app.useGlobalFilters(new AllExceptionsFilter());
   mountSwagger(app);
   return app;
+}
+
+/** A cheap, database-free token check for the routes that read megabytes (body-limits.ts). */
+function hasSignedToken(app: NestFastifyApplication): (request: FastifyRequest) => boolean {
+  const jwt = app.get(JwtService, { strict: false });
+  return (request) => {
+    const token = tokenFromAuthorization(request);
+    if (!token) return false;
+    try {
+      const claims = jwt.verify<{ exp?: unknown }>(token, { algorithms: ['HS256'], issuer: JWT_ISSUER, audience: JWT_AUDIENCE });
+      return typeof claims.exp === 'number';
+    } catch {
+      return false;
+    }
+  };
 }

@@ -121,6 +121,19 @@ describe('HTTP body limits, nesting depth and header overflow', () => {
     expect(res.json()).toEqual({ status: 'error', detail: expect.any(String) });
   });
 
+  it.each([
+    ['no token', undefined],
+    ['a token signed with another key', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4IiwiZXhwIjo0MTAyNDQ0ODAwfQ.c2lnbmF0dXJlLW9mLWFub3RoZXIta2V5'],
+  ])('a route that reads megabytes refuses %s with 401 before reading the body', async (_name, bad) => {
+    const headers: Record<string, string | number> = { 'Content-Type': 'application/json', 'Content-Length': 30_000_000 };
+    if (bad) headers.Authorization = `Bearer ${bad}`;
+    for (const path of ['/api/bulk_enroll/v1/bulk_enroll', '/api/auth/membership', '/api/v1/uploads/orgBulkUpload']) {
+      const res = await rawRequest(port, head('POST', path, headers), '', 3000);
+      expect(res.status).toBe(401);
+      expectDialectBody(path, res.json());
+    }
+  });
+
   const DEEP_ROUTES: [string, string, boolean][] = [
     ['POST', '/oauth2/access_token', false],
     ['POST', '/api/auth/session', false],

@@ -1,4 +1,6 @@
-import { FastifyInstance, RouteOptions } from 'fastify';
+import { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions, onRequestHookHandler } from 'fastify';
+import { ApiError } from './api-error';
+import { sendError } from './all-exceptions.filter';
 
 /** What every route accepts unless the table below says otherwise: ordinary JSON objects are a few KB. */
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
@@ -30,6 +32,19 @@ const LIMITS: { method: string; url: string; bytes: number }[] = [
   { method: 'POST', url: '/organizations::members', bytes: 1024 * 1024 },
 ];
 
+/**
+ * Routes that accept megabytes check the token's signature and expiry before the body is read (the policy
+ * guard, which also asks the database, runs only after parsing): without a valid token nobody makes the
+ * server read and parse megabytes. The full check still follows.
+ */
+function signedTokenFirst(hasSignedToken: (request: FastifyRequest) => boolean): onRequestHookHandler {
+  return (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    if (hasSignedToken(request)) return done();
+    reply.header('Connection', 'close');
+    sendError(request, reply, ApiError.unauthenticated());
+  };
+}
+
 const keyOf = (method: string, url: string) => `${method} ${url.replace(/\/+$/, '')}`;
 
 /**
@@ -37,7 +52,7 @@ const keyOf = (method: string, url: string) => `${method} ${url.replace(/\/+$/, 
  * Content-Length before reading a byte, and counts the bytes of a body without one, for every
  * content-type parser (the JSON and form parsers alike), answering 413.
  */
-export function applyBodyLimits(fastify: FastifyInstance): void {
+export function applyBodyLimits(fastify: FastifyInstance, hasSignedToken: (request: FastifyRequest) => boolean): void {
   const table = new Map(LIMITS.map((l) => [keyOf(l.method, l.url), l.bytes]));
   const seen = new Set<string>();
   fastify.addHook('onRoute', (route: RouteOptions) => {
@@ -47,6 +62,7 @@ export function applyBodyLimits(fastify: FastifyInstance): void {
       if (bytes === undefined) continue;
       route.bodyLimit = bytes;
       seen.add(key);
+      if (bytes > DEFAULT_BODY_LIMIT) route.onRequest = [...[route.onRequest ?? []].flat(), signedTokenFirst(hasSignedToken)];
     }
   });
   fastify.addHook('onReady', async () => {
