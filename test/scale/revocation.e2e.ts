@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { ServerProcess, startServer, tempDataDir } from '../support/server-process';
 import { waitFor } from './helpers';
 import { PostgresProcess, startPostgresProcess } from './pg-process';
@@ -37,7 +35,7 @@ describe('scale: revocation is seen by every server process within 1 s', () => {
   const refusedWithin = async (server: ServerProcess, token: string) => (await waitFor(() => status(server, token), (s) => s === 401, 3000, 10)).elapsedMs;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'las-revocation-'));
+    dir = tempDataDir();
     // Every statement logged: the hot-path test counts principal lookups reaching the database.
     pg = await startPostgresProcess({ dataDir: dir, settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', log_statement: 'all' } });
     const env = (): Record<string, string> => ({
