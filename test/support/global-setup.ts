@@ -5,6 +5,8 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { reachableTempDir, startEmbeddedPostgres } from '../../src/core/database/embedded-postgres';
 import { dataSourceOptions } from '../../src/core/database/data-source-options';
+import { startPgBouncer } from './pgbouncer';
+import { freePort } from './server-process';
 
 export const TEMPLATE_DB = 'app_template';
 
@@ -27,7 +29,12 @@ export default async function globalSetup(): Promise<void> {
   await ds.runMigrations({ transaction: 'each' });
   await ds.destroy();
   const state = join(dir, 'state.json');
-  writeFileSync(state, JSON.stringify({ adminUrl: db.url, dir }));
+  let pgbouncer: { port: number; pidFile: string } | undefined;
+  if (process.env.TEST_PGBOUNCER === '1') {
+    const port = await freePort();
+    pgbouncer = { port, ...startPgBouncer(dir, db.url, port) };
+  }
+  writeFileSync(state, JSON.stringify({ adminUrl: db.url, dir, pgbouncer }));
   process.env.TEST_PG_STATE = state;
   (globalThis as unknown as { __embeddedPg: typeof db }).__embeddedPg = db;
 }

@@ -26,8 +26,8 @@ export const TEST_ADMIN = { username: 'root', password: 'root-password-1' };
 export const TEST_CLIENT = { id: 'test-client', secret: 'test-client-secret-1' };
 
 /** A fresh database copied from the migrated template, and the real app on it, listening on HTTP. */
-export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const state = JSON.parse(readFileSync(process.env.TEST_PG_STATE!, 'utf8')) as { adminUrl: string };
+export async function createTestDatabase(): Promise<{ url: string; pooledUrl?: string; drop: () => Promise<void> }> {
+  const state = JSON.parse(readFileSync(process.env.TEST_PG_STATE!, 'utf8')) as { adminUrl: string; pgbouncer?: { port: number } };
   const name = `t_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: state.adminUrl });
   await admin.connect();
@@ -35,6 +35,7 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
   await admin.end();
   return {
     url: state.adminUrl.replace(/\/postgres$/, `/${name}`),
+    pooledUrl: state.pgbouncer && withPort(state.adminUrl.replace(/\/postgres$/, `/${name}`), state.pgbouncer.port),
     drop: async () => {
       const c = new Client({ connectionString: state.adminUrl });
       await c.connect();
@@ -42,6 +43,12 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
       await c.end();
     },
   };
+}
+
+function withPort(url: string, port: number): string {
+  const u = new URL(url);
+  u.port = String(port);
+  return u.toString();
 }
 
 export async function createTestApp(extraEnv: Record<string, string> = {}): Promise<TestContext> {
@@ -54,9 +61,11 @@ export async function createTestApp(extraEnv: Record<string, string> = {}): Prom
     API_CLIENT_ID: TEST_CLIENT.id,
     API_CLIENT_SECRET: TEST_CLIENT.secret,
     LOG_LEVEL: 'silent',
+    // TEST_PGBOUNCER=1: the pool goes through PgBouncer in transaction mode, LISTEN straight to PostgreSQL.
+    ...(database.pooledUrl ? { DATABASE_URL: database.pooledUrl, DATABASE_LISTEN_URL: database.url, DATABASE_POOL_MODE: 'transaction' } : {}),
     ...extraEnv,
   };
-  const app = await createApp({ env: loadEnv(env), databaseUrl: database.url, logger: false });
+  const app = await createApp({ env: loadEnv(env), databaseUrl: database.pooledUrl ?? database.url, logger: false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const db = app.get(DataSource);
