@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ErrorFormat, registerErrorFormat } from '../../src/core/http/error-formats';
 import { buildOpenApiDocument } from '../../src/core/openapi/swagger';
 import { TestContext, createTestApp } from '../support/test-app';
 
@@ -27,5 +28,21 @@ describe('OpenAPI document', () => {
     const doc = buildOpenApiDocument(ctx.app) as unknown as { components: { securitySchemes: Record<string, unknown> }; paths: Record<string, Record<string, { operationId?: string }>> };
     expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['bearer', 'oauth2', 'superuser']);
     for (const item of Object.values(doc.paths)) for (const op of Object.values(item)) expect(op.operationId).toBeTruthy();
+  });
+
+  it('refuses to build the document, naming the path, when the error format owning a route has no schema', () => {
+    const undocumented = { name: 'undocumented', matches: (path: string) => path.startsWith('/api/admin/'), body: () => ({}) } as unknown as ErrorFormat;
+    const unregister = registerErrorFormat(undocumented);
+    try {
+      expect(() => buildOpenApiDocument(ctx.app)).toThrow(/^OpenAPI: \/api\/admin\/\S* is answered in the "undocumented" error format, which has no OpenAPI error schema/);
+    } finally {
+      unregister();
+    }
+    expect(() => buildOpenApiDocument(ctx.app)).not.toThrow();
+  });
+
+  it('refuses a second error format under a dialect name or schema name already taken', () => {
+    const schema = { name: 'KolibriError', schema: { type: 'object' as const } };
+    expect(() => registerErrorFormat({ name: 'kolibri-copy', matches: () => false, body: () => ({}), schema })).toThrow(/clashes with the registered "kolibri"/);
   });
 });

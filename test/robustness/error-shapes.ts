@@ -1,16 +1,19 @@
-/** The error body each dialect promises (CONTRACT section 5), chosen by path like the server does. */
+// The dialect modules register their error formats when imported; this file may be loaded before the app is built.
+import '../../src/app.module';
+import { errorFormatFor } from '../../src/core/http/error-formats';
+
+/** The error body each dialect promises (CONTRACT section 5), checked independently of the server's formats. */
 const KOLIBRI_IDS = ['REQUIRED', 'UNIQUE', 'INVALID_CHOICE', 'INVALID', 'PERMISSION_DENIED', 'NOT_AUTHENTICATED', 'NOT_FOUND'];
 const ENABLEY_ERRORS = ['invalid_request', 'invalid_client', 'not_found', 'access_denied', 'general_error', 'item_exists', 'item_not_exists', 'service_unavailable'];
 
 export type Dialect = 'kolibri' | 'organizations' | 'enabley' | 'triboo' | 'oauth2' | 'platform';
+const DIALECTS: readonly string[] = ['kolibri', 'organizations', 'enabley', 'triboo', 'oauth2', 'platform'];
 
+/** The dialect that owns a path, from the server's own registry of error formats. */
 export function dialectOf(path: string): Dialect {
-  if (path.startsWith('/oauth2/')) return 'oauth2';
-  if (path.startsWith('/api/auth/')) return 'kolibri';
-  if (/^\/api\/v[1-4]\//.test(path)) return 'enabley';
-  if (/^\/(api\/extended\/|update_user|api\/bulk_enroll\/|api\/enrollment\/)/.test(path)) return 'triboo';
-  if (/^\/(organizations?|user)(:[a-z]+)?(\/|$)/.test(path)) return 'organizations';
-  return 'platform';
+  const name = errorFormatFor(path).name;
+  if (!DIALECTS.includes(name)) throw new Error(`error-shapes.ts knows no shape for the "${name}" error format (${path})`);
+  return name as Dialect;
 }
 
 const isString = (v: unknown) => typeof v === 'string';

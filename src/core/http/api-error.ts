@@ -1,5 +1,5 @@
 /**
- * What went wrong, independent of any dialect. Each dialect's error format (error-formats/)
+ * What went wrong, independent of any dialect. Each dialect's error format (<name>.error-format.ts, registered in error-formats/)
  * turns these into its own body, so services throw ApiError and never build wire errors.
  */
 export type ErrorCode =

@@ -1,7 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { errorFormatFor } from '../http/error-formats';
-import { ERROR_SCHEMAS } from './error-schemas';
+import { ErrorFormat, errorFormatFor, errorFormats } from '../http/error-formats';
 
 const DESCRIPTION = [
   'One learning-platform administration server speaking four API dialects over one core:',
@@ -34,14 +33,24 @@ type Operation = {
   tags?: string[];
 };
 
+/** Boot stops here, naming the path, rather than writing a document that points at no schema. */
+function errorSchemaName(format: ErrorFormat, path: string): string {
+  if (!format.schema?.name || !format.schema.schema) {
+    throw new Error(`OpenAPI: ${path} is answered in the "${format.name}" error format, which has no OpenAPI error schema; give the format its schema (ErrorFormat.schema)`);
+  }
+  return format.schema.name;
+}
+
 /** Every error response of a path carries the body of the dialect that owns that path. */
 function applyDialectErrors(doc: OpenAPIObject): void {
   doc.components ??= {};
   doc.components.schemas ??= {};
-  for (const { name, schema } of Object.values(ERROR_SCHEMAS)) doc.components.schemas[name] = schema;
+  for (const format of errorFormats()) {
+    if (format.schema?.name && format.schema.schema) doc.components.schemas[format.schema.name] = format.schema.schema;
+  }
   for (const [path, item] of Object.entries(doc.paths)) {
     const format = errorFormatFor(path.replace(/\{[^}]+\}/g, 'x'));
-    const ref = { $ref: `#/components/schemas/${ERROR_SCHEMAS[format.name].name}` };
+    const ref = { $ref: `#/components/schemas/${errorSchemaName(format, path)}` };
     for (const op of Object.values(item as Record<string, Operation>)) {
       if (!op || typeof op !== 'object' || !('responses' in op)) continue;
       op.responses ??= {};

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { registerErrorFormat } from '../../core/http/error-formats';
 import { EnableyCatalogModule } from './catalog/catalog.module';
 import { EnableyCertificatesModule } from './certificates/certificates.module';
 import { EnableyChannelsModule } from './channels/channels.module';
@@ -11,6 +12,10 @@ import { EnableySubAccountsModule } from './sub-accounts/sub-accounts.module';
 import { EnableyUploadsModule } from './uploads/uploads.module';
 import { EnableyUserProfilesModule } from './user-profiles/user-profiles.module';
 import { EnableyUsersModule } from './users/users.module';
+import { enableyErrorFormat } from './enabley.error-format';
+
+// Registered at import, not through DI: the Fastify frameworkErrors/clientError handlers (app.factory.ts) are built outside Nest.
+registerErrorFormat(enableyErrorFormat);
 
 /**
  * The Enabley API (seed 002), v1-v4. One feature module per resource; a new feature (channels,

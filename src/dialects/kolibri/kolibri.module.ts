@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { registerErrorFormat } from '../../core/http/error-formats';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClassroomsController } from './classrooms/classrooms.controller';
 import { ClassroomsService } from './classrooms/classrooms.service';
@@ -25,6 +26,10 @@ import { MembershipsService } from './memberships/memberships.service';
 import { KolibriRole } from './roles/role.entity';
 import { RolesController } from './roles/roles.controller';
 import { RolesService } from './roles/roles.service';
+import { kolibriErrorFormat } from './kolibri.error-format';
+
+// Registered at import, not through DI: the Fastify frameworkErrors/clientError handlers (app.factory.ts) are built outside Nest.
+registerErrorFormat(kolibriErrorFormat);
 
 /** Kolibri's auth API (/api/auth/): facilities, datasets, facility users, classrooms, learner groups, memberships, roles. */
 @Module({

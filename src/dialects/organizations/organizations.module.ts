@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { registerErrorFormat } from '../../core/http/error-formats';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DepartmentsController } from './departments/departments.controller';
 import { Department } from './departments/department.entity';
@@ -18,6 +19,10 @@ import {
   OrganizationRoleRules,
   OrganizationUserLoader,
 } from './organizations.policy';
+import { organizationsErrorFormat } from './organizations.error-format';
+
+// Registered at import, not through DI: the Fastify frameworkErrors/clientError handlers (app.factory.ts) are built outside Nest.
+registerErrorFormat(organizationsErrorFormat);
 
 /** The Organizations API (seed 001): organizations, departments, members; paths with a literal colon. */
 @Module({

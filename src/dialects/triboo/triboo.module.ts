@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { registerErrorFormat } from '../../core/http/error-formats';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BulkEnrollController } from './bulk-enroll/bulk-enroll.controller';
 import { BulkEnrollService } from './bulk-enroll/bulk-enroll.service';
@@ -22,6 +23,10 @@ import { TribooUsersDeactivateService } from './users/users-deactivate.service';
 import { TribooUsersListService } from './users/users-list.service';
 import { TribooUsersController } from './users/users.controller';
 import { TribooUsersService } from './users/users.service';
+import { tribooErrorFormat } from './triboo.error-format';
+
+// Registered at import, not through DI: the Fastify frameworkErrors/clientError handlers (app.factory.ts) are built outside Nest.
+registerErrorFormat(tribooErrorFormat);
 
 /** Triboo (Open edX) dialect: users with profiles, courses, progress reports, bulk enroll, enrollment. */
 @Module({

@@ -1,10 +1,15 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { ApiError } from '../api-error';
+
+export type ErrorSchemaObject = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string];
 
 /** How one dialect writes an error body; chosen by the request path. */
 export interface ErrorFormat {
   readonly name: string;
   matches(path: string): boolean;
   body(error: ApiError): unknown;
+  /** The same body as an OpenAPI component (CONTRACT section 5): its name in the document and its schema. */
+  readonly schema: { readonly name: string; readonly schema: ErrorSchemaObject };
 }
 
 export function firstMessage(error: ApiError): string {

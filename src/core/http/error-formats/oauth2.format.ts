@@ -12,4 +12,15 @@ export const oauth2ErrorFormat: ErrorFormat = {
   name: 'oauth2',
   matches: (path) => path.startsWith('/oauth2/'),
   body: (error: ApiError) => ({ error: error.status === 503 ? 'temporarily_unavailable' : WORDS[error.issues[0]?.code ?? 'INTERNAL'] ?? 'invalid_request', error_description: firstMessage(error) }),
+  schema: {
+    name: 'OAuth2Error',
+    schema: {
+      type: 'object',
+      required: ['error'],
+      properties: {
+        error: { type: 'string', enum: ['invalid_request', 'invalid_client', 'unsupported_grant_type', 'slow_down', 'server_error'] },
+        error_description: { type: 'string', maxLength: 2000 },
+      },
+    },
+  },
 };

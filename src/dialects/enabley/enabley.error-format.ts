@@ -1,5 +1,5 @@
-import { ApiError, ErrorCode } from '../api-error';
-import { ErrorFormat, firstMessage } from './error-format';
+import { ApiError, ErrorCode } from '../../core/http/api-error';
+import { ErrorFormat, firstMessage } from '../../core/http/error-formats';
 
 /** Values of the seed's ErrorResponse.error enum. */
 export const ENABLEY_ERRORS = ['invalid_request', 'invalid_client', 'not_found', 'access_denied', 'general_error', 'item_exists', 'item_not_exists', 'service_unavailable'] as const;
@@ -23,4 +23,15 @@ export const enableyErrorFormat: ErrorFormat = {
   name: 'enabley',
   matches: (path) => /^\/api\/v[1-4]\//.test(path),
   body: (error: ApiError) => ({ error: error.status === 503 ? 'service_unavailable' : WORDS[error.issues[0]?.code ?? 'INTERNAL'], error_description: firstMessage(error) }),
+  schema: {
+    name: 'ErrorResponse',
+    schema: {
+      type: 'object',
+      required: ['error', 'error_description'],
+      properties: {
+        error: { type: 'string', enum: [...ENABLEY_ERRORS] },
+        error_description: { type: 'string', maxLength: 2000 },
+      },
+    },
+  },
 };

@@ -1,5 +1,5 @@
-import { ApiError, ErrorCode } from '../api-error';
-import { ErrorFormat, firstMessage } from './error-format';
+import { ApiError, ErrorCode } from '../../core/http/api-error';
+import { ErrorFormat, firstMessage } from '../../core/http/error-formats';
 
 const WORDS: Record<ErrorCode, string> = {
   REQUIRED: 'missing_parameter',
@@ -21,4 +21,15 @@ export const organizationsErrorFormat: ErrorFormat = {
   name: 'organizations',
   matches: (path) => ORGANIZATION_PATH.test(path),
   body: (error: ApiError) => ({ error: WORDS[error.issues[0]?.code ?? 'INTERNAL'], message: firstMessage(error) }),
+  schema: {
+    name: 'OrganizationsError',
+    schema: {
+      type: 'object',
+      required: ['error', 'message'],
+      properties: {
+        error: { type: 'string', maxLength: 100, example: 'not_found' },
+        message: { type: 'string', maxLength: 2000 },
+      },
+    },
+  },
 };
