@@ -60,9 +60,9 @@ export class EnrollmentsService implements OnModuleInit {
     return this.repo.unenroll(manager, userIds, channelIds, source ?? null);
   }
 
-  /** Deactivates the active `source` enrollments among the pairs a dialect's SELECT yields; returns them. */
-  unenrollFrom(manager: EntityManager, pairsSql: string, params: unknown[], source: string): Promise<EnrollmentPair[]> {
-    return this.repo.unenrollFrom(manager, pairsSql, params, source);
+  /** Deactivates the channel's active `source` enrollments of the users a dialect's SELECT yields; returns them. */
+  unenrollFrom(manager: EntityManager, channelId: string, usersSql: string, params: unknown[], source: string): Promise<EnrollmentPair[]> {
+    return this.repo.unenrollFrom(manager, channelId, usersSql, params, source);
   }
 
   /** Gives these users' enrollments in these channels the mode (enroll() only sets it on new or reactivated ones). */

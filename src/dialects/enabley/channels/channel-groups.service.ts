@@ -79,12 +79,13 @@ export class ChannelGroupsService implements OnModuleInit {
       if (!rows.length) throw ApiError.notFound(`Group "${groupIdentifier}" is not assigned to this channel.`);
       const deactivated = await this.enrollments.unenrollFrom(
         m,
+        channelId,
         `WITH RECURSIVE scope AS (
            SELECT $2::uuid AS id
            UNION
            SELECT g.id FROM enabley_group g JOIN scope ON g.parent_id = scope.id WHERE $3
          ), ${COVERED_GROUPS}
-         SELECT gm.user_id, $1::uuid FROM scope JOIN enabley_group_member gm ON gm.group_id = scope.id
+         SELECT gm.user_id FROM scope JOIN enabley_group_member gm ON gm.group_id = scope.id
           WHERE gm.user_id NOT IN (SELECT cm.user_id FROM cover JOIN enabley_group_member cm ON cm.group_id = cover.id)`,
         [channelId, groupId, rows[0].recursive],
         GROUP_SOURCE,
