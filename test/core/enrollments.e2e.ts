@@ -64,4 +64,43 @@ describe('core enrollments (set-based)', () => {
     expect(e).toMatchObject({ progress: 100, score: 90, status: 'finished' });
     expect(e.completed_at).toBeInstanceOf(Date);
   });
+  it('enrollFrom / unenrollFrom write the pairs a caller SELECT yields, in one statement, under their source', async () => {
+    const [c1, c2] = [await channel('course-v1:from+x+1'), await channel('course-v1:from+x+2')];
+    const u1 = await users.create(accountId, { username: 'f1' });
+    const u2 = await users.create(accountId, { username: 'f2' });
+    const pairs = `SELECT u.user_id, c.channel_id FROM unnest($1::uuid[]) AS u(user_id) CROSS JOIN unnest($2::uuid[]) AS c(channel_id)`;
+    await db.transaction((m) => enrollments.enroll(m, accountId, [u1.id], [c1]));
+    // Duplicates in the SELECT are written once; u1's active direct enrollment in c1 is left as it is.
+    const made = await db.transaction((m) => enrollments.enrollFrom(m, accountId, `${pairs} UNION ALL ${pairs}`, [[u1.id, u2.id], [c1, c2]], 'group'));
+    expect(made).toHaveLength(3);
+    const sources = await db.query(`SELECT user_id, channel_id, source, is_active FROM enrollment WHERE channel_id = ANY($1::uuid[]) ORDER BY source, user_id, channel_id`, [[c1, c2]]);
+    expect(sources.filter((r: { source: string }) => r.source === 'direct')).toEqual([{ user_id: u1.id, channel_id: c1, source: 'direct', is_active: true }]);
+    expect(sources.filter((r: { source: string }) => r.source === 'group')).toHaveLength(3);
+    // Only the channel's group-sourced ones go; the direct one stays.
+    const off = await db.transaction((m) => enrollments.unenrollFrom(m, c1, `SELECT unnest($1::uuid[])`, [[u1.id, u2.id]], 'group'));
+    expect(off).toEqual([{ userId: u2.id, channelId: c1 }]);
+    const back = await db.transaction((m) => enrollments.enrollFrom(m, accountId, pairs, [[u2.id], [c1, c2]], 'group'));
+    expect(back).toEqual([{ userId: u2.id, channelId: c1 }]);
+  });
+
+  it('preEnroll records emails x channels and removePending withdraws them; markFinished sets 100 % finished', async () => {
+    const [c1, c2] = [await channel('course-v1:pend+x+1'), await channel('course-v1:pend+x+2')];
+    await db.transaction((m) => enrollments.preEnroll(m, accountId, ['a@example.com', 'b@example.com'], [c1, c2], false));
+    await db.transaction((m) => enrollments.preEnroll(m, accountId, ['a@example.com'], [c1], true));
+    const pending = await db.query(`SELECT email, channel_id, auto_enroll FROM pending_enrollment WHERE channel_id = ANY($1::uuid[]) ORDER BY email, auto_enroll`, [[c1, c2]]);
+    expect(pending).toHaveLength(4);
+    expect(pending.filter((r: { auto_enroll: boolean }) => r.auto_enroll)).toEqual([{ email: 'a@example.com', channel_id: c1, auto_enroll: true }]);
+    await db.transaction((m) => enrollments.removePending(m, accountId, ['a@example.com'], [c1, c2]));
+    expect(await db.query(`SELECT email FROM pending_enrollment WHERE channel_id = ANY($1::uuid[]) ORDER BY email`, [[c1, c2]])).toEqual([{ email: 'b@example.com' }, { email: 'b@example.com' }]);
+
+    const u = await users.create(accountId, { username: 'fin' });
+    await db.transaction((m) => enrollments.enroll(m, accountId, [u.id], [c1, c2], { mode: 'audit' }));
+    await db.transaction((m) => enrollments.setMode(m, [u.id], [c1], 'verified'));
+    await db.transaction((m) => enrollments.markFinished(m, [{ userId: u.id, channelId: c1 }]));
+    const rows = await db.query(`SELECT channel_id, mode, progress, status, completed_at IS NOT NULL AS done FROM enrollment WHERE user_id = $1 ORDER BY channel_id = $2 DESC`, [u.id, c1]);
+    expect(rows).toEqual([
+      { channel_id: c1, mode: 'verified', progress: 100, status: 'finished', done: true },
+      { channel_id: c2, mode: 'audit', progress: 0, status: expect.not.stringMatching(/^finished$/), done: false },
+    ]);
+  });
 });

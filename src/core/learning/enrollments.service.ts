@@ -1,9 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { returnedRows } from '../database/sql';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
+import { EnrollmentPair, EnrollmentsRepository } from './enrollments.repository';
 
 export interface EnrollOptions {
   mode?: string;
@@ -15,8 +15,9 @@ export interface EnrollOptions {
 export type ProgressListener = (manager: EntityManager, pairs: { userId: string; channelId: string }[]) => Promise<void>;
 
 /**
- * The one enrollment table, written set-based: every method is a fixed number of statements
- * whatever the number of users and channels.
+ * The one owner of `enrollment` and `pending_enrollment`: dialects translate their wire formats and
+ * call these; the statements live in EnrollmentsRepository. Every method is a fixed number of
+ * statements whatever the number of users and channels.
  */
 @Injectable()
 export class EnrollmentsService implements OnModuleInit {
@@ -25,6 +26,7 @@ export class EnrollmentsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly users: UsersService,
+    private readonly repo: EnrollmentsRepository,
   ) {}
 
   onModuleInit(): void {
@@ -39,31 +41,56 @@ export class EnrollmentsService implements OnModuleInit {
    * Enrolls every user in every channel (cross product), reactivating inactive enrollments.
    * Returns the (user, channel) pairs that were not active before.
    */
-  async enroll(manager: EntityManager, accountId: string, userIds: string[], channelIds: string[], opts: EnrollOptions = {}): Promise<{ userId: string; channelId: string }[]> {
+  async enroll(manager: EntityManager, accountId: string, userIds: string[], channelIds: string[], opts: EnrollOptions = {}): Promise<EnrollmentPair[]> {
     if (!userIds.length || !channelIds.length) return [];
-    const rows: { user_id: string; channel_id: string }[] = await manager.query(
-      `INSERT INTO enrollment (account_id, user_id, channel_id, mode, source, is_active, enrolled_at)
-       SELECT $1, u.user_id, c.channel_id, $4, $5, true, now()
-         FROM unnest($2::uuid[]) AS u(user_id) CROSS JOIN unnest($3::uuid[]) AS c(channel_id)
-       ON CONFLICT (user_id, channel_id) DO UPDATE SET is_active = true, mode = EXCLUDED.mode, updated_at = now()
-         WHERE NOT enrollment.is_active
-       RETURNING user_id, channel_id`,
-      [accountId, userIds, channelIds, opts.mode ?? 'honor', opts.source ?? 'direct'],
-    );
-    return rows.map((r) => ({ userId: r.user_id, channelId: r.channel_id }));
+    return this.repo.enroll(manager, accountId, userIds, channelIds, opts.mode ?? 'honor', opts.source ?? 'direct');
+  }
+
+  /**
+   * Enrolls the (user, channel) pairs a dialect's SELECT yields, in one INSERT … SELECT (see
+   * EnrollmentsRepository for the SELECT's shape). Returns the pairs that were not active before.
+   */
+  enrollFrom(manager: EntityManager, accountId: string, pairsSql: string, params: unknown[], source: string): Promise<EnrollmentPair[]> {
+    return this.repo.enrollFrom(manager, accountId, pairsSql, params, source);
   }
 
   /** Deactivates the enrollments of these users in these channels; returns the pairs that were active. */
-  async unenroll(manager: EntityManager, userIds: string[], channelIds: string[], source?: string): Promise<{ userId: string; channelId: string }[]> {
+  async unenroll(manager: EntityManager, userIds: string[], channelIds: string[], source?: string): Promise<EnrollmentPair[]> {
     if (!userIds.length || !channelIds.length) return [];
-    const result: unknown = await manager.query(
-      `UPDATE enrollment SET is_active = false, updated_at = now()
-        WHERE user_id = ANY($1::uuid[]) AND channel_id = ANY($2::uuid[]) AND is_active
-          AND ($3::text IS NULL OR source = $3)
-        RETURNING user_id, channel_id`,
-      [userIds, channelIds, source ?? null],
-    );
-    return returnedRows<{ user_id: string; channel_id: string }>(result).map((r) => ({ userId: r.user_id, channelId: r.channel_id }));
+    return this.repo.unenroll(manager, userIds, channelIds, source ?? null);
+  }
+
+  /** Deactivates the channel's active `source` enrollments of the users a dialect's SELECT yields; returns them. */
+  unenrollFrom(manager: EntityManager, channelId: string, usersSql: string, params: unknown[], source: string): Promise<EnrollmentPair[]> {
+    return this.repo.unenrollFrom(manager, channelId, usersSql, params, source);
+  }
+
+  /** Gives these users' enrollments in these channels the mode (enroll() only sets it on new or reactivated ones). */
+  async setMode(manager: EntityManager, userIds: string[], channelIds: string[], mode: string): Promise<void> {
+    if (!userIds.length || !channelIds.length) return;
+    await this.repo.setMode(manager, userIds, channelIds, mode);
+  }
+
+  /**
+   * Marks the enrollments finished at 100 %, then recomputes them (so channels with required items
+   * take their progress from content_progress again, and certificates are re-evaluated).
+   */
+  async markFinished(manager: EntityManager, pairs: EnrollmentPair[]): Promise<void> {
+    if (!pairs.length) return;
+    await this.repo.markFinished(manager, pairs);
+    await this.recompute(manager, pairs);
+  }
+
+  /** Pre-enrolls emails × channels (claimed when a user with that email appears or becomes active). */
+  async preEnroll(manager: EntityManager, accountId: string, emails: string[], channelIds: string[], autoEnroll: boolean): Promise<void> {
+    if (!emails.length || !channelIds.length) return;
+    await this.repo.preEnroll(manager, accountId, emails, channelIds, autoEnroll);
+  }
+
+  /** Withdraws the pre-enrollments emails × channels. */
+  async removePending(manager: EntityManager, accountId: string, emails: string[], channelIds: string[]): Promise<void> {
+    if (!emails.length || !channelIds.length) return;
+    await this.repo.removePending(manager, accountId, emails, channelIds);
   }
 
   /**
@@ -73,60 +100,13 @@ export class EnrollmentsService implements OnModuleInit {
   async claimPending(manager: EntityManager, users: Pick<User, 'id' | 'accountId' | 'email' | 'isActive'>[]): Promise<void> {
     const active = users.filter((u) => u.isActive && u.email);
     if (!active.length) return;
-    await manager.query(
-      `WITH claimed AS (
-         DELETE FROM pending_enrollment p
-          USING unnest($1::uuid[], $2::uuid[], $3::text[]) AS u(user_id, account_id, email)
-          WHERE p.account_id = u.account_id AND p.email = lower(u.email)
-          RETURNING p.channel_id, p.auto_enroll, u.user_id, u.account_id
-       )
-       INSERT INTO enrollment (account_id, user_id, channel_id, is_active, enrolled_at)
-       SELECT account_id, user_id, channel_id, true, now() FROM claimed WHERE auto_enroll
-       ON CONFLICT (user_id, channel_id) DO UPDATE SET is_active = true, updated_at = now()`,
-      [active.map((u) => u.id), active.map((u) => u.accountId), active.map((u) => u.email)],
-    );
+    await this.repo.claimPending(manager, active.map((u) => ({ id: u.id, accountId: u.accountId, email: u.email! })));
   }
 
-  /**
-   * Recomputes progress, score, time spent, status and completion date of the given enrollments
-   * from content_progress: progress = completed non-optional items / non-optional items,
-   * score = mean of scored items' scores. Channels without non-optional items keep their progress.
-   */
-  async recompute(manager: EntityManager, pairs: { userId: string; channelId: string }[]): Promise<void> {
+  /** Recomputes the given enrollments from content_progress (see EnrollmentsRepository.recompute), then tells the progress listeners. */
+  async recompute(manager: EntityManager, pairs: EnrollmentPair[]): Promise<void> {
     if (!pairs.length) return;
-    await manager.query(
-      `WITH target AS (
-         SELECT DISTINCT * FROM unnest($1::uuid[], $2::uuid[]) AS t(user_id, channel_id)
-       ), stats AS (
-         SELECT t.user_id, t.channel_id,
-                count(ci.id) FILTER (WHERE NOT ci.optional) AS required,
-                count(ci.id) FILTER (WHERE NOT ci.optional AND cp.completed) AS done,
-                round(avg(cp.score) FILTER (WHERE ci.scored AND cp.score IS NOT NULL))::int AS score,
-                coalesce(sum(cp.time_spent_seconds), 0)::int AS time_spent,
-                count(cp.id) AS touched
-           FROM target t
-           LEFT JOIN content_item ci ON ci.channel_id = t.channel_id
-           LEFT JOIN content_progress cp ON cp.content_item_id = ci.id AND cp.user_id = t.user_id
-          GROUP BY t.user_id, t.channel_id
-       )
-       UPDATE enrollment e SET
-         progress = CASE WHEN s.required > 0 THEN floor(100.0 * s.done / s.required)::int ELSE e.progress END,
-         score = coalesce(s.score, e.score),
-         time_spent_seconds = greatest(e.time_spent_seconds, s.time_spent),
-         status = CASE
-           WHEN s.required > 0 AND s.done = s.required THEN 'finished'
-           WHEN s.required = 0 AND e.status IN ('finished', 'failed') THEN e.status
-           WHEN s.touched > 0 OR e.progress > 0 THEN 'in_progress'
-           ELSE e.status END,
-         completed_at = CASE
-           WHEN s.required > 0 AND s.done = s.required THEN coalesce(e.completed_at, now())
-           WHEN s.required > 0 THEN NULL
-           ELSE e.completed_at END,
-         updated_at = now()
-       FROM stats s
-       WHERE e.user_id = s.user_id AND e.channel_id = s.channel_id`,
-      [pairs.map((p) => p.userId), pairs.map((p) => p.channelId)],
-    );
+    await this.repo.recompute(manager, pairs);
     for (const listener of this.progressListeners) await listener(manager, pairs);
   }
 

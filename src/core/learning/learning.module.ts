@@ -4,6 +4,7 @@ import { Channel } from './channel.entity';
 import { ContentItem } from './content-item.entity';
 import { ContentProgress } from './content-progress.entity';
 import { Enrollment } from './enrollment.entity';
+import { EnrollmentsRepository } from './enrollments.repository';
 import { EnrollmentsService } from './enrollments.service';
 import { PendingEnrollment } from './pending-enrollment.entity';
 import { Certificate } from './certificates/certificate.entity';
@@ -15,7 +16,7 @@ import { UserCertificate } from './certificates/user-certificate.entity';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Channel, ContentItem, ContentProgress, Enrollment, PendingEnrollment, Certificate, CertificateCourse, UserCertificate])],
-  providers: [EnrollmentsService, CertificatesService],
+  providers: [EnrollmentsRepository, EnrollmentsService, CertificatesService],
   exports: [EnrollmentsService, CertificatesService, TypeOrmModule],
 })
 export class LearningModule {}

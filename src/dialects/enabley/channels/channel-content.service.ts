@@ -164,12 +164,7 @@ export class ChannelContentService {
            completed_at = coalesce(content_progress.completed_at, now()), updated_at = now()`,
         [userId, channelId],
       );
-      await m.query(
-        `UPDATE enrollment SET progress = 100, status = 'finished', completed_at = coalesce(completed_at, now()), updated_at = now()
-          WHERE user_id = $1 AND channel_id = $2`,
-        [userId, channelId],
-      );
-      await this.enrollments.recompute(m, [{ userId, channelId }]);
+      await this.enrollments.markFinished(m, [{ userId, channelId }]);
       return this.performanceOf(m, userId, channelId);
     });
   }

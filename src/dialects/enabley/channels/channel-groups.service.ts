@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { returnedRows } from '../../../core/database/sql';
 import { ApiError } from '../../../core/http/api-error';
+import { EnrollmentsService } from '../../../core/learning/enrollments.service';
 import { GroupMembershipEvents } from '../groups/group-membership.events';
 
 /** Users covered by the channel's group assignments: each assigned group, and its descendants when recursive. */
@@ -13,15 +14,20 @@ const COVERED_GROUPS = `
     SELECT g.id, cover.recursive FROM enabley_group g JOIN cover ON g.parent_id = cover.id WHERE cover.recursive
   )`;
 
+/** The enrollment source of the learners a group assignment made (unassigning removes only those). */
+const GROUP_SOURCE = 'group';
+
 /**
- * Channel ↔ group assignments. Every write is one set-based statement for the enrollments, whatever
- * the number of users: assigning a 10,000-user group is one INSERT … SELECT.
+ * Channel ↔ group assignments. Every enrollment write is one set-based statement of the core
+ * (EnrollmentsService.enrollFrom / unenrollFrom) over a SELECT of the covered users, whatever the
+ * number of users: assigning a 10,000-user group is one INSERT … SELECT.
  */
 @Injectable()
 export class ChannelGroupsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly membership: GroupMembershipEvents,
+    private readonly enrollments: EnrollmentsService,
   ) {}
 
   onModuleInit(): void {
@@ -44,19 +50,17 @@ export class ChannelGroupsService implements OnModuleInit {
          ON CONFLICT (channel_id, group_id) DO UPDATE SET recursive = EXCLUDED.recursive`,
         [channelId, groupId, recursive],
       );
-      const enrolled: { user_id: string }[] = await m.query(
+      const enrolled = await this.enrollments.enrollFrom(
+        m,
+        accountId,
         `WITH RECURSIVE scope AS (
-           SELECT $3::uuid AS id
+           SELECT $2::uuid AS id
            UNION
-           SELECT g.id FROM enabley_group g JOIN scope ON g.parent_id = scope.id WHERE $4
+           SELECT g.id FROM enabley_group g JOIN scope ON g.parent_id = scope.id WHERE $3
          )
-         INSERT INTO enrollment (account_id, user_id, channel_id, source, is_active, enrolled_at)
-         SELECT DISTINCT $1::uuid, gm.user_id, $2::uuid, 'group', true, now()
-           FROM scope JOIN enabley_group_member gm ON gm.group_id = scope.id
-         ON CONFLICT (user_id, channel_id) DO UPDATE SET is_active = true, source = 'group', updated_at = now()
-           WHERE NOT enrollment.is_active
-         RETURNING user_id`,
-        [accountId, channelId, groupId, recursive],
+         SELECT gm.user_id, $1::uuid FROM scope JOIN enabley_group_member gm ON gm.group_id = scope.id`,
+        [channelId, groupId, recursive],
+        GROUP_SOURCE,
       );
       return enrolled.length;
     });
@@ -73,20 +77,20 @@ export class ChannelGroupsService implements OnModuleInit {
         await m.query(`DELETE FROM enabley_channel_group WHERE channel_id = $1 AND group_id = $2 RETURNING recursive`, [channelId, groupId]),
       );
       if (!rows.length) throw ApiError.notFound(`Group "${groupIdentifier}" is not assigned to this channel.`);
-      const result: unknown = await m.query(
+      const deactivated = await this.enrollments.unenrollFrom(
+        m,
+        channelId,
         `WITH RECURSIVE scope AS (
            SELECT $2::uuid AS id
            UNION
            SELECT g.id FROM enabley_group g JOIN scope ON g.parent_id = scope.id WHERE $3
          ), ${COVERED_GROUPS}
-         UPDATE enrollment e SET is_active = false, updated_at = now()
-          WHERE e.channel_id = $1 AND e.source = 'group' AND e.is_active
-            AND e.user_id IN (SELECT gm.user_id FROM scope JOIN enabley_group_member gm ON gm.group_id = scope.id)
-            AND e.user_id NOT IN (SELECT gm.user_id FROM cover JOIN enabley_group_member gm ON gm.group_id = cover.id)
-         RETURNING e.user_id`,
+         SELECT gm.user_id FROM scope JOIN enabley_group_member gm ON gm.group_id = scope.id
+          WHERE gm.user_id NOT IN (SELECT cm.user_id FROM cover JOIN enabley_group_member cm ON cm.group_id = cover.id)`,
         [channelId, groupId, rows[0].recursive],
+        GROUP_SOURCE,
       );
-      return returnedRows(result).length;
+      return deactivated.length;
     });
   }
 
@@ -95,41 +99,41 @@ export class ChannelGroupsService implements OnModuleInit {
    * assigned recursively to its new ancestors (one statement).
    */
   private async enrollMovedSubtree(m: EntityManager, accountId: string, groupId: string): Promise<void> {
-    await m.query(
+    await this.enrollments.enrollFrom(
+      m,
+      accountId,
       `WITH RECURSIVE anc AS (
-         SELECT id, parent_id, 0 AS depth FROM enabley_group WHERE id = $2
+         SELECT id, parent_id, 0 AS depth FROM enabley_group WHERE id = $1
          UNION ALL
          SELECT p.id, p.parent_id, anc.depth + 1 FROM enabley_group p JOIN anc ON p.id = anc.parent_id WHERE anc.depth < 1000
        ), sub AS (
-         SELECT $2::uuid AS id
+         SELECT $1::uuid AS id
          UNION
          SELECT g.id FROM enabley_group g JOIN sub ON g.parent_id = sub.id
        )
-       INSERT INTO enrollment (account_id, user_id, channel_id, source, is_active, enrolled_at)
-       SELECT DISTINCT $1::uuid, gm.user_id, cg.channel_id, 'group', true, now()
+       SELECT gm.user_id, cg.channel_id
          FROM anc JOIN enabley_channel_group cg ON cg.group_id = anc.id AND anc.depth > 0 AND cg.recursive
-        CROSS JOIN sub JOIN enabley_group_member gm ON gm.group_id = sub.id
-       ON CONFLICT (user_id, channel_id) DO UPDATE SET is_active = true, source = 'group', updated_at = now()
-         WHERE NOT enrollment.is_active`,
-      [accountId, groupId],
+        CROSS JOIN sub JOIN enabley_group_member gm ON gm.group_id = sub.id`,
+      [groupId],
+      GROUP_SOURCE,
     );
   }
 
   /** Users who just joined a group become learners of the channels assigned to it, or to an ancestor recursively. */
   private async enrollLateJoiners(m: EntityManager, accountId: string, groupId: string, userIds: string[]): Promise<void> {
-    await m.query(
+    await this.enrollments.enrollFrom(
+      m,
+      accountId,
       `WITH RECURSIVE anc AS (
-         SELECT id, parent_id, 0 AS depth FROM enabley_group WHERE id = $2
+         SELECT id, parent_id, 0 AS depth FROM enabley_group WHERE id = $1
          UNION ALL
          SELECT p.id, p.parent_id, anc.depth + 1 FROM enabley_group p JOIN anc ON p.id = anc.parent_id WHERE anc.depth < 1000
        )
-       INSERT INTO enrollment (account_id, user_id, channel_id, source, is_active, enrolled_at)
-       SELECT DISTINCT $1::uuid, u.user_id, cg.channel_id, 'group', true, now()
+       SELECT u.user_id, cg.channel_id
          FROM anc JOIN enabley_channel_group cg ON cg.group_id = anc.id AND (anc.depth = 0 OR cg.recursive)
-        CROSS JOIN unnest($3::uuid[]) AS u(user_id)
-       ON CONFLICT (user_id, channel_id) DO UPDATE SET is_active = true, source = 'group', updated_at = now()
-         WHERE NOT enrollment.is_active`,
-      [accountId, groupId, userIds],
+        CROSS JOIN unnest($2::uuid[]) AS u(user_id)`,
+      [groupId, userIds],
+      GROUP_SOURCE,
     );
   }
 }

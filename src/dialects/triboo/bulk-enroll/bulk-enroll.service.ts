@@ -79,20 +79,10 @@ export class BulkEnrollService {
         const enrollIds = [...new Set(valid.filter((t) => t.userId && t.userActive).map((t) => t.userId!))];
         const preEmails = [...new Set(valid.filter((t) => !(t.userId && t.userActive) && t.email).map((t) => t.email!))];
         await this.enrollments.enroll(m, accountId, enrollIds, channelIds, { mode: 'honor' });
-        if (preEmails.length) {
-          await m.query(
-            `INSERT INTO pending_enrollment (account_id, email, channel_id, auto_enroll)
-             SELECT $1, e.email, c.channel_id, $4 FROM unnest($2::text[]) AS e(email) CROSS JOIN unnest($3::uuid[]) AS c(channel_id)
-             ON CONFLICT (account_id, email, channel_id) DO UPDATE SET auto_enroll = EXCLUDED.auto_enroll
-               WHERE pending_enrollment.auto_enroll IS DISTINCT FROM EXCLUDED.auto_enroll`,
-            [accountId, preEmails, channelIds, autoEnroll],
-          );
-        }
+        await this.enrollments.preEnroll(m, accountId, preEmails, channelIds, autoEnroll);
       } else {
         await this.enrollments.unenroll(m, userIds, channelIds);
-        if (emails.length) {
-          await m.query(`DELETE FROM pending_enrollment WHERE account_id = $1 AND channel_id = ANY($2::uuid[]) AND email = ANY($3::text[])`, [accountId, channelIds, emails]);
-        }
+        await this.enrollments.removePending(m, accountId, emails, channelIds);
       }
 
       // States, and one audit row per course holding every identifier's transition.

@@ -36,7 +36,7 @@ export class TribooEnrollmentService {
       const mode = dto.mode ?? 'honor';
       // Creates or reactivates; an active enrollment keeps its row (and dates).
       await this.enrollments.enroll(m, accountId, [user.id], [course.id], { mode });
-      if (dto.mode !== undefined) await m.query(`UPDATE enrollment SET mode = $3, updated_at = now() WHERE user_id = $1 AND channel_id = $2 AND mode <> $3`, [user.id, course.id, mode]);
+      if (dto.mode !== undefined) await this.enrollments.setMode(m, [user.id], [course.id], mode);
       if (dto.is_active === false) await this.enrollments.unenroll(m, [user.id], [course.id]);
       const [e]: { created_at: Date; mode: string; is_active: boolean }[] = await m.query(`SELECT created_at, mode, is_active FROM enrollment WHERE user_id = $1 AND channel_id = $2`, [user.id, course.id]);
       return {
