@@ -10,6 +10,7 @@ import { ApiError } from '../http/api-error';
 import { checkPassword } from './password-policy';
 import { UserChangeListener } from './user-change.listener';
 import { User } from './user.entity';
+import { UserRef, usersRepository } from './users.repository';
 import { checkEmail, normalizeUsername, usernameKey } from './username-rules';
 
 export interface NewUser {
@@ -178,6 +179,27 @@ export class UsersService {
     const deactivated = returnedRows<{ id: string }>(result).map((r) => r.id);
     await revokeUserSessions(manager, deactivated);
     return deactivated;
+  }
+
+  /**
+   * Deletes the user (false: none matched). Its sessions, memberships and every dialect's rows about it
+   * reference it with ON DELETE CASCADE, so they go in the same statement; no change hook fires.
+   */
+  async delete(accountId: string, ref: UserRef, manager?: EntityManager): Promise<boolean> {
+    return (await usersRepository.delete(manager ?? this.users.manager, accountId, ref)) !== null;
+  }
+
+  /**
+   * Changes the identifier only (memberships follow, since everything references the id); returns false when
+   * no user matched. A taken identifier answers UserConflictError('identifier'). No hook: name, email and
+   * activation stay.
+   */
+  async changeIdentifier(accountId: string, ref: UserRef, identifier: string, manager?: EntityManager): Promise<boolean> {
+    try {
+      return (await usersRepository.setIdentifier(manager ?? this.users.manager, accountId, ref, identifier)) !== null;
+    } catch (e) {
+      UsersService.rethrow(e);
+    }
   }
 
   private async passwordHashOf(id: string): Promise<string | null> {
