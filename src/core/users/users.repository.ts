@@ -38,4 +38,14 @@ export const usersRepository = {
     );
     return updated[0]?.id ?? null;
   },
+
+  /** Deactivates these users of the account in one statement; returns the ids that were active. */
+  async deactivate(m: EntityManager, accountId: string, ids: string[]): Promise<string[]> {
+    const changed = await rows<{ id: string }>(
+      m,
+      `UPDATE "user" SET is_active = false, updated_at = now() WHERE account_id = $1 AND id = ANY($2::uuid[]) AND is_active RETURNING id`,
+      [accountId, ids],
+    );
+    return changed.map((r) => r.id);
+  },
 };

@@ -5,7 +5,6 @@ import { hashSecret, verifySecret } from '../auth/password-hasher';
 import { Principal } from '../auth/principal';
 import { revokeUserSessions } from '../auth/session-revocation';
 import { isUniqueViolation, pgError } from '../database/pg-error';
-import { returnedRows } from '../database/sql';
 import { ApiError } from '../http/api-error';
 import { checkPassword } from './password-policy';
 import { UserChangeListener } from './user-change.listener';
@@ -172,11 +171,7 @@ export class UsersService {
    */
   async deactivateMany(manager: EntityManager, accountId: string, ids: string[]): Promise<string[]> {
     if (!ids.length) return [];
-    const result: unknown = await manager.query(
-      `UPDATE "user" SET is_active = false, updated_at = now() WHERE account_id = $1 AND id = ANY($2::uuid[]) AND is_active RETURNING id`,
-      [accountId, ids],
-    );
-    const deactivated = returnedRows<{ id: string }>(result).map((r) => r.id);
+    const deactivated = await usersRepository.deactivate(manager, accountId, ids);
     await revokeUserSessions(manager, deactivated);
     return deactivated;
   }
