@@ -1,4 +1,4 @@
-import { TestContext, createTestApp } from '../support/test-app';
+import { TEST_ADMIN, TestContext, createTestApp } from '../support/test-app';
 import { authed, secondAccountToken } from './helpers';
 
 describe('Enabley users (v2)', () => {
@@ -161,6 +161,16 @@ describe('Enabley users (v2)', () => {
     // The same identifier is free in the other account.
     await other.put('/api/v2/users').send({ identifier: 'mine' }).expect(201);
     await api.get('/api/v2/users/mine').expect(200);
+  });
+
+  it('never deletes or re-identifies the platform superuser, though it is in the same account', async () => {
+    // root's identifier is its username; Enabley's user scope (the route's loader and the write) leaves it out.
+    await api.delete('/api/v2/users/root').expect(404);
+    await api.put('/api/v2/users/identityManagement').send({ currentUserIdentifier: 'root', newUserIdentifier: 'not-root' }).expect(404);
+    await ctx.http().post('/api/auth/session').send(TEST_ADMIN).expect(200);
+    // The identifier it keeps is still taken: an Enabley user cannot be renamed onto it.
+    await api.put('/api/v2/users').send({ identifier: 'near-root' }).expect(201);
+    await api.put('/api/v2/users/identityManagement').send({ currentUserIdentifier: 'near-root', newUserIdentifier: 'root' }).expect(409);
   });
 });
 

@@ -5,11 +5,11 @@ import { hashSecret, verifySecret } from '../auth/password-hasher';
 import { Principal } from '../auth/principal';
 import { revokeUserSessions } from '../auth/session-revocation';
 import { isUniqueViolation, pgError } from '../database/pg-error';
-import { returnedRows } from '../database/sql';
 import { ApiError } from '../http/api-error';
 import { checkPassword } from './password-policy';
 import { UserChangeListener } from './user-change.listener';
 import { User } from './user.entity';
+import { UserRef, usersRepository } from './users.repository';
 import { checkEmail, normalizeUsername, usernameKey } from './username-rules';
 
 export interface NewUser {
@@ -171,13 +171,30 @@ export class UsersService {
    */
   async deactivateMany(manager: EntityManager, accountId: string, ids: string[]): Promise<string[]> {
     if (!ids.length) return [];
-    const result: unknown = await manager.query(
-      `UPDATE "user" SET is_active = false, updated_at = now() WHERE account_id = $1 AND id = ANY($2::uuid[]) AND is_active RETURNING id`,
-      [accountId, ids],
-    );
-    const deactivated = returnedRows<{ id: string }>(result).map((r) => r.id);
+    const deactivated = await usersRepository.deactivate(manager, accountId, ids);
     await revokeUserSessions(manager, deactivated);
     return deactivated;
+  }
+
+  /**
+   * Deletes the user (false: none matched). Its sessions, memberships and every dialect's rows about it
+   * reference it with ON DELETE CASCADE, so they go in the same statement; no change hook fires.
+   */
+  async delete(accountId: string, ref: UserRef, manager?: EntityManager): Promise<boolean> {
+    return (await usersRepository.delete(manager ?? this.users.manager, accountId, ref)) !== null;
+  }
+
+  /**
+   * Changes the identifier only (memberships follow, since everything references the id); returns false when
+   * no user matched. A taken identifier answers UserConflictError('identifier'). No hook: name, email and
+   * activation stay.
+   */
+  async changeIdentifier(accountId: string, ref: UserRef, identifier: string, manager?: EntityManager): Promise<boolean> {
+    try {
+      return (await usersRepository.setIdentifier(manager ?? this.users.manager, accountId, ref, identifier)) !== null;
+    } catch (e) {
+      UsersService.rethrow(e);
+    }
   }
 
   private async passwordHashOf(id: string): Promise<string | null> {

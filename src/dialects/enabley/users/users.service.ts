@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { isUniqueViolation } from '../../../core/database/pg-error';
 import { ApiError } from '../../../core/http/api-error';
 import { User } from '../../../core/users/user.entity';
 import { ChangedBy, UserConflictError, UsersService } from '../../../core/users/users.service';
@@ -95,10 +94,7 @@ export class EnableyUsersService {
    * ON DELETE CASCADE, so the one statement removes everything in its transaction.
    */
   async delete(accountId: string, identifier: string): Promise<void> {
-    await this.db.transaction(async (m) => {
-      const deleted = await rows(m, `DELETE FROM "user" u WHERE ${USER_SCOPE} AND u.identifier = $2 RETURNING u.id`, [accountId, identifier]);
-      if (!deleted.length) throw ApiError.notFound('No user with that identifier.');
-    });
+    if (!(await this.users.delete(accountId, { identifier, superusers: false }))) throw ApiError.notFound('No user with that identifier.');
   }
 
   /** DELETE /api/v2/users/{identifier}/subAccountName/{subAccountName} */
@@ -108,14 +104,14 @@ export class EnableyUsersService {
 
   /** PUT /api/v2/users/identityManagement: memberships follow, since everything references the user's id. */
   async changeIdentifier(accountId: string, current: string, next: string): Promise<UserInfoDto> {
-    let updated: unknown[];
+    let updated: boolean;
     try {
-      updated = await rows(this.db, `UPDATE "user" u SET identifier = $3, updated_at = now() WHERE ${USER_SCOPE} AND u.identifier = $2 RETURNING u.id`, [accountId, current, next]);
+      updated = await this.users.changeIdentifier(accountId, { identifier: current, superusers: false }, next);
     } catch (e) {
-      if (isUniqueViolation(e)) throw ApiError.conflict('A user with that identifier already exists.', 'newUserIdentifier');
+      if (e instanceof UserConflictError) throw ApiError.conflict('A user with that identifier already exists.', 'newUserIdentifier');
       throw e;
     }
-    if (!updated.length) throw ApiError.notFound('No user with that identifier.');
+    if (!updated) throw ApiError.notFound('No user with that identifier.');
     return (await this.reads.findInfo(accountId, next))!;
   }
 

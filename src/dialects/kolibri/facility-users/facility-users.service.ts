@@ -129,7 +129,6 @@ export class FacilityUsersService {
   /** Deletes the user itself; memberships, roles and sessions go with it. */
   async remove(principal: Principal, id: string): Promise<void> {
     if (principal.isSuperuser && principal.userId === id) throw ApiError.forbidden('A superuser cannot delete itself.');
-    const [, count] = await this.db.query(`DELETE FROM "user" WHERE id = $1 AND account_id = $2`, [id, principal.accountId]);
-    if (!count) throw ApiError.notFound();
+    if (!(await this.users.delete(principal.accountId, { id, superusers: true }))) throw ApiError.notFound();
   }
 }
