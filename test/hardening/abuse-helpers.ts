@@ -1,11 +1,8 @@
-import { mkdtempSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app.factory';
 import { loadEnv } from '../../src/core/config/env';
-import { TEST_ADMIN, TEST_CLIENT, createTestDatabase } from '../support/test-app';
+import { createTestDatabase, testEnv } from '../support/test-app';
 
 export interface Answer {
   status: number;
@@ -61,16 +58,7 @@ export async function twoAppsOnOneDatabase(extraEnv: Record<string, string>): Pr
   const database = await createTestDatabase();
   const apps: NestFastifyApplication[] = [];
   for (let i = 0; i < 2; i++) {
-    const env = loadEnv({
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'las-app-')),
-      JWT_SECRET: 'test-secret-test-secret-test-secret',
-      ADMIN_USERNAME: TEST_ADMIN.username,
-      ADMIN_PASSWORD: TEST_ADMIN.password,
-      API_CLIENT_ID: TEST_CLIENT.id,
-      API_CLIENT_SECRET: TEST_CLIENT.secret,
-      LOG_LEVEL: 'silent',
-      ...extraEnv,
-    });
+    const env = loadEnv(testEnv(extraEnv));
     const app = await createApp({ env, databaseUrl: database.url, logger: false });
     await app.init();
     apps.push(app);

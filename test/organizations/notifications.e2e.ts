@@ -1,7 +1,6 @@
-import { createServer, Server, Socket } from 'node:net';
-import { AddressInfo } from 'node:net';
 import { NotificationsService } from '../../src/core/notifications/notifications.service';
 import { NotificationsWorker } from '../../src/core/notifications/notifications.worker';
+import { fakeSmtp } from '../support/fake-smtp';
 import { TestContext, createTestApp } from '../support/test-app';
 import { OrgFactory } from './helpers';
 
@@ -23,46 +22,6 @@ async function waitFor<T>(probe: () => Promise<T>, done: (v: T) => boolean, ms =
     if (done(v) || Date.now() > until) return v;
     await new Promise((r) => setTimeout(r, 50));
   }
-}
-
-/** A minimal SMTP server that records each message it accepts. */
-function fakeSmtp(): Promise<{ server: Server; url: string; messages: string[] }> {
-  const messages: string[] = [];
-  const server = createServer((socket: Socket) => {
-    let data: string | null = null;
-    let buffer = '';
-    socket.write('220 localhost ESMTP test\r\n');
-    socket.on('data', (chunk) => {
-      buffer += chunk.toString('utf8');
-      for (;;) {
-        if (data !== null) {
-          const end = buffer.indexOf('\r\n.\r\n');
-          if (end < 0) return;
-          messages.push(data + buffer.slice(0, end));
-          buffer = buffer.slice(end + 5);
-          data = null;
-          socket.write('250 2.0.0 queued\r\n');
-          continue;
-        }
-        const nl = buffer.indexOf('\r\n');
-        if (nl < 0) return;
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 2);
-        const verb = line.slice(0, 4).toUpperCase();
-        if (verb === 'EHLO') socket.write('250-localhost\r\n250 8BITMIME\r\n');
-        else if (verb === 'HELO' || verb === 'MAIL' || verb === 'RCPT' || verb === 'RSET' || verb === 'NOOP') socket.write('250 OK\r\n');
-        else if (verb === 'DATA') {
-          data = '';
-          socket.write('354 go ahead\r\n');
-        } else if (verb === 'QUIT') {
-          socket.end('221 bye\r\n');
-          return;
-        } else socket.write('502 not implemented\r\n');
-      }
-    });
-    socket.on('error', () => undefined);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `smtp://127.0.0.1:${(server.address() as AddressInfo).port}`, messages })));
 }
 
 describe('Organizations: notify and the notifications outbox', () => {
@@ -181,11 +140,11 @@ describe('Organizations: notify and the notifications outbox', () => {
         (rs) => rs.length === 1 && rs[0].status === 'sent',
       );
       expect(rows).toEqual([{ status: 'sent' }]);
-      expect(smtp.messages).toHaveLength(1);
-      expect(smtp.messages[0]).toContain('sam@example.com');
-      expect(smtp.messages[0]).toContain('Subject: Your membership in Green team');
+      expect(smtp.received).toHaveLength(1);
+      expect(smtp.received[0].raw).toContain('sam@example.com');
+      expect(smtp.received[0].raw).toContain('Subject: Your membership in Green team');
       await other.app.get(NotificationsWorker).runOnce();
-      expect(smtp.messages).toHaveLength(1);
+      expect(smtp.received).toHaveLength(1);
     } finally {
       await other.close();
       smtp.server.close();

@@ -1,5 +1,5 @@
 import { startServer, tempDataDir } from '../support/server-process';
-import { fakeSmtp } from './fake-smtp';
+import { fakeSmtp } from '../support/fake-smtp';
 import { newDatabase, query, waitFor } from './helpers';
 
 const MESSAGES = 30;

@@ -45,6 +45,20 @@ export async function createTestDatabase(): Promise<{ url: string; pooledUrl?: s
   };
 }
 
+/** The environment every test app starts with: its own DATA_DIR, the bootstrap superuser and API client. */
+export function testEnv(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'las-app-')),
+    JWT_SECRET: 'test-secret-test-secret-test-secret',
+    ADMIN_USERNAME: TEST_ADMIN.username,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
+    API_CLIENT_ID: TEST_CLIENT.id,
+    API_CLIENT_SECRET: TEST_CLIENT.secret,
+    LOG_LEVEL: 'silent',
+    ...extra,
+  };
+}
+
 function withPort(url: string, port: number): string {
   const u = new URL(url);
   u.port = String(port);
@@ -54,13 +68,7 @@ function withPort(url: string, port: number): string {
 export async function createTestApp(extraEnv: Record<string, string> = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   const env: Record<string, string> = {
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'las-app-')),
-    JWT_SECRET: 'test-secret-test-secret-test-secret',
-    ADMIN_USERNAME: TEST_ADMIN.username,
-    ADMIN_PASSWORD: TEST_ADMIN.password,
-    API_CLIENT_ID: TEST_CLIENT.id,
-    API_CLIENT_SECRET: TEST_CLIENT.secret,
-    LOG_LEVEL: 'silent',
+    ...testEnv(),
     // TEST_PGBOUNCER=1: the pool goes through PgBouncer in transaction mode, LISTEN straight to PostgreSQL.
     ...(database.pooledUrl ? { DATABASE_URL: database.pooledUrl, DATABASE_LISTEN_URL: database.url, DATABASE_POOL_MODE: 'transaction' } : {}),
     ...extraEnv,
