@@ -6,11 +6,16 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { freePort, startProcess, stopProcess, table } from './lib.mjs';
+import { call, freePort, startProcess, stopProcess, table } from './lib.mjs';
 import coreRows from './rows/core.mjs';
 import tribooRows from './rows/triboo.mjs';
 import enableyRows from './rows/enabley-channels.mjs';
 import scaleRows from './rows/scale.mjs';
+import kolibriRows from './rows/kolibri.mjs';
+import organizationsRows from './rows/organizations.mjs';
+import growthRows from './rows/growth.mjs';
+import startupRows from './rows/startup.mjs';
+import { hash } from 'argon2';
 
 const require = createRequire(import.meta.url);
 const { reachableTempDir, startEmbeddedPostgres } = require('../dist/core/database/embedded-postgres.js');
@@ -46,8 +51,16 @@ async function main() {
     });
     const token = (await tokenRes.json()).access_token;
     const [{ id: accountId }] = (await sql.query(`SELECT id FROM account WHERE name = 'bench'`)).rows;
-    const ctx = { base, token, sql, accountId, db, client: CLIENT, report: (row) => { rows.push(row); process.stderr.write(`# ${row.name}: ${row.result}\n`); } };
-    for (const [name, section] of [['core', coreRows], ['triboo', tribooRows], ['enabley', enableyRows], ['scale', scaleRows]]) {
+    const newAccount = async (name) => {
+      const [{ id }] = (await sql.query(`INSERT INTO account (name) VALUES ($1) RETURNING id`, [name])).rows;
+      const secret = `${name}-secret-0123456789`;
+      await sql.query(`INSERT INTO api_client (client_id, name, secret_hash, account_id) VALUES ($1, $1, $2, $3)`, [name, await hash(secret, { type: 2 }), id]);
+      const res = await call(base, 'POST', '/oauth2/access_token', { form: { grant_type: 'client_credentials', client_id: name, client_secret: secret }, expect: 200 });
+      return { accountId: id, token: res.body.access_token };
+    };
+    const ctx = { base, token, sql, accountId, db, client: CLIENT, newAccount, report: (row) => { rows.push(row); process.stderr.write(`# ${row.name}: ${row.result}\n`); } };
+    const sections = [['core', coreRows], ['triboo', tribooRows], ['enabley', enableyRows], ['kolibri', kolibriRows], ['organizations', organizationsRows], ['growth', growthRows], ['scale', scaleRows], ['startup', startupRows]];
+    for (const [name, section] of sections) {
       if (only.length && !only.includes(name)) continue;
       try {
         await section(ctx);
