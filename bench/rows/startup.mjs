@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { freePort, stopProcess } from '../lib.mjs';
+import { freePort } from '../lib.mjs';
 
 const require = createRequire(import.meta.url);
 const { reachableTempDir } = require('../../dist/core/database/embedded-postgres.js');
@@ -14,7 +14,8 @@ async function startUntilHealthy(command, args, env) {
   const started = process.hrtime.bigint();
   const childEnv = { ...process.env, ...env };
   delete childEnv.DATABASE_URL; // the embedded PostgreSQL under DATA_DIR
-  const child = spawn(command, args, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: `npm start` runs node as a child, and the whole group is stopped.
+  const child = spawn(command, args, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
@@ -30,8 +31,24 @@ async function startUntilHealthy(command, args, env) {
     await new Promise((r) => setTimeout(r, 20));
   }
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  await stopProcess(child);
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  process.kill(-child.pid, 'SIGTERM');
+  await exited;
+  await portClosed(env.PORT);
   return ms;
+}
+
+/** Waits until nothing answers on the port any more (the server of the group is gone). */
+async function portClosed(port) {
+  for (let i = 0; i < 500; i++) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/health`);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`port ${port} still answers after the server was stopped`);
 }
 
 export default async function startupRows({ report }) {
