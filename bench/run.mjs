@@ -28,7 +28,9 @@ async function main() {
   const db = await startEmbeddedPostgres({ dataDir: dir, settings: { shared_buffers: '256MB', max_connections: '200' } });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = await startProcess(['dist/main.js'], {
+  // BENCH_SERVER_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) go to the server's node: profile what a row measures.
+  const serverArgs = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+  const server = await startProcess([...serverArgs, 'dist/main.js'], {
     env: {
       PORT: String(port),
       DATABASE_URL: db.url,
