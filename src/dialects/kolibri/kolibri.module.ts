@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { registerErrorFormat } from '../../core/http/error-formats';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../../core/auth/auth.module';
 import { ClassroomsController } from './classrooms/classrooms.controller';
 import { ClassroomsService } from './classrooms/classrooms.service';
 import { KolibriCollection } from './common/collection.entity';
 import { CollectionsRepository } from './common/collections.repository';
 import { KolibriAccess } from './common/kolibri-access';
 import { KolibriRoleRules } from './common/kolibri.rules';
-import { KolibriSessionEnricher } from './common/session-enricher';
 import { SUBJECT_LOADERS } from './common/subject-loaders';
 import { FacilitiesController } from './facilities/facilities.controller';
 import { FacilitiesService } from './facilities/facilities.service';
@@ -26,19 +26,21 @@ import { MembershipsService } from './memberships/memberships.service';
 import { KolibriRole } from './roles/role.entity';
 import { RolesController } from './roles/roles.controller';
 import { RolesService } from './roles/roles.service';
+import { SessionController } from './session/session.controller';
+import { SessionFactsService } from './session/session-facts.service';
 import { kolibriErrorFormat } from './kolibri.error-format';
 
 // Registered at import, not through DI: the Fastify frameworkErrors/clientError handlers (app.factory.ts) are built outside Nest.
 registerErrorFormat(kolibriErrorFormat);
 
-/** Kolibri's auth API (/api/auth/): facilities, datasets, facility users, classrooms, learner groups, memberships, roles. */
+/** Kolibri's auth API (/api/auth/): session login/logout, facilities, datasets, facility users, classrooms, learner groups, memberships, roles. */
 @Module({
-  imports: [TypeOrmModule.forFeature([KolibriCollection, KolibriFacilityDataset, KolibriFacilityUser, KolibriMembership, KolibriRole])],
-  controllers: [FacilitiesController, FacilityDatasetsController, FacilityUsersController, ClassroomsController, LearnerGroupsController, MembershipsController, RolesController],
+  imports: [AuthModule, TypeOrmModule.forFeature([KolibriCollection, KolibriFacilityDataset, KolibriFacilityUser, KolibriMembership, KolibriRole])],
+  controllers: [SessionController, FacilitiesController, FacilityDatasetsController, FacilityUsersController, ClassroomsController, LearnerGroupsController, MembershipsController, RolesController],
   providers: [
     KolibriAccess,
     KolibriRoleRules,
-    KolibriSessionEnricher,
+    SessionFactsService,
     ...SUBJECT_LOADERS,
     CollectionsRepository,
     FacilityLinksService,

@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import { registerErrorFormat } from '../../core/http/error-formats';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../../core/auth/auth.module';
 import { BulkEnrollController } from './bulk-enroll/bulk-enroll.controller';
 import { BulkEnrollService } from './bulk-enroll/bulk-enroll.service';
 import { EnrollmentAuditService } from './bulk-enroll/enrollment-audit.service';
 import { TribooEnrollmentAudit } from './bulk-enroll/enrollment-audit.entity';
 import { PageAnchorCache } from './common/page-anchors';
+import { OAuth2Controller } from './oauth2/oauth2.controller';
+import { oauth2ErrorFormat } from './oauth2/oauth2.error-format';
 import { TribooCourseCatalog } from './courses/course-catalog.entity';
 import { TribooCoursesController } from './courses/courses.controller';
 import { TribooCoursesService } from './courses/courses.service';
@@ -27,11 +30,13 @@ import { tribooErrorFormat } from './triboo.error-format';
 
 // Registered at import, not through DI: the Fastify frameworkErrors/clientError handlers (app.factory.ts) are built outside Nest.
 registerErrorFormat(tribooErrorFormat);
+registerErrorFormat(oauth2ErrorFormat);
 
-/** Triboo (Open edX) dialect: users with profiles, courses, progress reports, bulk enroll, enrollment. */
+/** Triboo (Open edX) dialect: the OAuth2 token endpoints, users with profiles, courses, progress reports, bulk enroll, enrollment. */
 @Module({
-  imports: [TypeOrmModule.forFeature([TribooUserProfile, TribooUserGroup, TribooCourseCatalog, TribooEnrollmentAudit])],
+  imports: [AuthModule, TypeOrmModule.forFeature([TribooUserProfile, TribooUserGroup, TribooCourseCatalog, TribooEnrollmentAudit])],
   controllers: [
+    OAuth2Controller,
     TribooUsersController,
     TribooUsersDeactivateController,
     TribooCoursesController,
