@@ -18,7 +18,7 @@ export class ChannelMembersService {
 
   private async userId(accountId: string, identifier: string): Promise<string> {
     const id = await enableyUserId(this.db, accountId, identifier);
-    if (!id) throw ApiError.withBody(404, { error: 'item_not_exists', error_description: `No user with identifier "${identifier}".` }, 'no such user');
+    if (!id) throw ApiError.itemNotExists(`No user with identifier "${identifier}".`);
     return id;
   }
 

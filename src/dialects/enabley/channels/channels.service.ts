@@ -37,7 +37,7 @@ export class ChannelsService {
     const [row] = await manager.query(`SELECT id FROM channel WHERE account_id = $1 AND identifier = $2`, [accountId, identifier]);
     if (!row) {
       const message = `No channel with identifier "${identifier}".`;
-      throw reference ? ApiError.withBody(404, { error: 'item_not_exists', error_description: message }, message) : ApiError.notFound(message);
+      throw reference ? ApiError.itemNotExists(message) : ApiError.notFound(message);
     }
     return row.id;
   }
