@@ -1,15 +1,12 @@
 import { Module } from '@nestjs/common';
 import { registerErrorFormat } from '../../core/http/error-formats';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../../core/auth/auth.module';
 import { BulkEnrollController } from './bulk-enroll/bulk-enroll.controller';
 import { BulkEnrollService } from './bulk-enroll/bulk-enroll.service';
 import { EnrollmentAuditService } from './bulk-enroll/enrollment-audit.service';
-import { TribooEnrollmentAudit } from './bulk-enroll/enrollment-audit.entity';
 import { PageAnchorCache } from './common/page-anchors';
 import { OAuth2Controller } from './oauth2/oauth2.controller';
 import { oauth2ErrorFormat } from './oauth2/oauth2.error-format';
-import { TribooCourseCatalog } from './courses/course-catalog.entity';
 import { TribooCoursesController } from './courses/courses.controller';
 import { TribooCoursesService } from './courses/courses.service';
 import { TribooEnrollmentController } from './enrollments/enrollment.controller';
@@ -19,8 +16,6 @@ import { CourseProgressService } from './progress-reports/course-progress.servic
 import { UserProgressController } from './progress-reports/user-progress.controller';
 import { UserProgressService } from './progress-reports/user-progress.service';
 import { TribooRoleRules } from './triboo-role-rules';
-import { TribooUserGroup } from './users/user-group.entity';
-import { TribooUserProfile } from './users/user-profile.entity';
 import { TribooUsersDeactivateController } from './users/users-deactivate.controller';
 import { TribooUsersDeactivateService } from './users/users-deactivate.service';
 import { TribooUsersListService } from './users/users-list.service';
@@ -34,7 +29,7 @@ registerErrorFormat(oauth2ErrorFormat);
 
 /** Triboo (Open edX) dialect: the OAuth2 token endpoints, users with profiles, courses, progress reports, bulk enroll, enrollment. */
 @Module({
-  imports: [AuthModule, TypeOrmModule.forFeature([TribooUserProfile, TribooUserGroup, TribooCourseCatalog, TribooEnrollmentAudit])],
+  imports: [AuthModule],
   controllers: [
     OAuth2Controller,
     TribooUsersController,
