@@ -7,7 +7,7 @@ import { renderCertificatePdf } from '../../../core/learning/certificates/certif
 import { CertificatesService, CertificateView, UserCertificateView } from '../../../core/learning/certificates/certificates.service';
 import { CertificateDataDto, CertificateInfoDto, UserCertificateStateDto } from './certificate.dto';
 import { CertificatePdfLinks } from './certificate-pdf-link.service';
-import { enableyUserId } from '../channels/enabley-user';
+import { enableyUserId } from '../users/enabley-user-id';
 
 export function toCertificateInfo(c: CertificateView): CertificateInfoDto {
   return {

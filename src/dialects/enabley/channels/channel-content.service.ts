@@ -7,7 +7,7 @@ import { EnrollmentsService } from '../../../core/learning/enrollments.service';
 import { PERFORMANCE_SELECT, PerformanceRow, toPerformance } from '../performance/performance.mapper';
 import { UserChannelPerformanceDto } from '../performance/performance.dto';
 import { ContentItemDataDto, ContentItemDto, ProgressUpdateDto, TrainingEventDataDto, TrainingEventDto } from './content.dto';
-import { enableyUserId } from './enabley-user';
+import { enableyUserId } from '../users/enabley-user-id';
 
 /** Most training events one channel lists. */
 export const EVENTS_LIMIT = 10000;

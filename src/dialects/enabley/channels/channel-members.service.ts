@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../../../core/http/api-error';
 import { EnrollmentsService } from '../../../core/learning/enrollments.service';
-import { enableyUserId } from './enabley-user';
+import { enableyUserId } from '../users/enabley-user-id';
 
 export const CHANNEL_USER_ROLES = ['LEARNER', 'INSTRUCTOR'] as const;
 export type ChannelUserRole = (typeof CHANNEL_USER_ROLES)[number];

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_ENV } from '../../../core/config/config.module';
 import { AppEnv } from '../../../core/config/env';
 import { isUniqueViolation } from '../../../core/database/pg-error';
+import { retryOnceOnConflict } from '../../../core/database/retry-on-conflict';
 import { ApiError } from '../../../core/http/api-error';
 import { SubAccountsService } from '../sub-accounts/sub-accounts.service';
 import { ChannelDataDto, ChannelInfoDto } from './channel.dto';
@@ -77,14 +78,7 @@ export class ChannelsService {
 
   /** PUT /api/v1/channels: creates (name required) or updates the channel with that identifier. */
   async upsert(accountId: string, dto: ChannelDataDto): Promise<{ channel: ChannelInfoDto; created: boolean }> {
-    try {
-      return await this.upsertOnce(accountId, dto);
-    } catch (e) {
-      // A concurrent PUT of the same new identifier inserted first (FOR UPDATE locks no missing row):
-      // run again, now as an update of the row it created.
-      if (e instanceof ApiError && e.status === 409) return this.upsertOnce(accountId, dto);
-      throw e;
-    }
+    return retryOnceOnConflict(() => this.upsertOnce(accountId, dto));
   }
 
   private async upsertOnce(accountId: string, dto: ChannelDataDto): Promise<{ channel: ChannelInfoDto; created: boolean }> {
