@@ -63,17 +63,19 @@ async function createFixtures(ctx: TestContext, token: string): Promise<Fixtures
 function knownValues(op: Operation, f: Fixtures): (name: string) => string | undefined {
   if (op.method === 'delete') return () => undefined;
   const p = op.path;
+  // Which dialect's fixtures fit, from the server's own registry (the one that picks the error body).
+  const dialect = dialectOf(p.replace(/\{[^}]+\}/g, 'x'));
   const kolibriIds: Record<string, string> = { facility: f.facility, facilitydataset: f.dataset, classroom: f.classroom, learnergroup: f.group, facilityuser: f.kolibriUser };
   return (name) => {
-    if (p.startsWith('/api/auth/')) {
+    if (dialect === 'kolibri') {
       if (name === 'id') return kolibriIds[p.split('/')[3]];
       return { facility: f.facility, facility_id: f.facility, parent: f.facility, user: f.kolibriUser, collection: f.classroom, member_of: f.classroom }[name];
     }
-    if (/^\/api\/v[1-4]\//.test(p)) {
+    if (dialect === 'enabley') {
       if (name === 'identifier') return p.includes('/groups/') ? f.enGroup : p.includes('/channels/') ? f.channel : f.user.identifier;
       return { userIdentifier: f.user.identifier, externalUserId: f.user.identifier, channelIdentifier: f.channel, externalChannelId: f.channel, groupIdentifier: f.enGroup, profileIdentifier: f.profile }[name];
     }
-    if (/^\/(organizations?|user)(:[a-z]+)?/.test(p)) return { organization: f.organization, user: f.user.id }[name];
+    if (dialect === 'organizations') return { organization: f.organization, user: f.user.id }[name];
     return { user_id: f.user.userId, username: f.user.username, email: f.user.email, course_id: f.channel }[name];
   };
 }

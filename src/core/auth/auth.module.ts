@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -13,13 +13,10 @@ import { addressThrottlerOptions } from '../rate-limit/address-throttler.options
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { AuthSession } from './auth-session.entity';
 import { ClientCredentialsService } from './client-credentials.service';
-import { EnableyTokenController } from './enabley-token.controller';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { JWT_AUDIENCE, JWT_ISSUER, resolveJwtSecret } from './jwt-key.provider';
 import { JWT_SECRET, JwtStrategy } from './jwt.strategy';
-import { OAuth2Controller } from './oauth2.controller';
 import { PrincipalService } from './principal.service';
-import { SessionController } from './session.controller';
 import { SessionPrincipalCache } from './session-principal.cache';
 import { SessionService } from './session.service';
 import { TokenResponseHeaders } from './token-response-headers';
@@ -27,7 +24,6 @@ import { TokenService } from './token.service';
 
 @Module({
   imports: [
-    DiscoveryModule,
     AccountsModule,
     PassportModule,
     TypeOrmModule.forFeature([AuthSession]),
@@ -43,7 +39,6 @@ import { TokenService } from './token.service';
       useFactory: (env: AppEnv, db: DataSource) => addressThrottlerOptions(env, db),
     }),
   ],
-  controllers: [OAuth2Controller, EnableyTokenController, SessionController],
   providers: [
     { provide: JWT_SECRET, inject: [APP_ENV], useFactory: (env: AppEnv) => resolveJwtSecret(env) },
     TokenService,
@@ -57,6 +52,7 @@ import { TokenService } from './token.service';
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useExisting: PolicyGuard },
   ],
-  exports: [TokenService],
+  // The dialects' token and login routes (Triboo /oauth2/, Enabley /api/v1/token, Kolibri /api/auth/session) call these.
+  exports: [TokenService, ClientCredentialsService, SessionService],
 })
 export class AuthModule {}

@@ -1,40 +1,42 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { DiscoveryService, Reflector } from '@nestjs/core';
+import { Injectable } from '@nestjs/common';
 import { ApiError } from '../http/api-error';
-import { toHexId } from '../http/ids';
+import { LoginFailureLimit } from '../rate-limit/login-failure-limit.service';
+import { usernameLoginKey } from '../rate-limit/login-keys';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { dummyHash, verifySecret } from './password-hasher';
-import { SESSION_ENRICHER_KEY, SessionEnricherProvider } from './session-extensions';
-import { SessionDto } from './auth.dto';
 import { TokenService } from './token.service';
 
-@Injectable()
-export class SessionService implements OnModuleInit {
-  private enrichers: SessionEnricherProvider[] = [];
+export interface UserLogin {
+  user: User;
+  accessToken: string;
+}
 
+/** User login and logout for every dialect's session route; the dialect writes the answer. */
+@Injectable()
+export class SessionService {
   constructor(
     private readonly users: UsersService,
     private readonly tokens: TokenService,
-    private readonly discovery: DiscoveryService,
-    private readonly reflector: Reflector,
+    private readonly failures: LoginFailureLimit,
   ) {}
 
-  onModuleInit(): void {
-    this.enrichers = this.discovery
-      .getProviders()
-      .filter((w) => w.instance && w.metatype && this.reflector.get(SESSION_ENRICHER_KEY, w.metatype))
-      .map((w) => w.instance as SessionEnricherProvider);
+  /**
+   * A session token for the user with this username and password; 401 otherwise, 429 while the username is
+   * locked by failures (the limit counts the 401 and resets on success). `accountId` narrows the candidates to
+   * one account (null: to none) when the client named where it logs in.
+   */
+  login(username: string, password: string, accountId?: string | null): Promise<UserLogin> {
+    return this.failures.guard(usernameLoginKey(username), () => this.authenticate(username, password, accountId), () => false);
   }
 
-  async login(username: string, password: string, facility?: string): Promise<SessionDto> {
+  logout(sessionId: string): Promise<void> {
+    return this.tokens.revokeSession(sessionId);
+  }
+
+  private async authenticate(username: string, password: string, accountId?: string | null): Promise<UserLogin> {
     let candidates = await this.users.findForLogin(username);
-    if (facility) {
-      for (const e of this.enrichers) {
-        const accountId = await e.accountForFacility?.(facility);
-        if (accountId !== undefined) candidates = candidates.filter((u) => u.accountId === accountId);
-      }
-    }
+    if (accountId !== undefined) candidates = candidates.filter((u) => u.accountId === accountId);
     let user: User | undefined;
     for (const candidate of candidates) {
       if (await verifySecret(candidate.passwordHash, password)) {
@@ -47,24 +49,6 @@ export class SessionService implements OnModuleInit {
       throw new ApiError(401, [{ code: 'NOT_AUTHENTICATED', field: 'password', message: 'Invalid username or password.' }]);
     }
     const token = await this.tokens.forUser(user);
-    const facts = { facility_id: null as string | null, kind: [] as string[] };
-    for (const e of this.enrichers) {
-      const more = await e.enrich(user);
-      if (more.facility_id !== undefined) facts.facility_id = more.facility_id;
-      if (more.kind) facts.kind.push(...more.kind);
-    }
-    if (user.isSuperuser && !facts.kind.includes('superuser')) facts.kind.unshift('superuser');
-    return {
-      id: toHexId(user.id),
-      username: user.username,
-      full_name: user.fullName || null,
-      facility_id: facts.facility_id,
-      kind: [...new Set(facts.kind)],
-      access_token: token.accessToken,
-    };
-  }
-
-  logout(sessionId: string): Promise<void> {
-    return this.tokens.revokeSession(sessionId);
+    return { user, accessToken: token.accessToken };
   }
 }

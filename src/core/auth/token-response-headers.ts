@@ -1,15 +1,22 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import type { ApiResponseOptions } from '@nestjs/swagger';
 import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 type HeadersObject = NonNullable<Extract<ApiResponseOptions, { headers?: unknown }>['headers']>;
 
-/** The routes that answer a credential (RFC 6749 section 5.1: it must not be cached anywhere). */
-const TOKEN_ROUTES = new Set(['/oauth2/access_token', '/oauth2/v1/access_token', '/api/v1/token', '/api/auth/session']);
+const NO_STORE = 'answersCredential';
 
 /**
- * Adds Cache-Control: no-store and Pragma: no-cache to every answer of the token and login routes, errors
+ * Marks a route that answers a credential (a dialect's token or login route; RFC 6749 section 5.1: it must not be
+ * cached anywhere). Set as a Fastify route option, so the hook below sees it on every answer of the route, errors the
+ * router writes before Nest runs included.
+ */
+export const AnswersCredential = () => RouteConfig({ [NO_STORE]: true });
+
+/**
+ * Adds Cache-Control: no-store and Pragma: no-cache to every answer of the @AnswersCredential() routes, errors
  * included (an onSend hook sees the answers Nest's filter writes and those the router writes itself).
  */
 @Injectable()
@@ -20,7 +27,7 @@ export class TokenResponseHeaders implements OnModuleInit {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (!fastify?.addHook) return;
     fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-      if (request.method === 'POST' && TOKEN_ROUTES.has(request.routeOptions.url ?? '')) {
+      if ((request.routeOptions.config as { [NO_STORE]?: unknown } | undefined)?.[NO_STORE] === true) {
         reply.header('Cache-Control', 'no-store');
         reply.header('Pragma', 'no-cache');
       }

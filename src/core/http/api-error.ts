@@ -8,8 +8,13 @@ export type ErrorCode =
   | 'INVALID_CHOICE'
   | 'UNIQUE'
   | 'NOT_FOUND'
+  /** An item the request refers to (in its body or query, not the path's own object) does not exist. */
+  | 'ITEM_NOT_EXISTS'
   | 'PERMISSION_DENIED'
   | 'NOT_AUTHENTICATED'
+  /** A token request's client credentials are unknown, revoked or wrong. */
+  | 'INVALID_CLIENT'
+  | 'UNSUPPORTED_GRANT_TYPE'
   | 'RATE_LIMITED'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'INTERNAL';
@@ -46,6 +51,11 @@ export class ApiError extends Error {
 
   static notFound(message = 'Not found.'): ApiError {
     return new ApiError(404, [{ code: 'NOT_FOUND', message }]);
+  }
+
+  /** A referenced item is missing; 404 unless the dialect's seed answers another status. */
+  static itemNotExists(message: string, status = 404): ApiError {
+    return new ApiError(status, [{ code: 'ITEM_NOT_EXISTS', message }]);
   }
 
   static conflict(message: string, field?: string, status = 409): ApiError {

@@ -41,8 +41,7 @@ export function toApiError(e: unknown): ApiError | null {
     const res = e.getResponse();
     const raw = typeof res === 'string' ? res : (res as { message?: unknown }).message;
     const message = Array.isArray(raw) ? raw.join('; ') : typeof raw === 'string' ? raw : e.message;
-    const headers: Record<string, string> = {};
-    return new ApiError(status, [{ code: CODE_BY_STATUS[status] ?? 'INVALID', message }], undefined, headers);
+    return new ApiError(status, [{ code: CODE_BY_STATUS[status] ?? 'INVALID', message }]);
   }
   if (PG_BAD_TEXT.has(pgError(e)?.code ?? '')) return ApiError.badRequest('Text values must not contain NUL characters or invalid UTF-8.');
   const fe = e as { statusCode?: unknown; code?: unknown; message?: unknown };
@@ -52,7 +51,6 @@ export function toApiError(e: unknown): ApiError | null {
     return new ApiError(fe.statusCode, [{ code: CODE_BY_STATUS[fe.statusCode] ?? 'INVALID', message }]);
   }
   const pg = pgError(e);
-  if (PG_BAD_TEXT.has(pg?.code ?? '')) return ApiError.badRequest('The request contains text that cannot be stored (e.g. a NUL character).');
   // A null that a DTO let through for a column that cannot be empty is the caller's wrong type, not a crash.
   if (pg?.code === PG_NOT_NULL_VIOLATION) return ApiError.badRequest('This field may not be null.', pg.column);
   return outageError(e); // the database cannot be reached: 503 + Retry-After; anything else: null

@@ -1,8 +1,6 @@
 import { Global, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_ENV } from '../config/config.module';
 import { AppEnv } from '../config/env';
-import { Notification } from './notification.entity';
 import { NOTIFICATION_TRANSPORT, transportFor } from './notification-transport';
 import { NotificationsService } from './notifications.service';
 import { NotificationsWorker } from './notifications.worker';
@@ -10,7 +8,6 @@ import { NotificationsWorker } from './notifications.worker';
 /** The outbox every dialect queues messages in (Organizations notify, Triboo email_students). */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([Notification])],
   providers: [
     { provide: NOTIFICATION_TRANSPORT, inject: [APP_ENV], useFactory: (env: AppEnv) => transportFor(env.smtpUrl) },
     NotificationsWorker,

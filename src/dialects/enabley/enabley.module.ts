@@ -9,6 +9,7 @@ import { EnableyPaginationModule } from './pagination/pagination.module';
 import { EnableyPerformanceModule } from './performance/performance.module';
 import { EnableyRoleRules } from './policy/enabley-role-rules';
 import { EnableySubAccountsModule } from './sub-accounts/sub-accounts.module';
+import { EnableyTokenModule } from './token/token.module';
 import { EnableyUploadsModule } from './uploads/uploads.module';
 import { EnableyUserProfilesModule } from './user-profiles/user-profiles.module';
 import { EnableyUsersModule } from './users/users.module';
@@ -21,10 +22,11 @@ registerErrorFormat(enableyErrorFormat);
  * The Enabley API (seed 002), v1-v4. One feature module per resource; a new feature (channels,
  * certificates, performance, ...) adds its module here and reuses EnableyPaginationModule for
  * paginationKey routes, EnableySubAccountsModule for sub-accounts and EntitlementTarget for COURSE
- * entitlements. POST /api/v1/token lives in the core (src/core/auth/enabley-token.controller.ts).
+ * entitlements. POST /api/v1/token (token/) is the wire form of the core's client-credentials exchange.
  */
 @Module({
   imports: [
+    EnableyTokenModule,
     EnableyPaginationModule,
     EnableySubAccountsModule,
     EnableyEntitlementsModule,

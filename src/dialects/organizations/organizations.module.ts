@@ -2,9 +2,7 @@ import { Module } from '@nestjs/common';
 import { registerErrorFormat } from '../../core/http/error-formats';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DepartmentsController } from './departments/departments.controller';
-import { Department } from './departments/department.entity';
 import { DepartmentsService } from './departments/departments.service';
-import { Member } from './members/member.entity';
 import { MembersController } from './members/members.controller';
 import { MembersService } from './members/members.service';
 import { MembershipsWriter } from './members/memberships-writer.service';
@@ -26,7 +24,8 @@ registerErrorFormat(organizationsErrorFormat);
 
 /** The Organizations API (seed 001): organizations, departments, members; paths with a literal colon. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Organization, Department, Member])],
+  // Only OrganizationsService injects a repository; the other tables are read and written by SQL.
+  imports: [TypeOrmModule.forFeature([Organization])],
   controllers: [OrganizationsController, DepartmentsController, MembersController, UserOrganizationsController],
   providers: [
     OrganizationsService,

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { registerErrorFormat } from '../../core/http/error-formats';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../../core/auth/auth.module';
 import { BulkEnrollController } from './bulk-enroll/bulk-enroll.controller';
 import { BulkEnrollService } from './bulk-enroll/bulk-enroll.service';
 import { EnrollmentAuditService } from './bulk-enroll/enrollment-audit.service';
-import { TribooEnrollmentAudit } from './bulk-enroll/enrollment-audit.entity';
 import { PageAnchorCache } from './common/page-anchors';
-import { TribooCourseCatalog } from './courses/course-catalog.entity';
+import { OAuth2Controller } from './oauth2/oauth2.controller';
+import { oauth2ErrorFormat } from './oauth2/oauth2.error-format';
 import { TribooCoursesController } from './courses/courses.controller';
 import { TribooCoursesService } from './courses/courses.service';
 import { TribooEnrollmentController } from './enrollments/enrollment.controller';
@@ -16,8 +16,6 @@ import { CourseProgressService } from './progress-reports/course-progress.servic
 import { UserProgressController } from './progress-reports/user-progress.controller';
 import { UserProgressService } from './progress-reports/user-progress.service';
 import { TribooRoleRules } from './triboo-role-rules';
-import { TribooUserGroup } from './users/user-group.entity';
-import { TribooUserProfile } from './users/user-profile.entity';
 import { TribooUsersDeactivateController } from './users/users-deactivate.controller';
 import { TribooUsersDeactivateService } from './users/users-deactivate.service';
 import { TribooUsersListService } from './users/users-list.service';
@@ -27,11 +25,13 @@ import { tribooErrorFormat } from './triboo.error-format';
 
 // Registered at import, not through DI: the Fastify frameworkErrors/clientError handlers (app.factory.ts) are built outside Nest.
 registerErrorFormat(tribooErrorFormat);
+registerErrorFormat(oauth2ErrorFormat);
 
-/** Triboo (Open edX) dialect: users with profiles, courses, progress reports, bulk enroll, enrollment. */
+/** Triboo (Open edX) dialect: the OAuth2 token endpoints, users with profiles, courses, progress reports, bulk enroll, enrollment. */
 @Module({
-  imports: [TypeOrmModule.forFeature([TribooUserProfile, TribooUserGroup, TribooCourseCatalog, TribooEnrollmentAudit])],
+  imports: [AuthModule],
   controllers: [
+    OAuth2Controller,
     TribooUsersController,
     TribooUsersDeactivateController,
     TribooCoursesController,

@@ -1,6 +1,5 @@
 import { ApiError } from '../api-error';
 import { ErrorFormat } from './error-format';
-import { oauth2ErrorFormat } from './oauth2.format';
 import { platformErrorFormat } from './platform.format';
 
 export { ErrorFormat, ErrorSchemaObject, firstMessage } from './error-format';
@@ -24,9 +23,9 @@ export function registerErrorFormat(format: ErrorFormat): () => void {
   return remove;
 }
 
-/** The core's OAuth2 routes first, the dialects', then the platform format that takes every other path. */
+/** The dialects' formats, then the platform format that takes every other path. */
 export function errorFormats(): readonly ErrorFormat[] {
-  return [oauth2ErrorFormat, ...DIALECT_FORMATS, platformErrorFormat];
+  return [...DIALECT_FORMATS, platformErrorFormat];
 }
 
 export function errorFormatFor(path: string): ErrorFormat {

@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../../database/pg-error';
+import { retryOnceOnConflict } from '../../database/retry-on-conflict';
 import { ApiError } from '../../http/api-error';
 import { EnrollmentsService } from '../enrollments.service';
 import { CertificateStatus, ExpirationPeriod } from './certificate.entity';
@@ -97,13 +98,7 @@ export class CertificatesService implements OnModuleInit {
 
   /** Creates or updates a certificate by external id; `created` tells which. */
   async upsert(accountId: string, data: CertificateChanges): Promise<{ certificate: CertificateView; created: boolean }> {
-    try {
-      return await this.upsertOnce(accountId, data);
-    } catch (e) {
-      // A concurrent upsert of the same new id inserted first (FOR UPDATE locks no missing row): run again as an update.
-      if (e instanceof ApiError && e.status === 409) return this.upsertOnce(accountId, data);
-      throw e;
-    }
+    return retryOnceOnConflict(() => this.upsertOnce(accountId, data));
   }
 
   private async upsertOnce(accountId: string, data: CertificateChanges): Promise<{ certificate: CertificateView; created: boolean }> {

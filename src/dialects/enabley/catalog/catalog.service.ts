@@ -20,7 +20,7 @@ export class CatalogService {
         WHERE c.account_id = $1 AND c.identifier = $2`,
       [accountId, externalChannelId],
     );
-    const missing = (why: string) => ApiError.withBody(404, { error: 'item_not_exists', error_description: why }, why);
+    const missing = (why: string) => ApiError.itemNotExists(why);
     if (!channel || (subAccountName && channel.sub_account_name !== subAccountName)) throw missing(`No channel "${externalChannelId}"${subAccountName ? ` in sub-account "${subAccountName}"` : ''}.`);
     if (!channel.published || channel.status !== 'ACTIVE' || channel.is_master) throw missing(`Channel "${externalChannelId}" is not published in the catalog.`);
     const [row] = await this.db.query(

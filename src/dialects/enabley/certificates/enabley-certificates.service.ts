@@ -7,9 +7,7 @@ import { renderCertificatePdf } from '../../../core/learning/certificates/certif
 import { CertificatesService, CertificateView, UserCertificateView } from '../../../core/learning/certificates/certificates.service';
 import { CertificateDataDto, CertificateInfoDto, UserCertificateStateDto } from './certificate.dto';
 import { CertificatePdfLinks } from './certificate-pdf-link.service';
-import { enableyUserId } from '../channels/enabley-user';
-
-const itemNotExists = (message: string) => ApiError.withBody(404, { error: 'item_not_exists', error_description: message }, message);
+import { enableyUserId } from '../users/enabley-user-id';
 
 export function toCertificateInfo(c: CertificateView): CertificateInfoDto {
   return {
@@ -53,7 +51,7 @@ export class EnableyCertificatesService {
       );
       const found = new Map(rows.map((r) => [r.identifier, r]));
       const missing = wanted.filter((w) => !found.has(w));
-      if (missing.length) throw itemNotExists(`Unknown course(s): ${missing.join(', ')}.`);
+      if (missing.length) throw ApiError.itemNotExists(`Unknown course(s): ${missing.join(', ')}.`);
       const streams = rows.filter((r) => r.type !== 'COURSE');
       if (streams.length) throw ApiError.badRequest(`Not a COURSE channel: ${streams.map((s) => s.identifier).join(', ')}.`, 'courseIds');
       channelIds = rows.map((r) => r.id);
@@ -83,12 +81,12 @@ export class EnableyCertificatesService {
   /** 404 item_not_exists for an unknown user or certificate, 409 item_not_exists when they are not connected. */
   async setRequirement(accountId: string, userIdentifier: string, certificateIdentifier: string, isRequired: boolean): Promise<UserCertificateStateDto> {
     const userId = await enableyUserId(this.db, accountId, userIdentifier);
-    if (!userId) throw itemNotExists(`No user with identifier "${userIdentifier}".`);
+    if (!userId) throw ApiError.itemNotExists(`No user with identifier "${userIdentifier}".`);
     const certificate = await this.certificates.findByExternalId(accountId, certificateIdentifier);
-    if (!certificate) throw itemNotExists(`No certificate "${certificateIdentifier}".`);
+    if (!certificate) throw ApiError.itemNotExists(`No certificate "${certificateIdentifier}".`);
     if (!(await this.certificates.setRequired(accountId, userId, certificate.id, isRequired))) {
       const msg = `User "${userIdentifier}" has no connection to certificate "${certificateIdentifier}" (not a learner of any of its courses).`;
-      throw ApiError.withBody(409, { error: 'item_not_exists', error_description: msg }, msg);
+      throw ApiError.itemNotExists(msg, 409);
     }
     const [state] = await this.certificates.userCertificates(accountId, userId, certificate.id);
     return this.toState(state);

@@ -7,13 +7,12 @@ import { EnrollmentsService } from '../../../core/learning/enrollments.service';
 import { PERFORMANCE_SELECT, PerformanceRow, toPerformance } from '../performance/performance.mapper';
 import { UserChannelPerformanceDto } from '../performance/performance.dto';
 import { ContentItemDataDto, ContentItemDto, ProgressUpdateDto, TrainingEventDataDto, TrainingEventDto } from './content.dto';
-import { enableyUserId } from './enabley-user';
+import { enableyUserId } from '../users/enabley-user-id';
 
 /** Most training events one channel lists. */
 export const EVENTS_LIMIT = 10000;
 
-const notLearner = (user: string) =>
-  ApiError.withBody(404, { error: 'item_not_exists', error_description: `User "${user}" is not a learner of this channel.` }, 'not a learner');
+const notLearner = (user: string) => ApiError.itemNotExists(`User "${user}" is not a learner of this channel.`);
 
 /** A channel's content items and training events, learners' progress on them, and forceComplete. */
 @Injectable()
@@ -117,7 +116,7 @@ export class ChannelContentService {
 
   private async learner(accountId: string, channelId: string, userIdentifier: string, m: EntityManager): Promise<string> {
     const userId = await enableyUserId(m, accountId, userIdentifier);
-    if (!userId) throw ApiError.withBody(404, { error: 'item_not_exists', error_description: `No user with identifier "${userIdentifier}".` }, 'no such user');
+    if (!userId) throw ApiError.itemNotExists(`No user with identifier "${userIdentifier}".`);
     const [e] = await m.query(`SELECT 1 FROM enrollment WHERE user_id = $1 AND channel_id = $2 AND is_active`, [userId, channelId]);
     if (!e) throw notLearner(userIdentifier);
     return userId;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../../../core/http/api-error';
 import { EnrollmentsService } from '../../../core/learning/enrollments.service';
-import { enableyUserId } from './enabley-user';
+import { enableyUserId } from '../users/enabley-user-id';
 
 export const CHANNEL_USER_ROLES = ['LEARNER', 'INSTRUCTOR'] as const;
 export type ChannelUserRole = (typeof CHANNEL_USER_ROLES)[number];
@@ -18,7 +18,7 @@ export class ChannelMembersService {
 
   private async userId(accountId: string, identifier: string): Promise<string> {
     const id = await enableyUserId(this.db, accountId, identifier);
-    if (!id) throw ApiError.withBody(404, { error: 'item_not_exists', error_description: `No user with identifier "${identifier}".` }, 'no such user');
+    if (!id) throw ApiError.itemNotExists(`No user with identifier "${identifier}".`);
     return id;
   }
 

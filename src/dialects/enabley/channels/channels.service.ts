@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_ENV } from '../../../core/config/config.module';
 import { AppEnv } from '../../../core/config/env';
 import { isUniqueViolation } from '../../../core/database/pg-error';
+import { retryOnceOnConflict } from '../../../core/database/retry-on-conflict';
 import { ApiError } from '../../../core/http/api-error';
 import { SubAccountsService } from '../sub-accounts/sub-accounts.service';
 import { ChannelDataDto, ChannelInfoDto } from './channel.dto';
@@ -37,7 +38,7 @@ export class ChannelsService {
     const [row] = await manager.query(`SELECT id FROM channel WHERE account_id = $1 AND identifier = $2`, [accountId, identifier]);
     if (!row) {
       const message = `No channel with identifier "${identifier}".`;
-      throw reference ? ApiError.withBody(404, { error: 'item_not_exists', error_description: message }, message) : ApiError.notFound(message);
+      throw reference ? ApiError.itemNotExists(message) : ApiError.notFound(message);
     }
     return row.id;
   }
@@ -77,14 +78,7 @@ export class ChannelsService {
 
   /** PUT /api/v1/channels: creates (name required) or updates the channel with that identifier. */
   async upsert(accountId: string, dto: ChannelDataDto): Promise<{ channel: ChannelInfoDto; created: boolean }> {
-    try {
-      return await this.upsertOnce(accountId, dto);
-    } catch (e) {
-      // A concurrent PUT of the same new identifier inserted first (FOR UPDATE locks no missing row):
-      // run again, now as an update of the row it created.
-      if (e instanceof ApiError && e.status === 409) return this.upsertOnce(accountId, dto);
-      throw e;
-    }
+    return retryOnceOnConflict(() => this.upsertOnce(accountId, dto));
   }
 
   private async upsertOnce(accountId: string, dto: ChannelDataDto): Promise<{ channel: ChannelInfoDto; created: boolean }> {

@@ -39,7 +39,7 @@ export class MastersService {
       const [master] = await m.query(`SELECT id, is_master FROM channel WHERE account_id = $1 AND identifier = $2`, [accountId, dto.masterCourseIdentifier]);
       if (!master) {
         const msg = `No master channel with identifier "${dto.masterCourseIdentifier}".`;
-        throw ApiError.withBody(404, { error: 'item_not_exists', error_description: msg }, msg);
+        throw ApiError.itemNotExists(msg);
       }
       if (!master.is_master) throw ApiError.badRequest(`Channel "${dto.masterCourseIdentifier}" is not a master channel.`, 'masterCourseIdentifier');
       let id: string;

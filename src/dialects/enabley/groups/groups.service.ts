@@ -9,6 +9,7 @@ import { EntitlementsService } from '../entitlements/entitlements.service';
 import { ENABLEY_GROUP } from '../policy/enabley-subjects';
 import { rows } from '../sql';
 import { SubAccountsService } from '../sub-accounts/sub-accounts.service';
+import { enableyUserId } from '../users/enabley-user-id';
 import { GROUP_LIST_MAX, GroupDataDto, GroupInfoDto } from './group.dto';
 import { GROUP_SELECT, GroupRow, toGroupInfo } from './group.sql';
 import { GroupMembershipEvents } from './group-membership.events';
@@ -159,8 +160,8 @@ export class GroupsService {
   }
 
   private async userId(m: EntityManager, accountId: string, identifier: string): Promise<string> {
-    const found = await rows<{ id: string }>(m, 'SELECT id FROM "user" WHERE account_id = $1 AND identifier = $2 AND NOT is_superuser', [accountId, identifier]);
-    if (!found.length) throw ApiError.notFound('No user with that identifier.');
-    return found[0].id;
+    const id = await enableyUserId(m, accountId, identifier);
+    if (!id) throw ApiError.notFound('No user with that identifier.');
+    return id;
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../../../core/http/api-error';
 import { PERFORMANCE_SELECT, PerformanceRow } from './performance.mapper';
-import { enableyUserId } from '../channels/enabley-user';
+import { enableyUserId } from '../users/enabley-user-id';
 
 /** Most rows GET /api/v1/performance answers; larger sets are read page by page with v2. */
 export const PERFORMANCE_V1_LIMIT = 10000;

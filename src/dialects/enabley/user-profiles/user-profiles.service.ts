@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ApiError } from '../../../core/http/api-error';
 import { isoDate } from '../../../core/http/ids';
 import { rows } from '../sql';
+import { enableyUserId } from '../users/enabley-user-id';
 import { USER_PROFILES_MAX, UserProfileDataDto, UserProfileInfoDto } from './user-profile.dto';
 
 interface ProfileRow {
@@ -73,8 +74,8 @@ export class UserProfilesService {
   }
 
   private async userId(m: EntityManager, accountId: string, identifier: string): Promise<string> {
-    const found = await rows<{ id: string }>(m, 'SELECT id FROM "user" WHERE account_id = $1 AND identifier = $2 AND NOT is_superuser', [accountId, identifier]);
-    if (!found.length) throw ApiError.notFound('No user with that identifier.');
-    return found[0].id;
+    const id = await enableyUserId(m, accountId, identifier);
+    if (!id) throw ApiError.notFound('No user with that identifier.');
+    return id;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { retryOnceOnConflict } from '../../../core/database/retry-on-conflict';
 import { ApiError } from '../../../core/http/api-error';
 import { User } from '../../../core/users/user.entity';
 import { ChangedBy, UserConflictError, UsersService } from '../../../core/users/users.service';
@@ -29,14 +30,8 @@ export class EnableyUsersService {
   async upsert(accountId: string, data: UserDataDto, by?: ChangedBy): Promise<{ created: boolean; user: UserInfoDto }> {
     if (data.customAttributes && JSON.stringify(data.customAttributes).length > MAX_CUSTOM_ATTRIBUTES_JSON)
       throw ApiError.badRequest(`customAttributes is larger than ${MAX_CUSTOM_ATTRIBUTES_JSON} bytes as JSON.`, 'customAttributes');
-    try {
-      return await this.upsertOnce(accountId, data, by);
-    } catch (e) {
-      // A concurrent create of the same identifier may trip any of the user's unique indexes first;
-      // a real conflict (another user's username or email) fails again and answers 409.
-      if (e instanceof UserConflictError) return this.upsertOnce(accountId, data, by);
-      throw e;
-    }
+    // A concurrent create of the same identifier may trip any of the user's unique indexes first.
+    return retryOnceOnConflict(() => this.upsertOnce(accountId, data, by), (e) => e instanceof UserConflictError);
   }
 
   private upsertOnce(accountId: string, data: UserDataDto, by: ChangedBy): Promise<{ created: boolean; user: UserInfoDto }> {

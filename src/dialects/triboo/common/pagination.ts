@@ -91,7 +91,7 @@ export function pageWindow<K>(q: PageQueryDto, count: number, parseKey: (raw: st
   const pageSize = q.page_size ?? DEFAULT_PAGE_SIZE;
   const numPages = Math.max(1, Math.ceil(count / pageSize));
   const page = q.page === 'last' ? numPages : Number(q.page ?? '1');
-  if (page < 1 || page > numPages) throw ApiError.withBody(404, { status: 'not_found', detail: 'Invalid page.' }, 'Invalid page.');
+  if (page < 1 || page > numPages) throw ApiError.notFound('Invalid page.');
   const hint = (raw: string | undefined): K | null => {
     if (raw === undefined) return null;
     const key = parseKey(raw);

@@ -10,19 +10,16 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { ApiError } from '../http/api-error';
-import { Public } from '../policy/policy.decorators';
-import { OAuth2ErrorDto, OAuth2TokenDto, OAuth2TokenRequestDto } from './auth.dto';
-import { ClientCredentialsService } from './client-credentials.service';
-import { NO_STORE_HEADERS, RETRY_AFTER_HEADERS } from './token-response-headers';
+import { ClientCredentialsService } from '../../../core/auth/client-credentials.service';
+import { AnswersCredential, NO_STORE_HEADERS, RETRY_AFTER_HEADERS } from '../../../core/auth/token-response-headers';
+import { ApiError } from '../../../core/http/api-error';
+import { Public } from '../../../core/policy/policy.decorators';
+import { OAuth2ErrorDto, OAuth2TokenDto, OAuth2TokenRequestDto } from './oauth2.dto';
 
 /** RFC 6749 section 5.2: a failed client authentication names the scheme the client can use. */
 const BASIC_CHALLENGE = 'Basic realm="oauth2"';
 
-const invalidClient = () =>
-  new ApiError(401, [{ code: 'NOT_AUTHENTICATED', message: 'Client authentication failed.' }], { error: 'invalid_client', error_description: 'Client authentication failed.' }, {
-    'WWW-Authenticate': BASIC_CHALLENGE,
-  });
+const invalidClient = () => new ApiError(401, [{ code: 'INVALID_CLIENT', message: 'Client authentication failed.' }], undefined, { 'WWW-Authenticate': BASIC_CHALLENGE });
 
 /** RFC 6749 section 2.3.1: client_id and client_secret are form-urlencoded, then joined by ":" and base64-encoded. */
 function formDecode(s: string): string | null {
@@ -54,6 +51,7 @@ export class OAuth2Controller {
   @Post(['access_token', 'v1/access_token'])
   @HttpCode(200)
   @Public()
+  @AnswersCredential()
   @ApiOperation({
     summary: 'Client-credentials token (RFC 6749 section 4.4); form or JSON body.',
     description:
@@ -74,14 +72,14 @@ export class OAuth2Controller {
   @ApiTooManyRequestsResponse({ description: 'slow_down: too many token requests from this address, or too many failures for this client_id.', type: OAuth2ErrorDto, headers: RETRY_AFTER_HEADERS })
   async token(@Body() body: OAuth2TokenRequestDto, @Headers('authorization') authorization?: string): Promise<OAuth2TokenDto> {
     if (body.grant_type !== 'client_credentials') {
-      throw ApiError.withBody(400, { error: 'unsupported_grant_type', error_description: 'Only grant_type=client_credentials is supported.' });
+      throw ApiError.badRequest('Only grant_type=client_credentials is supported.', undefined, 'UNSUPPORTED_GRANT_TYPE');
     }
     const basic = basicCredentials(authorization);
     if (basic === 'invalid') throw invalidClient();
     const clientId = body.client_id ?? basic?.id;
     const secret = body.client_secret ?? basic?.secret;
     if (!clientId || !secret) {
-      throw ApiError.withBody(400, { error: 'invalid_request', error_description: 'client_id and client_secret are required.' });
+      throw ApiError.badRequest('client_id and client_secret are required.');
     }
     const token = await this.credentials.issue(clientId, secret);
     if (!token) throw invalidClient();

@@ -1,10 +1,11 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { USER_SCOPE } from './user-info.sql';
 
 /**
  * The id of the Enabley user with that identifier in the account, or null. Platform superusers are not
- * Enabley users (as in users/): they are never learners, instructors or certificate holders.
+ * Enabley users (USER_SCOPE): they are never learners, instructors, group members or certificate holders.
  */
 export async function enableyUserId(db: DataSource | EntityManager, accountId: string, identifier: string): Promise<string | null> {
-  const [row] = await db.query(`SELECT id FROM "user" WHERE account_id = $1 AND identifier = $2 AND NOT is_superuser`, [accountId, identifier]);
+  const [row]: { id: string }[] = await db.query(`SELECT u.id FROM "user" u WHERE ${USER_SCOPE} AND u.identifier = $2`, [accountId, identifier]);
   return row?.id ?? null;
 }

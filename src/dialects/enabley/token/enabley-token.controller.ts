@@ -1,27 +1,12 @@
 import { Controller, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { ApiError } from '../http/api-error';
-import { ErrorResponseDoc } from '../http/error-response.doc';
-import { Public } from '../policy/policy.decorators';
-import { EnableyTokenDto } from './auth.dto';
-import { ClientCredentialsService } from './client-credentials.service';
-import { NO_STORE_HEADERS, RETRY_AFTER_HEADERS } from './token-response-headers';
-
-export class EnableyTokenQuery {
-  @ApiProperty({ description: 'The API client id.' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  clientKey: string;
-
-  @ApiProperty({ description: 'The API client secret.' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
-  secret: string;
-}
+import { ClientCredentialsService } from '../../../core/auth/client-credentials.service';
+import { AnswersCredential, NO_STORE_HEADERS, RETRY_AFTER_HEADERS } from '../../../core/auth/token-response-headers';
+import { ApiError } from '../../../core/http/api-error';
+import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
+import { Public } from '../../../core/policy/policy.decorators';
+import { EnableyTokenDto, EnableyTokenQuery } from './enabley-token.dto';
 
 @ApiTags('Enabley: Authorization')
 @Controller('api/v1')
@@ -32,6 +17,7 @@ export class EnableyTokenController {
   @Post('token')
   @HttpCode(200)
   @Public()
+  @AnswersCredential()
   @ApiOperation({
     summary: 'Get an access token for the API client (expires_in in milliseconds).',
     description:
@@ -45,7 +31,7 @@ export class EnableyTokenController {
   @ApiTooManyRequestsResponse({ description: 'Too many requests from this address, or too many failures for this clientKey.', type: ErrorResponseDoc, headers: RETRY_AFTER_HEADERS })
   async token(@Query() query: EnableyTokenQuery): Promise<EnableyTokenDto> {
     const token = await this.credentials.issue(query.clientKey, query.secret);
-    if (!token) throw ApiError.withBody(401, { error: 'invalid_client', error_description: 'Unknown client or wrong secret.' });
+    if (!token) throw new ApiError(401, [{ code: 'INVALID_CLIENT', message: 'Unknown client or wrong secret.' }]);
     return { access_token: token.accessToken, token_type: 'bearer', expires_in: token.expiresInSeconds * 1000 };
   }
 }

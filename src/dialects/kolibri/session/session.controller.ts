@@ -1,29 +1,30 @@
 import { Body, Controller, Delete, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { ApiError } from '../http/api-error';
-import { KolibriErrorDoc } from '../http/error-response.doc';
-import { CurrentPrincipal } from '../policy/current.decorators';
-import { Authenticated, Public } from '../policy/policy.decorators';
-import { SessionDto, SessionLoginDto } from './auth.dto';
-import { Principal } from './principal';
-import { LoginFailureLimit } from '../rate-limit/login-failure-limit.service';
-import { usernameLoginKey } from '../rate-limit/login-keys';
-import { SessionService } from './session.service';
-import { NO_STORE_HEADERS, RETRY_AFTER_HEADERS } from './token-response-headers';
+import { Principal } from '../../../core/auth/principal';
+import { SessionService } from '../../../core/auth/session.service';
+import { AnswersCredential, NO_STORE_HEADERS, RETRY_AFTER_HEADERS } from '../../../core/auth/token-response-headers';
+import { ApiError } from '../../../core/http/api-error';
+import { KolibriErrorDoc } from '../../../core/http/error-response.doc';
+import { toHexId } from '../../../core/http/ids';
+import { CurrentPrincipal } from '../../../core/policy/current.decorators';
+import { Authenticated, Public } from '../../../core/policy/policy.decorators';
+import { SessionFactsService } from './session-facts.service';
+import { SessionDto, SessionLoginDto } from './session.dto';
 
 @ApiTags('Kolibri: Session')
 @Controller('api/auth/session')
 export class SessionController {
   constructor(
     private readonly sessions: SessionService,
-    private readonly failures: LoginFailureLimit,
+    private readonly facts: SessionFactsService,
   ) {}
 
   @Post()
   @HttpCode(200)
   @Public()
   @UseGuards(ThrottlerGuard)
+  @AnswersCredential()
   @ApiOperation({
     summary: 'Log a user in; the answer carries a JWT for every dialect.',
     description:
@@ -37,9 +38,18 @@ export class SessionController {
   @ApiBadRequestResponse({ type: [KolibriErrorDoc], headers: NO_STORE_HEADERS })
   @ApiUnauthorizedResponse({ description: 'Wrong username or password.', type: [KolibriErrorDoc], headers: NO_STORE_HEADERS })
   @ApiTooManyRequestsResponse({ description: 'Too many requests from this address, or too many failures for this username.', type: [KolibriErrorDoc], headers: RETRY_AFTER_HEADERS })
-  login(@Body() body: SessionLoginDto): Promise<SessionDto> {
-    // A failed login is the service's 401; the limit counts it and resets on success.
-    return this.failures.guard(usernameLoginKey(body.username), () => this.sessions.login(body.username, body.password, body.facility), () => false);
+  async login(@Body() body: SessionLoginDto): Promise<SessionDto> {
+    const accountId = body.facility ? await this.facts.accountForFacility(body.facility) : undefined;
+    const { user, accessToken } = await this.sessions.login(body.username, body.password, accountId);
+    const { facilityId, kinds } = await this.facts.of(user.id);
+    return {
+      id: toHexId(user.id),
+      username: user.username,
+      full_name: user.fullName || null,
+      facility_id: facilityId,
+      kind: [...new Set(user.isSuperuser && !kinds.includes('superuser') ? ['superuser', ...kinds] : kinds)],
+      access_token: accessToken,
+    };
   }
 
   @Delete('current')

@@ -1,13 +1,15 @@
-import { ApiError, ErrorCode } from '../api-error';
-import { ErrorFormat, firstMessage } from './error-format';
+import { ApiError, ErrorCode } from '../../../core/http/api-error';
+import { ErrorFormat, firstMessage } from '../../../core/http/error-formats';
 
 const WORDS: Partial<Record<ErrorCode, string>> = {
   NOT_AUTHENTICATED: 'invalid_client',
+  INVALID_CLIENT: 'invalid_client',
+  UNSUPPORTED_GRANT_TYPE: 'unsupported_grant_type',
   RATE_LIMITED: 'slow_down',
   INTERNAL: 'server_error',
 };
 
-/** RFC 6749 section 5.2 error body of the OAuth2 token endpoints. */
+/** RFC 6749 section 5.2 error body of Triboo's OAuth2 token endpoints (/oauth2/, CONTRACT: a Triboo path). */
 export const oauth2ErrorFormat: ErrorFormat = {
   name: 'oauth2',
   matches: (path) => path.startsWith('/oauth2/'),

@@ -1,0 +1,27 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+
+export class EnableyTokenQuery {
+  @ApiProperty({ description: 'The API client id.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  clientKey: string;
+
+  @ApiProperty({ description: 'The API client secret.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  secret: string;
+}
+
+export class EnableyTokenDto {
+  @ApiProperty()
+  access_token: string;
+
+  @ApiProperty({ example: 'bearer' })
+  token_type: string;
+
+  @ApiProperty({ example: 3600000, description: 'Milliseconds.' })
+  expires_in: number;
+}
