@@ -33,7 +33,6 @@ export class OAuth2TokenRequestDto {
 }
 
 export class OAuth2TokenDto {
-  @ApiProperty()
   access_token: string;
 
   @ApiProperty({ example: 'Bearer', description: '"JWT" when token_type=jwt was asked for.' })
@@ -47,15 +46,12 @@ export class OAuth2TokenDto {
 }
 
 export class OAuth2ErrorDto {
-  @ApiProperty({ enum: ['invalid_request', 'invalid_client', 'unsupported_grant_type', 'slow_down', 'server_error'] })
   error: string;
 
-  @ApiProperty()
   error_description: string;
 }
 
 export class EnableyTokenDto {
-  @ApiProperty()
   access_token: string;
 
   @ApiProperty({ example: 'bearer' })
@@ -89,10 +85,8 @@ export class SessionDto {
   @ApiProperty({ example: '8f0e5a3c2b1d4e6f9a7b0c1d2e3f4a5b', description: 'User id, 32 hex digits.' })
   id: string;
 
-  @ApiProperty()
   username: string;
 
-  @ApiProperty({ nullable: true, type: String })
   full_name: string | null;
 
   @ApiProperty({ nullable: true, type: String, description: 'Facility id, 32 hex digits.' })

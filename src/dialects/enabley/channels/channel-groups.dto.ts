@@ -9,7 +9,7 @@ export class AssignGroupQueryDto {
   @IsBoolean()
   recursive?: boolean;
 
-  @ApiPropertyOptional({ enum: ['LEARNER'], description: 'Channel member type' })
+  @ApiPropertyOptional({ description: 'Channel member type' })
   @IsOptional()
   @IsIn(['LEARNER'])
   userRole?: 'LEARNER';

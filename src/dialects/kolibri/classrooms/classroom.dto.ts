@@ -11,13 +11,10 @@ export class CoachDto {
   @ApiProperty({ type: String, nullable: true, description: 'Facility id, 32 hex digits.' })
   facility: string | null;
 
-  @ApiProperty()
   is_superuser: boolean;
 
-  @ApiProperty()
   full_name: string;
 
-  @ApiProperty()
   username: string;
 
   @ApiProperty({ type: [UserRoleDto], maxItems: 1000 })

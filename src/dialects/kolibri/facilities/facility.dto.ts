@@ -17,7 +17,7 @@ export class FacilityDto {
   @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 2147483647, description: 'Total number of classrooms in the facility.' })
   num_classrooms: number;
 
-  @ApiProperty({ type: FacilityDatasetDto, description: 'Dataset configuration object.' })
+  @ApiProperty({ description: 'Dataset configuration object.' })
   dataset: FacilityDatasetDto;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Last successful sync.' })
