@@ -2,7 +2,6 @@ import { Body, Controller, Get, Header, Param, Put, Query, Res } from '@nestjs/c
 import { ApiConflictResponse, ApiCreatedResponse, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiParam } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '../../../core/auth/principal';
-import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can, Public } from '../../../core/policy/policy.decorators';
 import { ApiOkArray, EnableyErrors } from '../policy/enabley-api.decorators';
@@ -46,7 +45,7 @@ export class CertificatesController {
   @ApiCreatedResponse({ description: 'Certificate was created', type: CertificateInfoDto })
   @ApiOkResponse({ description: 'Certificate was updated', type: CertificateInfoDto })
   @EnableyErrors()
-  @ApiNotFoundResponse({ description: 'Unknown course.', type: ErrorResponseDoc })
+  @ApiNotFoundResponse({ description: 'Unknown course.' })
   async upsert(@CurrentPrincipal() p: Principal, @Body() body: CertificateDataDto, @Res({ passthrough: true }) res: FastifyReply): Promise<CertificateInfoDto> {
     const { certificate, created } = await this.enabley.upsert(p.accountId, body);
     res.status(created ? 201 : 200);
@@ -63,8 +62,8 @@ export class CertificatesController {
   })
   @ApiOkResponse({ description: 'Requirement status was updated', type: UserCertificateStateDto })
   @EnableyErrors()
-  @ApiNotFoundResponse({ description: 'User or certificate not found', type: ErrorResponseDoc })
-  @ApiConflictResponse({ description: 'No existing user-certificate connection', type: ErrorResponseDoc })
+  @ApiNotFoundResponse({ description: 'User or certificate not found' })
+  @ApiConflictResponse({ description: 'No existing user-certificate connection' })
   compliance(@CurrentPrincipal() p: Principal, @Body() body: RequirementUpdateDto): Promise<UserCertificateStateDto> {
     return this.enabley.setRequirement(p.accountId, body.userIdentifier, body.certificateIdentifier, body.isRequired);
   }
@@ -80,7 +79,7 @@ export class CertificatesController {
   })
   @ApiOkArray(UserCertificateStateDto, USER_CERTIFICATES_LIMIT)
   @EnableyErrors()
-  @ApiNotFoundResponse({ description: 'Unknown user.', type: ErrorResponseDoc })
+  @ApiNotFoundResponse({ description: 'Unknown user.' })
   userStates(@CurrentPrincipal() p: Principal, @Param('externalUserId') externalUserId: string): Promise<UserCertificateStateDto[]> {
     return this.enabley.userStates(p.accountId, externalUserId);
   }
@@ -113,7 +112,7 @@ export class CertificatesController {
   @ApiOperation({ summary: 'Get account certificate by external certificate id', description: 'Get certificate by external certificate id; 404 not_found when unknown.' })
   @ApiOkResponse({ type: CertificateInfoDto })
   @EnableyErrors()
-  @ApiNotFoundResponse({ description: 'Unknown certificate.', type: ErrorResponseDoc })
+  @ApiNotFoundResponse({ description: 'Unknown certificate.' })
   get(@CurrentPrincipal() p: Principal, @Param('externalCertificateId') id: string): Promise<CertificateInfoDto> {
     return this.enabley.get(p.accountId, id);
   }
@@ -131,8 +130,8 @@ export class CertificatesController {
   })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'A one-page PDF document.', schema: { type: 'string', format: 'binary', maxLength: 1000000 } })
-  @ApiNotFoundResponse({ description: 'Invalid link, or no certification.', type: ErrorResponseDoc })
-  @ApiGoneResponse({ description: 'The link has expired; a fresh pdfUrl comes with the user’s certificates.', type: ErrorResponseDoc })
+  @ApiNotFoundResponse({ description: 'Invalid link, or no certification.' })
+  @ApiGoneResponse({ description: 'The link has expired; a fresh pdfUrl comes with the user’s certificates.' })
   async pdf(@Param('token') token: string, @Res({ passthrough: true }) res: FastifyReply): Promise<Buffer> {
     const doc = await this.enabley.pdf(token);
     res.type('application/pdf');

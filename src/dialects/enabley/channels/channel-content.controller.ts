@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiParam } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '../../../core/auth/principal';
-import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { ENABLEY_CHANNEL } from '../policy/enabley-subjects';
 import { Can } from '../../../core/policy/policy.decorators';
@@ -42,7 +41,7 @@ export class ChannelContentController {
   @ApiCreatedResponse({ description: 'Event was created', type: TrainingEventDto })
   @ApiOkResponse({ description: 'Event was updated', type: TrainingEventDto })
   @EnableyErrors()
-  @ApiConflictResponse({ description: 'The identifier belongs to a content item that is not an event.', type: ErrorResponseDoc })
+  @ApiConflictResponse({ description: 'The identifier belongs to a content item that is not an event.' })
   async upsertEvent(
     @CurrentPrincipal() p: Principal,
     @Param('channelIdentifier') c: string,

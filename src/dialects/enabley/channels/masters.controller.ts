@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Put, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../core/auth/principal';
-import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
 import { ChannelInfoDto } from './channel.dto';
@@ -66,8 +65,8 @@ export class MastersController {
   })
   @ApiOkResponse({ type: ChannelInfoDto })
   @EnableyErrors()
-  @ApiNotFoundResponse({ description: 'No such master channel.', type: ErrorResponseDoc })
-  @ApiConflictResponse({ description: 'A channel with that identifier exists.', type: ErrorResponseDoc })
+  @ApiNotFoundResponse({ description: 'No such master channel.' })
+  @ApiConflictResponse({ description: 'A channel with that identifier exists.' })
   createInstance(@CurrentPrincipal() p: Principal, @Body() body: ChannelInstanceDto): Promise<ChannelInfoDto> {
     return this.masters.createInstance(p.accountId, body);
   }

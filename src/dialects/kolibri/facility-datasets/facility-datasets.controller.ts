@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Principal } from '../../../core/auth/principal';
-import { KolibriErrorDoc } from '../../../core/http/error-response.doc';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
@@ -22,7 +21,7 @@ export class FacilityDatasetsController {
     description: 'Retrieve the dataset settings of a facility (a list of one), or of every facility of the account without facility_id.',
   })
   @ApiOkList(FacilityDatasetDto)
-  @ApiBadRequestResponse({ description: 'facility_id is not an id.', type: [KolibriErrorDoc] })
+  @ApiBadRequestResponse({ description: 'facility_id is not an id.' })
   list(@Query() query: FacilityDatasetQueryDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<FacilityDatasetDto[]> {
     return this.datasets.list(principal, ability, optionalId(query.facility_id, 'facility_id'));
   }
@@ -34,7 +33,7 @@ export class FacilityDatasetsController {
     description: 'Update facility dataset settings. learner_can_login_with_no_password and learner_can_edit_password can never both be true (400), also when only one of them is sent.',
   })
   @ApiOkResponse({ type: FacilityDatasetDto })
-  @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
+  @ApiBadRequestResponse()
   update(@Param('id') id: string, @Body() body: UpdateFacilityDatasetDto, @CurrentPrincipal() principal: Principal): Promise<FacilityDatasetDto> {
     return this.datasets.update(principal.accountId, pathId(id), body);
   }

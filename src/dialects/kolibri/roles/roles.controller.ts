@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Principal } from '../../../core/auth/principal';
-import { KolibriErrorDoc } from '../../../core/http/error-response.doc';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
@@ -24,7 +23,7 @@ export class RolesController {
     description: 'The roles the caller may read (their own; facility admins and coaches; coaches of the class), filtered by user, collection, kind, user_ids or by_ids (comma-separated).',
   })
   @ApiOkList(RoleDto)
-  @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
+  @ApiBadRequestResponse()
   list(@Query() query: RoleQueryDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<RoleDto[]> {
     return this.roles.list(principal, ability, query);
   }
@@ -43,7 +42,7 @@ export class RolesController {
     description: 'The role, or the list of them for an array body.',
     schema: { oneOf: [{ $ref: getSchemaPath(RoleDto) }, { type: 'array', maxItems: MAX_BULK_ITEMS, items: { $ref: getSchemaPath(RoleDto) } }] },
   })
-  @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
+  @ApiBadRequestResponse()
   async create(@Body() body: CreateRoleDto | CreateRoleDto[], @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<RoleDto | RoleDto[]> {
     const { items, many } = await oneOrMany(CreateRoleDto, body, (i) => hasOnly(i, { user: isIdString, collection: isIdString, kind: (v) => typeof v === 'string' && ACCEPTED_KINDS.includes(v) }));
     const created = await this.roles.create(principal, ability, items);
@@ -58,7 +57,7 @@ export class RolesController {
     description: 'Delete the roles matching the filters (user, collection, kind, user_ids, by_ids) that the caller may delete. Without a user, collection, user_ids or by_ids filter: 400.',
   })
   @ApiNoContentResponse({ description: 'Deleted.' })
-  @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
+  @ApiBadRequestResponse()
   removeWhere(@Query() query: RoleQueryDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<void> {
     return this.roles.removeWhere(principal, ability, query);
   }
