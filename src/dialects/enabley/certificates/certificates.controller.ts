@@ -4,7 +4,8 @@ import type { FastifyReply } from 'fastify';
 import type { Principal } from '../../../core/auth/principal';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can, Public } from '../../../core/policy/policy.decorators';
-import { ApiOkArray, EnableyErrors } from '../policy/enabley-api.decorators';
+import { ApiOkList } from '../../../core/http/api-ok-list';
+import { EnableyErrors } from '../policy/enabley-api.decorators';
 import { USER_CERTIFICATES_LIMIT } from '../../../core/learning/certificates/certificates.service';
 import { DEFAULT_PAGE_SIZE } from '../pagination/page-size.query';
 import { KeysetPaginator, PaginationResult } from '../pagination/paginator';
@@ -28,7 +29,7 @@ export class CertificatesController {
   @Get('api/v1/certificates')
   @Can('read', 'EnableyCertificates')
   @ApiOperation({ summary: 'Get account certificates', description: `Get all certificates information for that account, oldest first (at most ${CERTIFICATES_V1_LIMIT}; v2 pages through any number).` })
-  @ApiOkArray(CertificateInfoDto, CERTIFICATES_V1_LIMIT)
+  @ApiOkList(CertificateInfoDto, CERTIFICATES_V1_LIMIT, 'OK')
   @EnableyErrors()
   async list(@CurrentPrincipal() p: Principal): Promise<CertificateInfoDto[]> {
     return (await this.certificates.list(p.accountId, null, CERTIFICATES_V1_LIMIT)).map(toCertificateInfo);
@@ -77,7 +78,7 @@ export class CertificatesController {
       "Get all of the user’s accomplishments in form of certificates: every certificate the user is connected to, with its state (INIT, IN_PROGRESS, CERTIFIED, ABOUT_TO_EXPIRE in the last 30 days, EXPIRED), " +
       'certification and expiration dates and, once certified, a pdfUrl (valid for CERTIFICATE_LINK_TTL_SECONDS, default 7 days, from this answer). 404 not_found for an unknown user.',
   })
-  @ApiOkArray(UserCertificateStateDto, USER_CERTIFICATES_LIMIT)
+  @ApiOkList(UserCertificateStateDto, USER_CERTIFICATES_LIMIT, 'OK')
   @EnableyErrors()
   @ApiNotFoundResponse({ description: 'Unknown user.' })
   userStates(@CurrentPrincipal() p: Principal, @Param('externalUserId') externalUserId: string): Promise<UserCertificateStateDto[]> {

@@ -6,7 +6,8 @@ import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { ENABLEY_CHANNEL } from '../policy/enabley-subjects';
 import { Can } from '../../../core/policy/policy.decorators';
 import { UserChannelPerformanceDto } from '../performance/performance.dto';
-import { ApiOkArray, EnableyErrors } from '../policy/enabley-api.decorators';
+import { ApiOkList } from '../../../core/http/api-ok-list';
+import { EnableyErrors } from '../policy/enabley-api.decorators';
 import { ChannelContentService, EVENTS_LIMIT } from './channel-content.service';
 import { ChannelsService } from './channels.service';
 import { ContentItemDto, ContentItemListDto, ContentItemsUpdateDto, ProgressUpdateDto, TrainingEventDataDto, TrainingEventDto } from './content.dto';
@@ -23,7 +24,7 @@ export class ChannelContentController {
   @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier' })
   @Can('read', ENABLEY_CHANNEL, { param: 'channelIdentifier' })
   @ApiOperation({ summary: 'Get Course Training Events', description: 'Get all Course Training Events of the channel, earliest first.' })
-  @ApiOkArray(TrainingEventDto, EVENTS_LIMIT)
+  @ApiOkList(TrainingEventDto, EVENTS_LIMIT, 'OK')
   @EnableyErrors()
   async events(@CurrentPrincipal() p: Principal, @Param('channelIdentifier') c: string): Promise<TrainingEventDto[]> {
     return this.content.listEvents(await this.channels.idOf(p.accountId, c));

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { ToBoolean } from '../policy/query-transforms';
+import { ToBoolean } from '../../../core/http/transforms';
 
 export class AssignGroupQueryDto {
   @ApiPropertyOptional({ description: "recursive: also the users of the group's descendant groups (default false)" })

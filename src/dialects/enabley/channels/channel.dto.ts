@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageQuery } from '../pagination/page-size.query';
 import { PaginatedResponseOf } from '../pagination/pagination.dto';
-import { ToBoolean } from '../policy/query-transforms';
+import { ToBoolean } from '../../../core/http/transforms';
 
 export const AVAILABILITY_STATUSES = ['ACTIVE', 'NONACTIVE', 'DRAFT', 'SCHEDULED', 'STARTED', 'FINISHED'] as const;
 export type AvailabilityStatus = (typeof AVAILABILITY_STATUSES)[number];

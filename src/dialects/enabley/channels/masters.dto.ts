@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQuery } from '../pagination/page-size.query';
 import { PaginatedResponseOf } from '../pagination/pagination.dto';
-import { ToBoolean } from '../policy/query-transforms';
+import { ToBoolean } from '../../../core/http/transforms';
 
 /** ExternalMasterChannelGet. */
 @ApiSchema({ name: 'ExternalMasterChannelGet' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { ToBoolean } from '../policy/query-transforms';
+import { ToBoolean } from '../../../core/http/transforms';
 
 /** Seed GroupData: create or update a group by identifier. */
 @ApiSchema({ name: 'GroupData' })

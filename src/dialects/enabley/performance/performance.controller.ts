@@ -3,7 +3,8 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import type { Principal } from '../../../core/auth/principal';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
-import { ApiOkArray, EnableyErrors } from '../policy/enabley-api.decorators';
+import { ApiOkList } from '../../../core/http/api-ok-list';
+import { EnableyErrors } from '../policy/enabley-api.decorators';
 import { DEFAULT_PAGE_SIZE } from '../pagination/page-size.query';
 import { KeysetPaginator, PaginationResult } from '../pagination/paginator';
 import { PerformanceV1QueryDto, PerformanceV2QueryDto, UserChannelPerformanceDto, UserChannelPerformancePageDto } from './performance.dto';
@@ -29,7 +30,7 @@ export class PerformanceController {
       `progress = completed non-optional items / non-optional items (0-100), score = mean of scored items. At most ${PERFORMANCE_V1_LIMIT} rows; use v2 to page through more. ` +
       '404 not_found for an unknown channel or user.',
   })
-  @ApiOkArray(UserChannelPerformanceDto, PERFORMANCE_V1_LIMIT)
+  @ApiOkList(UserChannelPerformanceDto, PERFORMANCE_V1_LIMIT, 'OK')
   @EnableyErrors()
   @ApiNotFoundResponse({ description: 'Unknown channel or user.' })
   async v1(@CurrentPrincipal() p: Principal, @Query() q: PerformanceV1QueryDto): Promise<UserChannelPerformanceDto[]> {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { INSTRUCTOR_PERMISSIONS, POSSIBLE_ROLES } from '../policy/enabley-subjects';
-import { ToBoolean, ToInt } from '../policy/query-transforms';
+import { ToBoolean, ToInt } from '../../../core/http/transforms';
 
 /** Seed UserData: create or update a user by identifier. */
 @ApiSchema({ name: 'UserData' })
@@ -171,7 +171,7 @@ export const USERS_V2_MAX_LIMIT = 200;
 export class ListUsersV2Query extends UserFiltersQuery {
   @ApiPropertyOptional({ description: 'Start index (0-based).', type: 'integer', format: 'int32', minimum: 0, maximum: 2147483647, default: 0 })
   @IsOptional()
-  @ToInt()
+  @ToInt({ digits: 10 })
   @IsInt()
   @Min(0)
   @Max(2147483647)
@@ -179,7 +179,7 @@ export class ListUsersV2Query extends UserFiltersQuery {
 
   @ApiPropertyOptional({ description: 'Page size. Max: 200 items (more answers 400).', type: 'integer', format: 'int32', minimum: 1, maximum: USERS_V2_MAX_LIMIT, default: 100 })
   @IsOptional()
-  @ToInt()
+  @ToInt({ digits: 10 })
   @IsInt()
   @Min(1)
   @Max(USERS_V2_MAX_LIMIT)
@@ -204,7 +204,7 @@ export class ListUsersV3Query extends UserFiltersQuery {
     default: USERS_V3_DEFAULT_PAGE_SIZE,
   })
   @IsOptional()
-  @ToInt()
+  @ToInt({ digits: 10 })
   @IsInt()
   @Min(1)
   @Max(USERS_V2_MAX_LIMIT)

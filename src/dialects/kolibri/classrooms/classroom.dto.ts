@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsKolibriId, IsOptionalNotNull, Trim } from '../common/kolibri-ids';
+import { Trim } from '../../../core/http/transforms';
+import { IsKolibriId, IsOptionalNotNull } from '../common/kolibri-ids';
 import { UserRoleDto } from '../facility-users/facility-user.dto';
 import { ACCEPTED_KINDS } from '../roles/role.dto';
 

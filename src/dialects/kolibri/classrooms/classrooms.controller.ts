@@ -4,7 +4,8 @@ import { Principal } from '../../../core/auth/principal';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
-import { ApiOkList } from '../common/api-list';
+import { ApiOkList } from '../../../core/http/api-ok-list';
+import { MAX_LIST_ITEMS } from '../common/one-or-many';
 import { pathId } from '../common/kolibri-ids';
 import { ClassroomDto, ClassroomQueryDto, CreateClassroomDto, UpdateClassroomDto } from './classroom.dto';
 import { ClassroomsService } from './classrooms.service';
@@ -20,7 +21,7 @@ export class ClassroomsController {
     summary: 'List classrooms',
     description: 'The classrooms the caller may read (facility admins and coaches: all of the facility; classroom coaches and learners: their own), optionally of one facility (parent) or only those the caller coaches (role=coach).',
   })
-  @ApiOkList(ClassroomDto)
+  @ApiOkList(ClassroomDto, MAX_LIST_ITEMS)
   @ApiBadRequestResponse()
   list(@Query() query: ClassroomQueryDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<ClassroomDto[]> {
     return this.classrooms.list(principal, ability, query);

@@ -4,7 +4,8 @@ import { Principal } from '../../../core/auth/principal';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
-import { ApiOkList } from '../common/api-list';
+import { ApiOkList } from '../../../core/http/api-ok-list';
+import { MAX_LIST_ITEMS } from '../common/one-or-many';
 import { pathId } from '../common/kolibri-ids';
 import { Preset } from '../facility-datasets/presets';
 import { CreateFacilityDto, CreateFacilityWithPresetDto, FacilityDto, UpdateFacilityDto } from './facility.dto';
@@ -18,7 +19,7 @@ export class FacilitiesController {
   @Get()
   @Can('read', 'Facility')
   @ApiOperation({ summary: 'List facilities', description: 'Retrieve all facilities the current user has access to (every facility of the account).' })
-  @ApiOkList(FacilityDto)
+  @ApiOkList(FacilityDto, MAX_LIST_ITEMS)
   @ApiBadRequestResponse({ description: 'Bad query string.' })
   list(@CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<FacilityDto[]> {
     return this.facilities.list(principal, ability);

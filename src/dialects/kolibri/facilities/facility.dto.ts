@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { Trim } from '../common/kolibri-ids';
+import { Trim } from '../../../core/http/transforms';
 import { FacilityDatasetDto } from '../facility-datasets/facility-dataset.dto';
 import { PRESETS } from '../facility-datasets/presets';
 

@@ -4,7 +4,8 @@ import { Principal } from '../../../core/auth/principal';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
-import { ApiOkList } from '../common/api-list';
+import { ApiOkList } from '../../../core/http/api-ok-list';
+import { MAX_LIST_ITEMS } from '../common/one-or-many';
 import { optionalId, pathId } from '../common/kolibri-ids';
 import { FacilityDatasetDto, FacilityDatasetQueryDto, UpdateFacilityDatasetDto } from './facility-dataset.dto';
 import { FacilityDatasetsService } from './facility-datasets.service';
@@ -20,7 +21,7 @@ export class FacilityDatasetsController {
     summary: 'Get facility dataset',
     description: 'Retrieve the dataset settings of a facility (a list of one), or of every facility of the account without facility_id.',
   })
-  @ApiOkList(FacilityDatasetDto)
+  @ApiOkList(FacilityDatasetDto, MAX_LIST_ITEMS)
   @ApiBadRequestResponse({ description: 'facility_id is not an id.' })
   list(@Query() query: FacilityDatasetQueryDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<FacilityDatasetDto[]> {
     return this.datasets.list(principal, ability, optionalId(query.facility_id, 'facility_id'));

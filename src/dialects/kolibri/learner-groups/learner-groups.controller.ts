@@ -4,7 +4,8 @@ import { Principal } from '../../../core/auth/principal';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
-import { ApiOkList } from '../common/api-list';
+import { ApiOkList } from '../../../core/http/api-ok-list';
+import { MAX_LIST_ITEMS } from '../common/one-or-many';
 import { pathId } from '../common/kolibri-ids';
 import { CreateLearnerGroupDto, LearnerGroupDto, LearnerGroupQueryDto, UpdateLearnerGroupDto } from './learner-group.dto';
 import { LearnerGroupsService } from './learner-groups.service';
@@ -20,7 +21,7 @@ export class LearnerGroupsController {
     summary: 'List learner groups',
     description: 'The learner groups the caller may read (facility admins and coaches, coaches of the parent classroom, its learners), optionally of one classroom (parent).',
   })
-  @ApiOkList(LearnerGroupDto)
+  @ApiOkList(LearnerGroupDto, MAX_LIST_ITEMS)
   @ApiBadRequestResponse()
   list(@Query() query: LearnerGroupQueryDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<LearnerGroupDto[]> {
     return this.groups.list(principal, ability, query.parent);

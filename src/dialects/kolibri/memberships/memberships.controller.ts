@@ -4,9 +4,9 @@ import { Principal } from '../../../core/auth/principal';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
-import { ApiOkList } from '../common/api-list';
+import { ApiOkList } from '../../../core/http/api-ok-list';
 import { pathId } from '../common/kolibri-ids';
-import { MAX_BULK_ITEMS, hasOnly, isIdString, oneOrMany } from '../common/one-or-many';
+import { MAX_BULK_ITEMS, MAX_LIST_ITEMS, hasOnly, isIdString, oneOrMany } from '../common/one-or-many';
 import { CreateMembershipDto, MembershipDeleteQueryDto, MembershipDto, MembershipQueryDto } from './membership.dto';
 import { MembershipsService } from './memberships.service';
 
@@ -22,7 +22,7 @@ export class MembershipsController {
     summary: 'List memberships',
     description: 'The memberships the caller may read (their own; facility admins and coaches; coaches of the class), filtered by user, collection, user_ids or by_ids (comma-separated).',
   })
-  @ApiOkList(MembershipDto)
+  @ApiOkList(MembershipDto, MAX_LIST_ITEMS)
   @ApiBadRequestResponse()
   list(@Query() query: MembershipQueryDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<MembershipDto[]> {
     return this.memberships.list(principal, ability, query);

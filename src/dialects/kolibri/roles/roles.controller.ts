@@ -4,9 +4,9 @@ import { Principal } from '../../../core/auth/principal';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
-import { ApiOkList } from '../common/api-list';
+import { ApiOkList } from '../../../core/http/api-ok-list';
 import { pathId } from '../common/kolibri-ids';
-import { MAX_BULK_ITEMS, hasOnly, isIdString, oneOrMany } from '../common/one-or-many';
+import { MAX_BULK_ITEMS, MAX_LIST_ITEMS, hasOnly, isIdString, oneOrMany } from '../common/one-or-many';
 import { ACCEPTED_KINDS, CreateRoleDto, RoleDto, RoleQueryDto } from './role.dto';
 import { RolesService } from './roles.service';
 
@@ -22,7 +22,7 @@ export class RolesController {
     summary: 'List roles',
     description: 'The roles the caller may read (their own; facility admins and coaches; coaches of the class), filtered by user, collection, kind, user_ids or by_ids (comma-separated).',
   })
-  @ApiOkList(RoleDto)
+  @ApiOkList(RoleDto, MAX_LIST_ITEMS)
   @ApiBadRequestResponse()
   list(@Query() query: RoleQueryDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<RoleDto[]> {
     return this.roles.list(principal, ability, query);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Trim } from '../common/input';
+import { Trim } from '../../../core/http/transforms';
 import { CONTENT_LEVELS, ContentLevel, ORGANIZATION_LEVELS, OrganizationLevel, PermissionDto, levelMessage } from '../common/levels';
 import { OrganizationRefDto } from '../organizations/organization.dto';
 

@@ -1,7 +1,8 @@
 import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can } from '../../../core/policy/policy.decorators';
-import { ApiOkList, ApiQueryFrom, LoadedOrganizationId, OrgInput } from '../common/input';
+import { ApiOkList } from '../../../core/http/api-ok-list';
+import { ApiQueryFrom, LoadedOrganizationId, OrgInput } from '../common/input';
 import { DEFAULT_CONTENT_LEVEL, DEFAULT_ORGANIZATION_LEVEL } from '../common/levels';
 import { OrganizationRefDto } from '../organizations/organization.dto';
 import { ORG_DEPARTMENT } from '../organizations.policy';

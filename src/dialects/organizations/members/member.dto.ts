@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ToBoolean, Trim } from '../common/input';
+import { ToBoolean, Trim } from '../../../core/http/transforms';
+import { ORGANIZATIONS_BOOLEANS } from '../common/input';
 import { CONTENT_LEVELS, ContentLevel, ORGANIZATION_LEVELS, OrganizationLevel, PermissionDto, levelMessage } from '../common/levels';
 import { OrganizationRefDto } from '../organizations/organization.dto';
 
@@ -20,7 +21,7 @@ class LevelsDto {
 
   @ApiPropertyOptional({ default: false, description: 'Queue one notification message per affected user.' })
   @IsOptional()
-  @ToBoolean()
+  @ToBoolean(ORGANIZATIONS_BOOLEANS)
   @IsBoolean({ message: 'notify must be true or false' })
   notify?: boolean;
 }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ToBoolean } from '../common/transforms';
+import { ToBoolean } from '../../../core/http/transforms';
+import { FORM_BOOLEANS } from '../common/transforms';
 import { PageQueryDto } from '../common/pagination';
 import { TribooCredentialsDto } from '../common/credentials.dto';
 
@@ -13,13 +14,13 @@ export class BulkEnrollRequestDto extends TribooCredentialsDto {
 
   @ApiPropertyOptional({ default: false, description: 'Pre-enrolled emails become enrollments as soon as an active user with that email exists.' })
   @IsOptional()
-  @ToBoolean()
+  @ToBoolean(FORM_BOOLEANS)
   @IsBoolean()
   auto_enroll?: boolean;
 
   @ApiPropertyOptional({ default: false, description: 'Queue one email per affected identifier.' })
   @IsOptional()
-  @ToBoolean()
+  @ToBoolean(FORM_BOOLEANS)
   @IsBoolean()
   email_students?: boolean;
 
