@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { JWT_AUDIENCE, JWT_ISSUER } from './core/auth/jwt-key.provider';
 import { tokenFromAuthorization } from './core/auth/jwt.strategy';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -18,6 +19,7 @@ import { answer503WhileClosing } from './core/http/shutdown-state';
 import { createValidationPipe } from './core/http/validation';
 import { requestId } from './core/logging/logging.module';
 import { mountSwagger } from './core/openapi/swagger';
+import pluginMetadata from './metadata';
 
 /**
  * Builds the configured application; main.ts, the tests, the bench and the OpenAPI script
@@ -60,6 +62,8 @@ export async function createApp(opts: CoreOptions & { logger?: boolean }): Promi
   rejectNulCharacters(fastify);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
+  // What the Swagger CLI plugin inferred from the DTO types (scripts/plugin-metadata.mjs; swc runs no plugin).
+  await SwaggerModule.loadPluginMetadata(pluginMetadata);
   mountSwagger(app);
   return app;
 }

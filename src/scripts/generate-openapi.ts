@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from '../app.factory';
@@ -7,7 +8,8 @@ import { buildOpenApiDocument } from '../core/openapi/swagger';
 
 /**
  * Writes openapi/openapi.json from the code: no database connection, no port.
- * `--check` fails instead when the committed file differs (CI).
+ * `--check` fails instead when the committed file differs (CI), or when src/metadata.ts (what the Swagger
+ * plugin inferred, which the document is built from) is stale.
  */
 async function main(): Promise<number> {
   const check = process.argv.includes('--check');
@@ -17,6 +19,11 @@ async function main(): Promise<number> {
   await app.close();
   const file = join(process.cwd(), 'openapi', 'openapi.json');
   if (check) {
+    try {
+      execFileSync(process.execPath, [join(process.cwd(), 'scripts', 'plugin-metadata.mjs'), '--check'], { stdio: 'inherit' });
+    } catch {
+      return 1;
+    }
     let committed = '';
     try {
       committed = readFileSync(file, 'utf8');

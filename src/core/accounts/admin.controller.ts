@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ErrorResponseDoc } from '../http/error-response.doc';
 import { Can } from '../policy/policy.decorators';
 import { AccountsService } from './accounts.service';
 import { AccountDto, CreateAccountDto, CreateClientDto, CreatedClientDto } from './admin.dto';
@@ -17,8 +16,8 @@ export class AdminController {
     description: 'Creates a tenant. Every user, course and dialect object belongs to exactly one account. The name must be unique (409 otherwise).',
   })
   @ApiCreatedResponse({ type: AccountDto })
-  @ApiBadRequestResponse({ type: ErrorResponseDoc })
-  @ApiConflictResponse({ description: 'The name is taken.', type: ErrorResponseDoc })
+  @ApiBadRequestResponse()
+  @ApiConflictResponse({ description: 'The name is taken.' })
   async createAccount(@Body() body: CreateAccountDto): Promise<AccountDto> {
     const account = await this.accounts.create(body.name);
     return { id: account.id, name: account.name };
@@ -31,8 +30,8 @@ export class AdminController {
     description: 'Creates machine credentials acting as administrator of that account. The secret is returned once and stored as an argon2id hash.',
   })
   @ApiCreatedResponse({ type: CreatedClientDto })
-  @ApiNotFoundResponse({ description: 'No such account.', type: ErrorResponseDoc })
-  @ApiBadRequestResponse({ type: ErrorResponseDoc })
+  @ApiNotFoundResponse({ description: 'No such account.' })
+  @ApiBadRequestResponse()
   async createClient(@Param('id') accountId: string, @Body() body: CreateClientDto): Promise<CreatedClientDto> {
     const { client, secret } = await this.accounts.createClient(accountId, body.name);
     return { client_id: client.clientId, client_secret: secret, account_id: client.accountId };
@@ -46,8 +45,8 @@ export class AdminController {
     description: 'From the next request on, every token issued to this client answers 401, and the client can get no new token.',
   })
   @ApiNoContentResponse({ description: 'Revoked.' })
-  @ApiBadRequestResponse({ type: ErrorResponseDoc })
-  @ApiNotFoundResponse({ description: 'No such client.', type: ErrorResponseDoc })
+  @ApiBadRequestResponse()
+  @ApiNotFoundResponse({ description: 'No such client.' })
   async revokeClient(@Param('client_id') clientId: string): Promise<void> {
     await this.accounts.revokeClient(clientId);
   }

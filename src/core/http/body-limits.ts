@@ -1,6 +1,7 @@
 import { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions, onRequestHookHandler } from 'fastify';
 import { ApiError } from './api-error';
 import { sendError } from './all-exceptions.filter';
+import { routePath } from './route-path';
 
 /** What every route accepts unless the table below says otherwise: ordinary JSON objects are a few KB. */
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
@@ -27,9 +28,9 @@ const LIMITS: { method: string; url: string; bytes: number }[] = [
   { method: 'POST', url: '/api/auth/membership', bytes: 4 * 1024 * 1024 },
   { method: 'POST', url: '/api/auth/role', bytes: 4 * 1024 * 1024 },
   // Organizations member calls: users <= 200,000 characters + organizations <= 20,000, query, form or JSON.
-  { method: 'POST', url: '/organization::members', bytes: 1024 * 1024 },
-  { method: 'DELETE', url: '/organization::members', bytes: 1024 * 1024 },
-  { method: 'POST', url: '/organizations::members', bytes: 1024 * 1024 },
+  { method: 'POST', url: routePath('/organization:members'), bytes: 1024 * 1024 },
+  { method: 'DELETE', url: routePath('/organization:members'), bytes: 1024 * 1024 },
+  { method: 'POST', url: routePath('/organizations:members'), bytes: 1024 * 1024 },
 ];
 
 /**

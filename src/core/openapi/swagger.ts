@@ -13,13 +13,20 @@ const DESCRIPTION = [
 const INTERNAL_ERROR = { description: 'Unexpected error; the body carries the request id, never details.' };
 const BAD_INPUT = { description: 'Bad input: a wrong type, a missing required field, an unknown field or enum value.' };
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
+/**
+ * Keys sorted, and so are a schema's `required` names: their order follows the order decorators and the
+ * Swagger plugin's metadata were applied in, which says nothing about the API.
+ */
+function sortKeys(value: unknown, key?: string): unknown {
+  if (Array.isArray(value)) {
+    if (key === 'required' && value.every((v) => typeof v === 'string')) return [...value].sort();
+    return value.map((v) => sortKeys(v));
+  }
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.keys(value as Record<string, unknown>)
         .sort()
-        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k], k)]),
     );
   }
   return value;

@@ -1,7 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../core/auth/principal';
-import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { EnableyErrors } from '../policy/enabley-api.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
@@ -21,7 +20,7 @@ export class CatalogController {
   })
   @ApiOkResponse({ type: CatalogItemDto })
   @EnableyErrors()
-  @ApiNotFoundResponse({ description: 'No such published channel.', type: ErrorResponseDoc })
+  @ApiNotFoundResponse({ description: 'No such published channel.' })
   get(@CurrentPrincipal() p: Principal, @Query() q: CatalogItemQueryDto): Promise<CatalogItemDto> {
     return this.catalog.item(p.accountId, q.externalChannelId, q.subAccountName);
   }

@@ -2,13 +2,13 @@ import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class CatalogItemQueryDto {
-  @ApiProperty({ maxLength: 255, description: 'externalChannelId' })
+  @ApiProperty({ description: 'externalChannelId' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)
   externalChannelId: string;
 
-  @ApiPropertyOptional({ maxLength: 255, description: 'subAccountName: when given, the channel must belong to it' })
+  @ApiPropertyOptional({ description: 'subAccountName: when given, the channel must belong to it' })
   @IsOptional()
   @IsString()
   @MaxLength(255)

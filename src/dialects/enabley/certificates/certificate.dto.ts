@@ -15,7 +15,7 @@ export class CertificateExpirationDto {
   @Max(10000)
   duration: number;
 
-  @ApiProperty({ enum: EXPIRATION_PERIODS, example: 'MONTH' })
+  @ApiProperty({ example: 'MONTH' })
   @IsIn(EXPIRATION_PERIODS)
   period: ExpirationPeriod;
 }
@@ -38,13 +38,13 @@ export class CertificateInfoDto {
   @ApiProperty({ description: 'Certificate name' })
   name: string;
 
-  @ApiProperty({ enum: CERTIFICATE_STATUSES, description: 'Certificate status' })
+  @ApiProperty({ description: 'Certificate status' })
   status: CertificateStatus;
 }
 
 /** Authoring body of PUT /api/v1/certificates (beyond the seed). */
 export class CertificateDataDto {
-  @ApiProperty({ maxLength: 255, description: 'External Certificate Id', example: 'safety-2026' })
+  @ApiProperty({ description: 'External Certificate Id', example: 'safety-2026' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)
@@ -57,7 +57,7 @@ export class CertificateDataDto {
   @MaxLength(255)
   name?: string;
 
-  @ApiPropertyOptional({ enum: CERTIFICATE_STATUSES, description: 'Certificate status (default ACTIVE); only ACTIVE certificates certify.' })
+  @ApiPropertyOptional({ description: 'Certificate status (default ACTIVE); only ACTIVE certificates certify.' })
   @IsOptional()
   @IsIn(CERTIFICATE_STATUSES)
   status?: CertificateStatus;
@@ -68,7 +68,7 @@ export class CertificateDataDto {
   @Type(() => CertificateExpirationDto)
   expiration?: CertificateExpirationDto | null;
 
-  @ApiPropertyOptional({ type: [String], maxItems: 1000, description: 'Identifiers of the COURSE channels the certificate requires (replaces the list).' })
+  @ApiPropertyOptional({ description: 'Identifiers of the COURSE channels the certificate requires (replaces the list).' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(1000)
@@ -98,14 +98,14 @@ export class UserCertificateStateDto {
   @ApiProperty({ type: 'string', nullable: true, description: 'Certificate PDF: a signed link that needs no token and works for CERTIFICATE_LINK_TTL_SECONDS (default 7 days) from this answer, then 410; read the certificates again for a fresh one. null until certified.' })
   pdfUrl: string | null;
 
-  @ApiProperty({ enum: USER_CERTIFICATE_STATES, description: 'Certificate state: INIT, IN_PROGRESS, CERTIFIED, ABOUT_TO_EXPIRE (last 30 days), EXPIRED' })
+  @ApiProperty({ description: 'Certificate state: INIT, IN_PROGRESS, CERTIFIED, ABOUT_TO_EXPIRE (last 30 days), EXPIRED' })
   state: UserCertificateState;
 }
 
 /** requirementUpdate. */
 @ApiSchema({ name: 'requirementUpdate' })
 export class RequirementUpdateDto {
-  @ApiProperty({ maxLength: 255, description: 'certificateIdentifier' })
+  @ApiProperty({ description: 'certificateIdentifier' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)
@@ -115,7 +115,7 @@ export class RequirementUpdateDto {
   @IsBoolean()
   isRequired: boolean;
 
-  @ApiProperty({ maxLength: 255, description: 'userIdentifier' })
+  @ApiProperty({ description: 'userIdentifier' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)

@@ -2,10 +2,10 @@ import { Body, Controller, Get, Header, Param, Put, Query, Res } from '@nestjs/c
 import { ApiConflictResponse, ApiCreatedResponse, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiParam } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '../../../core/auth/principal';
-import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can, Public } from '../../../core/policy/policy.decorators';
-import { ApiOkArray, EnableyErrors } from '../policy/enabley-api.decorators';
+import { ApiOkList } from '../../../core/http/api-ok-list';
+import { EnableyErrors } from '../policy/enabley-api.decorators';
 import { USER_CERTIFICATES_LIMIT } from '../../../core/learning/certificates/certificates.service';
 import { DEFAULT_PAGE_SIZE } from '../pagination/page-size.query';
 import { KeysetPaginator, PaginationResult } from '../pagination/paginator';
@@ -29,7 +29,7 @@ export class CertificatesController {
   @Get('api/v1/certificates')
   @Can('read', 'EnableyCertificates')
   @ApiOperation({ summary: 'Get account certificates', description: `Get all certificates information for that account, oldest first (at most ${CERTIFICATES_V1_LIMIT}; v2 pages through any number).` })
-  @ApiOkArray(CertificateInfoDto, CERTIFICATES_V1_LIMIT)
+  @ApiOkList(CertificateInfoDto, CERTIFICATES_V1_LIMIT, 'OK')
   @EnableyErrors()
   async list(@CurrentPrincipal() p: Principal): Promise<CertificateInfoDto[]> {
     return (await this.certificates.list(p.accountId, null, CERTIFICATES_V1_LIMIT)).map(toCertificateInfo);
@@ -46,7 +46,7 @@ export class CertificatesController {
   @ApiCreatedResponse({ description: 'Certificate was created', type: CertificateInfoDto })
   @ApiOkResponse({ description: 'Certificate was updated', type: CertificateInfoDto })
   @EnableyErrors()
-  @ApiNotFoundResponse({ description: 'Unknown course.', type: ErrorResponseDoc })
+  @ApiNotFoundResponse({ description: 'Unknown course.' })
   async upsert(@CurrentPrincipal() p: Principal, @Body() body: CertificateDataDto, @Res({ passthrough: true }) res: FastifyReply): Promise<CertificateInfoDto> {
     const { certificate, created } = await this.enabley.upsert(p.accountId, body);
     res.status(created ? 201 : 200);
@@ -63,8 +63,8 @@ export class CertificatesController {
   })
   @ApiOkResponse({ description: 'Requirement status was updated', type: UserCertificateStateDto })
   @EnableyErrors()
-  @ApiNotFoundResponse({ description: 'User or certificate not found', type: ErrorResponseDoc })
-  @ApiConflictResponse({ description: 'No existing user-certificate connection', type: ErrorResponseDoc })
+  @ApiNotFoundResponse({ description: 'User or certificate not found' })
+  @ApiConflictResponse({ description: 'No existing user-certificate connection' })
   compliance(@CurrentPrincipal() p: Principal, @Body() body: RequirementUpdateDto): Promise<UserCertificateStateDto> {
     return this.enabley.setRequirement(p.accountId, body.userIdentifier, body.certificateIdentifier, body.isRequired);
   }
@@ -78,9 +78,9 @@ export class CertificatesController {
       "Get all of the user’s accomplishments in form of certificates: every certificate the user is connected to, with its state (INIT, IN_PROGRESS, CERTIFIED, ABOUT_TO_EXPIRE in the last 30 days, EXPIRED), " +
       'certification and expiration dates and, once certified, a pdfUrl (valid for CERTIFICATE_LINK_TTL_SECONDS, default 7 days, from this answer). 404 not_found for an unknown user.',
   })
-  @ApiOkArray(UserCertificateStateDto, USER_CERTIFICATES_LIMIT)
+  @ApiOkList(UserCertificateStateDto, USER_CERTIFICATES_LIMIT, 'OK')
   @EnableyErrors()
-  @ApiNotFoundResponse({ description: 'Unknown user.', type: ErrorResponseDoc })
+  @ApiNotFoundResponse({ description: 'Unknown user.' })
   userStates(@CurrentPrincipal() p: Principal, @Param('externalUserId') externalUserId: string): Promise<UserCertificateStateDto[]> {
     return this.enabley.userStates(p.accountId, externalUserId);
   }
@@ -113,7 +113,7 @@ export class CertificatesController {
   @ApiOperation({ summary: 'Get account certificate by external certificate id', description: 'Get certificate by external certificate id; 404 not_found when unknown.' })
   @ApiOkResponse({ type: CertificateInfoDto })
   @EnableyErrors()
-  @ApiNotFoundResponse({ description: 'Unknown certificate.', type: ErrorResponseDoc })
+  @ApiNotFoundResponse({ description: 'Unknown certificate.' })
   get(@CurrentPrincipal() p: Principal, @Param('externalCertificateId') id: string): Promise<CertificateInfoDto> {
     return this.enabley.get(p.accountId, id);
   }
@@ -131,8 +131,8 @@ export class CertificatesController {
   })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'A one-page PDF document.', schema: { type: 'string', format: 'binary', maxLength: 1000000 } })
-  @ApiNotFoundResponse({ description: 'Invalid link, or no certification.', type: ErrorResponseDoc })
-  @ApiGoneResponse({ description: 'The link has expired; a fresh pdfUrl comes with the user’s certificates.', type: ErrorResponseDoc })
+  @ApiNotFoundResponse({ description: 'Invalid link, or no certification.' })
+  @ApiGoneResponse({ description: 'The link has expired; a fresh pdfUrl comes with the user’s certificates.' })
   async pdf(@Param('token') token: string, @Res({ passthrough: true }) res: FastifyReply): Promise<Buffer> {
     const doc = await this.enabley.pdf(token);
     res.type('application/pdf');

@@ -2,12 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiParam } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '../../../core/auth/principal';
-import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { ENABLEY_CHANNEL } from '../policy/enabley-subjects';
 import { Can } from '../../../core/policy/policy.decorators';
 import { UserChannelPerformanceDto } from '../performance/performance.dto';
-import { ApiOkArray, EnableyErrors } from '../policy/enabley-api.decorators';
+import { ApiOkList } from '../../../core/http/api-ok-list';
+import { EnableyErrors } from '../policy/enabley-api.decorators';
 import { ChannelContentService, EVENTS_LIMIT } from './channel-content.service';
 import { ChannelsService } from './channels.service';
 import { ContentItemDto, ContentItemListDto, ContentItemsUpdateDto, ProgressUpdateDto, TrainingEventDataDto, TrainingEventDto } from './content.dto';
@@ -24,7 +24,7 @@ export class ChannelContentController {
   @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier' })
   @Can('read', ENABLEY_CHANNEL, { param: 'channelIdentifier' })
   @ApiOperation({ summary: 'Get Course Training Events', description: 'Get all Course Training Events of the channel, earliest first.' })
-  @ApiOkArray(TrainingEventDto, EVENTS_LIMIT)
+  @ApiOkList(TrainingEventDto, EVENTS_LIMIT, 'OK')
   @EnableyErrors()
   async events(@CurrentPrincipal() p: Principal, @Param('channelIdentifier') c: string): Promise<TrainingEventDto[]> {
     return this.content.listEvents(await this.channels.idOf(p.accountId, c));
@@ -42,7 +42,7 @@ export class ChannelContentController {
   @ApiCreatedResponse({ description: 'Event was created', type: TrainingEventDto })
   @ApiOkResponse({ description: 'Event was updated', type: TrainingEventDto })
   @EnableyErrors()
-  @ApiConflictResponse({ description: 'The identifier belongs to a content item that is not an event.', type: ErrorResponseDoc })
+  @ApiConflictResponse({ description: 'The identifier belongs to a content item that is not an event.' })
   async upsertEvent(
     @CurrentPrincipal() p: Principal,
     @Param('channelIdentifier') c: string,

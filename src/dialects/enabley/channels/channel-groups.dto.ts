@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { ToBoolean } from '../policy/query-transforms';
+import { ToBoolean } from '../../../core/http/transforms';
 
 export class AssignGroupQueryDto {
   @ApiPropertyOptional({ description: "recursive: also the users of the group's descendant groups (default false)" })
@@ -9,7 +9,7 @@ export class AssignGroupQueryDto {
   @IsBoolean()
   recursive?: boolean;
 
-  @ApiPropertyOptional({ enum: ['LEARNER'], description: 'Channel member type' })
+  @ApiPropertyOptional({ description: 'Channel member type' })
   @IsOptional()
   @IsIn(['LEARNER'])
   userRole?: 'LEARNER';

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageQuery } from '../pagination/page-size.query';
 import { PaginatedResponseOf } from '../pagination/pagination.dto';
-import { ToBoolean } from '../policy/query-transforms';
+import { ToBoolean } from '../../../core/http/transforms';
 
 export const AVAILABILITY_STATUSES = ['ACTIVE', 'NONACTIVE', 'DRAFT', 'SCHEDULED', 'STARTED', 'FINISHED'] as const;
 export type AvailabilityStatus = (typeof AVAILABILITY_STATUSES)[number];
@@ -25,17 +25,17 @@ export class ScheduleDto {
 
 @ApiSchema({ name: 'ChannelAvailability' })
 export class ChannelAvailabilityDto {
-  @ApiProperty({ type: ScheduleDto, description: 'Channel Schedule' })
+  @ApiProperty({ description: 'Channel Schedule' })
   schedule: ScheduleDto;
 
-  @ApiProperty({ enum: AVAILABILITY_STATUSES, description: 'Channel Status' })
+  @ApiProperty({ description: 'Channel Status' })
   status: AvailabilityStatus;
 }
 
 /** ChannelData: the seed's fields, plus optional authoring extensions (categories, master, schedule ...). */
 @ApiSchema({ name: 'ChannelData' })
 export class ChannelDataDto {
-  @ApiProperty({ maxLength: 255, description: 'The unique id of the model entity - defined by an external provider (for a course, its course key).', example: 'course-v1:acme+safety+2026' })
+  @ApiProperty({ description: 'The unique id of the model entity - defined by an external provider (for a course, its course key).', example: 'course-v1:acme+safety+2026' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)
@@ -48,23 +48,23 @@ export class ChannelDataDto {
   @MaxLength(255)
   name?: string;
 
-  @ApiPropertyOptional({ enum: ['ACTIVE', 'INACTIVE'], description: 'Channel Status ACTIVE/INACTIVE (default ACTIVE)' })
+  @ApiPropertyOptional({ description: 'Channel Status ACTIVE/INACTIVE (default ACTIVE)' })
   @IsOptional()
   @IsIn(['ACTIVE', 'INACTIVE'])
   status?: 'ACTIVE' | 'INACTIVE';
 
-  @ApiPropertyOptional({ maxLength: 255, description: 'The sub-account to which the channel belongs', example: 'emea' })
+  @ApiPropertyOptional({ description: 'The sub-account to which the channel belongs', example: 'emea' })
   @IsOptional()
   @IsString()
   @MaxLength(255)
   subAccountName?: string;
 
-  @ApiPropertyOptional({ enum: ['STREAM', 'COURSE'], description: 'Channel Type STREAM/COURSE (default COURSE)' })
+  @ApiPropertyOptional({ description: 'Channel Type STREAM/COURSE (default COURSE)' })
   @IsOptional()
   @IsIn(['STREAM', 'COURSE'])
   type?: 'STREAM' | 'COURSE';
 
-  @ApiPropertyOptional({ type: [String], maxItems: 100, description: 'Extension: channel category names (replaces the current list).' })
+  @ApiPropertyOptional({ description: 'Extension: channel category names (replaces the current list).' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
@@ -89,7 +89,7 @@ export class ChannelDataDto {
   @Max(1000000000)
   duration?: number;
 
-  @ApiPropertyOptional({ type: ScheduleDto, description: 'Extension: the channel schedule.' })
+  @ApiPropertyOptional({ description: 'Extension: the channel schedule.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => ScheduleDto)
@@ -98,7 +98,7 @@ export class ChannelDataDto {
 
 @ApiSchema({ name: 'ChannelInfo' })
 export class ChannelInfoDto {
-  @ApiProperty({ type: ChannelAvailabilityDto, description: 'Channel Availability' })
+  @ApiProperty({ description: 'Channel Availability' })
   availability: ChannelAvailabilityDto;
 
   @ApiProperty({ type: [String], nullable: true, maxItems: 100, description: 'Channel category names (null unless includeCategories=true)' })
@@ -128,12 +128,12 @@ export class ChannelInfoDto {
   @ApiProperty({ type: 'string', nullable: true, description: 'The name of the Sub-Account for this Channel' })
   subAccountName: string | null;
 
-  @ApiProperty({ enum: ['STREAM', 'COURSE'], description: 'Channel Type STREAM/COURSE' })
+  @ApiProperty({ description: 'Channel Type STREAM/COURSE' })
   type: 'STREAM' | 'COURSE';
 }
 
 export class ListChannelsQueryDto {
-  @ApiPropertyOptional({ description: 'Filter by channels created since the specified date (format: YYYY-MM-DDTHH:mm:ss.SSSZ)', maxLength: 40 })
+  @ApiPropertyOptional({ description: 'Filter by channels created since the specified date (format: YYYY-MM-DDTHH:mm:ss.SSSZ)' })
   @IsOptional()
   @IsISO8601({ strict: true })
   @MaxLength(40)
@@ -145,7 +145,7 @@ export class ListChannelsQueryDto {
   @IsBoolean()
   includeCategories?: boolean;
 
-  @ApiPropertyOptional({ description: 'Sub-account name', maxLength: 255 })
+  @ApiPropertyOptional({ description: 'Sub-account name' })
   @IsOptional()
   @IsString()
   @MaxLength(255)
@@ -167,7 +167,7 @@ export class ListChannelsV3QueryDto extends PageQuery {
   @IsBoolean()
   includeCategories?: boolean;
 
-  @ApiPropertyOptional({ description: 'Sub-account name', maxLength: 255 })
+  @ApiPropertyOptional({ description: 'Sub-account name' })
   @IsOptional()
   @IsString()
   @MaxLength(255)

@@ -9,7 +9,8 @@ import { DEFAULT_PAGE_SIZE } from '../pagination/page-size.query';
 import { KeysetPaginator, PaginationResult } from '../pagination/paginator';
 import { ChannelDataDto, ChannelInfoDto, ChannelInfoPageDto, GetChannelQueryDto, ListChannelsQueryDto, ListChannelsV3QueryDto, MembersCountDto } from './channel.dto';
 import { ChannelRow } from './channel.mapper';
-import { ApiOkArray, EnableyErrors } from '../policy/enabley-api.decorators';
+import { ApiOkList } from '../../../core/http/api-ok-list';
+import { EnableyErrors } from '../policy/enabley-api.decorators';
 import { CHANNELS_V1_LIMIT, ChannelsService } from './channels.service';
 
 @ApiTags('Enabley: Channels')
@@ -26,7 +27,7 @@ export class ChannelsController {
     summary: 'Get account channels',
     description: `Get all channels that a certain account contains (master channels are listed by the masters routes), oldest first; at most ${CHANNELS_V1_LIMIT} (v3 pages through any number).`,
   })
-  @ApiOkArray(ChannelInfoDto, CHANNELS_V1_LIMIT)
+  @ApiOkList(ChannelInfoDto, CHANNELS_V1_LIMIT, 'OK')
   @EnableyErrors()
   async list(@CurrentPrincipal() p: Principal, @Query() q: ListChannelsQueryDto): Promise<ChannelInfoDto[]> {
     const rows = await this.channels.list(p.accountId, { createdSince: q.createdSince ? new Date(q.createdSince) : undefined, subAccountName: q.subAccountName }, null, CHANNELS_V1_LIMIT);

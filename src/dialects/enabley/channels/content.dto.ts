@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 export class ContentItemDataDto {
-  @ApiProperty({ maxLength: 255, description: 'Identifier of the item, unique within the channel.', example: 'unit-1' })
+  @ApiProperty({ description: 'Identifier of the item, unique within the channel.', example: 'unit-1' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)
@@ -44,16 +44,13 @@ export class ContentItemsUpdateDto {
 }
 
 export class ContentItemDto {
-  @ApiProperty()
   identifier: string;
 
   @ApiProperty()
   name: string;
 
-  @ApiProperty()
   optional: boolean;
 
-  @ApiProperty()
   scored: boolean;
 
   @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 1000000 })
@@ -103,7 +100,7 @@ export class TrainingEventDto {
 }
 
 export class TrainingEventDataDto {
-  @ApiProperty({ maxLength: 255, description: 'Identifier of the event within its channel.', example: 'kickoff-2026' })
+  @ApiProperty({ description: 'Identifier of the event within its channel.', example: 'kickoff-2026' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)
@@ -116,7 +113,6 @@ export class TrainingEventDataDto {
   @MaxLength(255)
   name?: string;
 
-  @ApiPropertyOptional({ maxLength: 5000 })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
@@ -134,27 +130,22 @@ export class TrainingEventDataDto {
   @MaxLength(40)
   untilDate?: string;
 
-  @ApiPropertyOptional()
   @IsOptional()
   @IsBoolean()
   allDayEvent?: boolean;
 
-  @ApiPropertyOptional()
   @IsOptional()
   @IsBoolean()
   includeGrade?: boolean;
 
-  @ApiPropertyOptional()
   @IsOptional()
   @IsBoolean()
   isPublished?: boolean;
 
-  @ApiPropertyOptional()
   @IsOptional()
   @IsBoolean()
   liveSession?: boolean;
 
-  @ApiPropertyOptional({ maxLength: 500 })
   @IsOptional()
   @IsString()
   @MaxLength(500)

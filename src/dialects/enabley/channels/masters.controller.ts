@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Put, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../core/auth/principal';
-import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
 import { ChannelInfoDto } from './channel.dto';
-import { ApiOkArray, EnableyErrors } from '../policy/enabley-api.decorators';
+import { ApiOkList } from '../../../core/http/api-ok-list';
+import { EnableyErrors } from '../policy/enabley-api.decorators';
 import { CHANNELS_V1_LIMIT, ChannelsService } from './channels.service';
 import { DEFAULT_PAGE_SIZE } from '../pagination/page-size.query';
 import { KeysetPaginator, PaginationResult } from '../pagination/paginator';
@@ -25,7 +25,7 @@ export class MastersController {
   @Get('api/v2/channels/channels/masters')
   @Can('read', 'EnableyChannels')
   @ApiOperation({ summary: 'Get account master channels', description: 'Get all master channels within an account, oldest first.' })
-  @ApiOkArray(MasterChannelDto, CHANNELS_V1_LIMIT)
+  @ApiOkList(MasterChannelDto, CHANNELS_V1_LIMIT, 'OK')
   @EnableyErrors()
   async list(@CurrentPrincipal() p: Principal, @Query() q: MastersQueryDto): Promise<MasterChannelDto[]> {
     const rows = await this.channels.list(p.accountId, { masters: true, onlyPublished: q.onlyPublished === true, subAccountName: q.subAccountName }, null, CHANNELS_V1_LIMIT);
@@ -66,8 +66,8 @@ export class MastersController {
   })
   @ApiOkResponse({ type: ChannelInfoDto })
   @EnableyErrors()
-  @ApiNotFoundResponse({ description: 'No such master channel.', type: ErrorResponseDoc })
-  @ApiConflictResponse({ description: 'A channel with that identifier exists.', type: ErrorResponseDoc })
+  @ApiNotFoundResponse({ description: 'No such master channel.' })
+  @ApiConflictResponse({ description: 'A channel with that identifier exists.' })
   createInstance(@CurrentPrincipal() p: Principal, @Body() body: ChannelInstanceDto): Promise<ChannelInfoDto> {
     return this.masters.createInstance(p.accountId, body);
   }

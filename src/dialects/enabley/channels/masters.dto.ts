@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQuery } from '../pagination/page-size.query';
 import { PaginatedResponseOf } from '../pagination/pagination.dto';
-import { ToBoolean } from '../policy/query-transforms';
+import { ToBoolean } from '../../../core/http/transforms';
 
 /** ExternalMasterChannelGet. */
 @ApiSchema({ name: 'ExternalMasterChannelGet' })
@@ -33,7 +33,7 @@ export class MastersQueryDto {
   @IsBoolean()
   onlyPublished?: boolean;
 
-  @ApiPropertyOptional({ maxLength: 255, description: 'Sub-account name' })
+  @ApiPropertyOptional({ description: 'Sub-account name' })
   @IsOptional()
   @IsString()
   @MaxLength(255)
@@ -47,7 +47,7 @@ export class MastersV3QueryDto extends PageQuery {
   @IsBoolean()
   onlyPublished?: boolean;
 
-  @ApiPropertyOptional({ maxLength: 255, description: 'Sub-account name' })
+  @ApiPropertyOptional({ description: 'Sub-account name' })
   @IsOptional()
   @IsString()
   @MaxLength(255)
@@ -57,13 +57,13 @@ export class MastersV3QueryDto extends PageQuery {
 /** ExternalChannelInstance. */
 @ApiSchema({ name: 'ExternalChannelInstance' })
 export class ChannelInstanceDto {
-  @ApiProperty({ maxLength: 255, description: 'The unique id of the model entity - defined by an external provider', example: 'course-v1:acme+safety+2026-q3' })
+  @ApiProperty({ description: 'The unique id of the model entity - defined by an external provider', example: 'course-v1:acme+safety+2026-q3' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)
   identifier: string;
 
-  @ApiProperty({ maxLength: 255, description: 'The unique id of the master course - defined by an external provider', example: 'master-safety' })
+  @ApiProperty({ description: 'The unique id of the master course - defined by an external provider', example: 'master-safety' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)
@@ -76,7 +76,7 @@ export class ChannelInstanceDto {
   @MaxLength(255)
   name?: string;
 
-  @ApiPropertyOptional({ maxLength: 255, description: "The sub-account to which the channel belongs (default: the master's)" })
+  @ApiPropertyOptional({ description: "The sub-account to which the channel belongs (default: the master's)" })
   @IsOptional()
   @IsString()
   @MaxLength(255)

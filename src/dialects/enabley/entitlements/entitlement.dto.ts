@@ -5,7 +5,7 @@ import { ENTITLEMENT_ENTITY_TYPES, ENTITLEMENT_ROLES } from '../policy/enabley-s
 /** Seed ExternalEntitlement. */
 @ApiSchema({ name: 'ExternalEntitlement' })
 export class ExternalEntitlementDto {
-  @ApiProperty({ description: 'The user the role is given to.', maxLength: 200 })
+  @ApiProperty({ description: 'The user the role is given to.' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -15,7 +15,7 @@ export class ExternalEntitlementDto {
   @IsIn(ENTITLEMENT_ENTITY_TYPES)
   entityType: string;
 
-  @ApiProperty({ description: 'Identifier of the entity (channel or group identifier, sub-account name). It must exist.', maxLength: 200 })
+  @ApiProperty({ description: 'Identifier of the entity (channel or group identifier, sub-account name). It must exist.' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { ToBoolean } from '../policy/query-transforms';
+import { ToBoolean } from '../../../core/http/transforms';
 
 /** Seed GroupData: create or update a group by identifier. */
 @ApiSchema({ name: 'GroupData' })
 export class GroupDataDto {
-  @ApiProperty({ description: 'The unique id of the group, defined by the external provider.', maxLength: 200 })
+  @ApiProperty({ description: 'The unique id of the group, defined by the external provider.' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -69,7 +69,7 @@ export class GroupInfoDto {
 }
 
 export class GroupListQuery {
-  @ApiPropertyOptional({ description: 'Sub-account name: only its groups.', maxLength: 200 })
+  @ApiPropertyOptional({ description: 'Sub-account name: only its groups.' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -77,7 +77,7 @@ export class GroupListQuery {
 }
 
 export class ReplaceQuery {
-  @ApiPropertyOptional({ description: 'true: remove all current mappings of the user first, in the same transaction.', type: 'boolean', default: false })
+  @ApiPropertyOptional({ description: 'true: remove all current mappings of the user first, in the same transaction.', default: false })
   @IsOptional()
   @ToBoolean()
   @IsBoolean()

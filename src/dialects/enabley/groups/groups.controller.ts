@@ -5,7 +5,8 @@ import { Principal } from '../../../core/auth/principal';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
-import { ApiOkArray, EnableyErrors } from '../policy/enabley-api.decorators';
+import { ApiOkList } from '../../../core/http/api-ok-list';
+import { EnableyErrors } from '../policy/enabley-api.decorators';
 import { ENABLEY_GROUP } from '../policy/enabley-subjects';
 import { PolicySubjectAttrs } from '../policy/policy-subject.decorator';
 import { GROUP_LIST_MAX, GroupDataDto, GroupInfoDto, GroupListQuery, ReplaceQuery } from './group.dto';
@@ -39,7 +40,7 @@ export class GroupsController {
     summary: 'Get hierarchy',
     description: 'The account\'s group hierarchy: the group types used in its tree, root level first (each type at the shallowest level it occurs, ties by name).',
   })
-  @ApiOkArray('string', 1000)
+  @ApiOkList('string', 1000, 'OK')
   @EnableyErrors()
   hierarchy(@CurrentPrincipal() p: Principal): Promise<string[]> {
     return this.groups.hierarchy(p.accountId);
@@ -48,7 +49,7 @@ export class GroupsController {
   @Get('api/v1/groups/list')
   @Can('read', ENABLEY_GROUP)
   @ApiOperation({ summary: 'Get Groups', description: `Groups of the account, or of one sub-account, that the caller may read, ordered by identifier (at most ${GROUP_LIST_MAX}).` })
-  @ApiOkArray(GroupInfoDto, GROUP_LIST_MAX)
+  @ApiOkList(GroupInfoDto, GROUP_LIST_MAX, 'OK')
   @EnableyErrors()
   list(@CurrentPrincipal() p: Principal, @CurrentAbility() ability: AppAbility, @Query() q: GroupListQuery): Promise<GroupInfoDto[]> {
     return this.groups.list(p.accountId, ability, q.subAccountName);

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { ToInt } from '../policy/query-transforms';
+import { ToInt } from '../../../core/http/transforms';
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 200;
@@ -22,7 +22,7 @@ export class PageQuery {
     default: DEFAULT_PAGE_SIZE,
   })
   @IsOptional()
-  @ToInt()
+  @ToInt({ digits: 10 })
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)

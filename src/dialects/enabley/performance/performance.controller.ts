@@ -1,10 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../core/auth/principal';
-import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
-import { ApiOkArray, EnableyErrors } from '../policy/enabley-api.decorators';
+import { ApiOkList } from '../../../core/http/api-ok-list';
+import { EnableyErrors } from '../policy/enabley-api.decorators';
 import { DEFAULT_PAGE_SIZE } from '../pagination/page-size.query';
 import { KeysetPaginator, PaginationResult } from '../pagination/paginator';
 import { PerformanceV1QueryDto, PerformanceV2QueryDto, UserChannelPerformanceDto, UserChannelPerformancePageDto } from './performance.dto';
@@ -30,9 +30,9 @@ export class PerformanceController {
       `progress = completed non-optional items / non-optional items (0-100), score = mean of scored items. At most ${PERFORMANCE_V1_LIMIT} rows; use v2 to page through more. ` +
       '404 not_found for an unknown channel or user.',
   })
-  @ApiOkArray(UserChannelPerformanceDto, PERFORMANCE_V1_LIMIT)
+  @ApiOkList(UserChannelPerformanceDto, PERFORMANCE_V1_LIMIT, 'OK')
   @EnableyErrors()
-  @ApiNotFoundResponse({ description: 'Unknown channel or user.', type: ErrorResponseDoc })
+  @ApiNotFoundResponse({ description: 'Unknown channel or user.' })
   async v1(@CurrentPrincipal() p: Principal, @Query() q: PerformanceV1QueryDto): Promise<UserChannelPerformanceDto[]> {
     const channelId = q.externalChannelId ? await this.performance.channelId(p.accountId, q.externalChannelId) : null;
     const userId = q.externalUserId ? await this.performance.userId(p.accountId, q.externalUserId) : null;
@@ -49,7 +49,7 @@ export class PerformanceController {
   })
   @ApiOkResponse({ type: UserChannelPerformancePageDto })
   @EnableyErrors('Invalid input (invalid_request), e.g. neither channelIdentifier nor userIdentifier.')
-  @ApiNotFoundResponse({ description: 'Unknown channel or user, or an invalid paginationKey.', type: ErrorResponseDoc })
+  @ApiNotFoundResponse({ description: 'Unknown channel or user, or an invalid paginationKey.' })
   async v2(@CurrentPrincipal() p: Principal, @Query() raw: PerformanceV2QueryDto): Promise<PaginationResult<UserChannelPerformanceDto>> {
     const { q, query } = this.paginator.restore(raw, ['channelIdentifier', 'userIdentifier', 'pageSize']);
     if (!q.channelIdentifier && !q.userIdentifier) throw ApiError.badRequest('Give channelIdentifier, userIdentifier, or both.', 'channelIdentifier');

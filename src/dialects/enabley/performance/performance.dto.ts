@@ -26,14 +26,14 @@ export class UserChannelPerformanceDto {
 }
 
 export class PerformanceV1QueryDto {
-  @ApiPropertyOptional({ maxLength: 255, description: 'externalChannelId' })
+  @ApiPropertyOptional({ description: 'externalChannelId' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)
   externalChannelId?: string;
 
-  @ApiPropertyOptional({ maxLength: 255, description: 'externalUserId' })
+  @ApiPropertyOptional({ description: 'externalUserId' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -42,14 +42,14 @@ export class PerformanceV1QueryDto {
 }
 
 export class PerformanceV2QueryDto extends PageQuery {
-  @ApiPropertyOptional({ maxLength: 255, description: 'Channel identifier' })
+  @ApiPropertyOptional({ description: 'Channel identifier' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)
   channelIdentifier?: string;
 
-  @ApiPropertyOptional({ maxLength: 255, description: 'User identifier' })
+  @ApiPropertyOptional({ description: 'User identifier' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()

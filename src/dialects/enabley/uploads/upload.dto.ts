@@ -5,12 +5,12 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsString, MaxLength, V
 /** OrgBulkDataRequest. */
 @ApiSchema({ name: 'OrgBulkDataRequest' })
 export class OrgBulkDataRequestDto {
-  @ApiProperty({ maxLength: 10000000, description: 'content: the CSV text (see the route description for its columns)' })
+  @ApiProperty({ description: 'content: the CSV text (see the route description for its columns)' })
   @IsString()
   @MaxLength(10000000)
   content: string;
 
-  @ApiProperty({ maxLength: 255, description: 'fileName', example: 'org.csv' })
+  @ApiProperty({ description: 'fileName', example: 'org.csv' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)
@@ -20,7 +20,6 @@ export class OrgBulkDataRequestDto {
 /** ExternalOrgBulkUploadRequest. */
 @ApiSchema({ name: 'ExternalOrgBulkUploadRequest' })
 export class OrgBulkUploadRequestDto {
-  @ApiProperty({ type: [OrgBulkDataRequestDto], minItems: 1, maxItems: 20 })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
@@ -39,7 +38,6 @@ export class OrgBulkRowResultDto {
   @ApiProperty({ type: 'string', nullable: true, description: 'The user identifier of the row.' })
   identifier: string | null;
 
-  @ApiProperty({ enum: ROW_STATUSES })
   status: RowStatus;
 
   @ApiPropertyOptional({ description: 'Why the row failed.' })
@@ -47,7 +45,6 @@ export class OrgBulkRowResultDto {
 }
 
 export class OrgBulkFileResultDto {
-  @ApiProperty()
   fileName: string;
 
   @ApiProperty({ type: [OrgBulkRowResultDto], maxItems: 100000 })

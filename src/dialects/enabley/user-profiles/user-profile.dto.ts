@@ -4,7 +4,7 @@ import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 /** Seed UserProfileData. */
 @ApiSchema({ name: 'UserProfileData' })
 export class UserProfileDataDto {
-  @ApiProperty({ description: 'The unique id of the user profile, defined by the external provider.', maxLength: 200 })
+  @ApiProperty({ description: 'The unique id of the user profile, defined by the external provider.' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -6,7 +6,8 @@ import { ApiError } from '../../../core/http/api-error';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
 import { ReplaceQuery } from '../groups/group.dto';
-import { ApiOkArray, EnableyErrors } from '../policy/enabley-api.decorators';
+import { ApiOkList } from '../../../core/http/api-ok-list';
+import { EnableyErrors } from '../policy/enabley-api.decorators';
 import { ENABLEY_USER, ENABLEY_USER_PROFILE } from '../policy/enabley-subjects';
 import { PolicySubjectAttrs } from '../policy/policy-subject.decorator';
 import { EnableyUserAttrs } from '../users/user.loader';
@@ -24,7 +25,7 @@ export class UserProfilesController {
   @Can('read', ENABLEY_USER_PROFILE)
   @ApiOperation({ summary: 'Get profile details by id(s)', description: `The profiles of the account with those identifiers (unknown ones are left out), ordered by identifier. At most ${USER_PROFILES_MAX} identifiers.` })
   @ApiBody({ description: 'User profile identifiers', schema: { type: 'array', items: { type: 'string', maxLength: 200 }, maxItems: USER_PROFILES_MAX } })
-  @ApiOkArray(UserProfileInfoDto, USER_PROFILES_MAX)
+  @ApiOkList(UserProfileInfoDto, USER_PROFILES_MAX, 'OK')
   @EnableyErrors()
   find(@CurrentPrincipal() p: Principal, @Body() identifiers: unknown): Promise<UserProfileInfoDto[]> {
     if (!Array.isArray(identifiers)) throw ApiError.badRequest('The body must be an array of profile identifiers.', 'identifiers');
@@ -50,7 +51,7 @@ export class UserProfilesController {
   @Can('read', ENABLEY_USER, { param: 'identifier' })
   @ApiOperation({ summary: 'Find profiles of a user by user identifier', description: 'The profiles the user is mapped to, ordered by identifier.' })
   @ApiParam({ name: 'identifier', description: 'User identifier' })
-  @ApiOkArray(UserProfileInfoDto, USER_PROFILES_MAX)
+  @ApiOkList(UserProfileInfoDto, USER_PROFILES_MAX, 'OK')
   @EnableyErrors()
   ofUser(@CurrentPrincipal() p: Principal, @PolicySubjectAttrs() user: EnableyUserAttrs): Promise<UserProfileInfoDto[]> {
     return this.profiles.profilesOfUser(p.accountId, user.id);

@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Param, Put } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Principal } from '../../../core/auth/principal';
-import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
 import { EnableyErrors } from '../policy/enabley-api.decorators';
@@ -23,7 +22,7 @@ export class EnableyUserIdentityController {
     description: 'Renames the identifier; sub-accounts, groups, profiles and entitlements stay with the user. The new identifier must be free in the account (409 item_exists otherwise).',
   })
   @ApiOkResponse({ type: UserInfoDto, description: 'OK' })
-  @ApiConflictResponse({ description: 'The new identifier is taken (item_exists).', type: ErrorResponseDoc })
+  @ApiConflictResponse({ description: 'The new identifier is taken (item_exists).' })
   @EnableyErrors()
   changeIdentifier(@CurrentPrincipal() p: Principal, @Body() body: UserIdentityDto): Promise<UserInfoDto> {
     return this.users.changeIdentifier(p.accountId, body.currentUserIdentifier, body.newUserIdentifier);

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { INSTRUCTOR_PERMISSIONS, POSSIBLE_ROLES } from '../policy/enabley-subjects';
-import { ToBoolean, ToInt } from '../policy/query-transforms';
+import { ToBoolean, ToInt } from '../../../core/http/transforms';
 
 /** Seed UserData: create or update a user by identifier. */
 @ApiSchema({ name: 'UserData' })
 export class UserDataDto {
-  @ApiProperty({ description: 'The unique id of the user, defined by the external provider.', maxLength: 200, example: 'emp-1001' })
+  @ApiProperty({ description: 'The unique id of the user, defined by the external provider.', example: 'emp-1001' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -44,13 +44,13 @@ export class UserDataDto {
   @MaxLength(200)
   password?: string | null;
 
-  @ApiPropertyOptional({ description: 'User phone number.', maxLength: 100 })
+  @ApiPropertyOptional({ description: 'User phone number.' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   phone?: string;
 
-  @ApiPropertyOptional({ description: 'User address.', maxLength: 500 })
+  @ApiPropertyOptional({ description: 'User address.' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -71,13 +71,12 @@ export class UserDataDto {
 
   @ApiPropertyOptional({
     description: 'User attributes exposed to external BI systems (e.g. age, geography, role in company); replaces the stored object. At most 16 KB as JSON.',
-    type: Object,
   })
   @IsOptional()
   @IsObject()
   customAttributes?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ description: 'Sub-account to add the user to (created on first use).', maxLength: 200 })
+  @ApiPropertyOptional({ description: 'Sub-account to add the user to (created on first use).' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -115,7 +114,7 @@ export class UserInfoDto {
   @ApiProperty({ description: 'User possible roles.', enum: POSSIBLE_ROLES, isArray: true, maxItems: POSSIBLE_ROLES.length })
   possibleRoles: string[];
 
-  @ApiProperty({ description: 'User attributes for BI systems (an object of any keys).', type: Object })
+  @ApiProperty({ description: 'User attributes for BI systems (an object of any keys).' })
   customAttributes: Record<string, unknown>;
 
   @ApiProperty({ description: 'Sub-account name(s) to which the user belongs.', type: [String], maxItems: 10000 })
@@ -130,37 +129,37 @@ export class UserInfoDto {
 
 /** The filters GET /api/v2/users and GET /api/v3/users share. */
 export class UserFiltersQuery {
-  @ApiPropertyOptional({ description: 'Email substring (case-insensitive).', maxLength: 200 })
+  @ApiPropertyOptional({ description: 'Email substring (case-insensitive).' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   emailSubstring?: string;
 
-  @ApiPropertyOptional({ description: 'First name substring (case-insensitive).', maxLength: 200 })
+  @ApiPropertyOptional({ description: 'First name substring (case-insensitive).' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   firstNameSubstring?: string;
 
-  @ApiPropertyOptional({ description: 'Last name substring (case-insensitive).', maxLength: 200 })
+  @ApiPropertyOptional({ description: 'Last name substring (case-insensitive).' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   lastNameSubstring?: string;
 
-  @ApiPropertyOptional({ description: 'Username substring (case-insensitive).', maxLength: 200 })
+  @ApiPropertyOptional({ description: 'Username substring (case-insensitive).' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   usernameSubstring?: string;
 
-  @ApiPropertyOptional({ description: 'The unique id of the user (exact match).', maxLength: 200 })
+  @ApiPropertyOptional({ description: 'The unique id of the user (exact match).' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   identifier?: string;
 
-  @ApiPropertyOptional({ description: 'Sub-account name of the user.', maxLength: 200 })
+  @ApiPropertyOptional({ description: 'Sub-account name of the user.' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -172,7 +171,7 @@ export const USERS_V2_MAX_LIMIT = 200;
 export class ListUsersV2Query extends UserFiltersQuery {
   @ApiPropertyOptional({ description: 'Start index (0-based).', type: 'integer', format: 'int32', minimum: 0, maximum: 2147483647, default: 0 })
   @IsOptional()
-  @ToInt()
+  @ToInt({ digits: 10 })
   @IsInt()
   @Min(0)
   @Max(2147483647)
@@ -180,7 +179,7 @@ export class ListUsersV2Query extends UserFiltersQuery {
 
   @ApiPropertyOptional({ description: 'Page size. Max: 200 items (more answers 400).', type: 'integer', format: 'int32', minimum: 1, maximum: USERS_V2_MAX_LIMIT, default: 100 })
   @IsOptional()
-  @ToInt()
+  @ToInt({ digits: 10 })
   @IsInt()
   @Min(1)
   @Max(USERS_V2_MAX_LIMIT)
@@ -205,7 +204,7 @@ export class ListUsersV3Query extends UserFiltersQuery {
     default: USERS_V3_DEFAULT_PAGE_SIZE,
   })
   @IsOptional()
-  @ToInt()
+  @ToInt({ digits: 10 })
   @IsInt()
   @Min(1)
   @Max(USERS_V2_MAX_LIMIT)
@@ -213,7 +212,7 @@ export class ListUsersV3Query extends UserFiltersQuery {
 }
 
 export class SubAccountQuery {
-  @ApiPropertyOptional({ description: 'Sub-account name: the object must belong to it (404 otherwise).', maxLength: 200 })
+  @ApiPropertyOptional({ description: 'Sub-account name: the object must belong to it (404 otherwise).' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -221,7 +220,7 @@ export class SubAccountQuery {
 }
 
 export class UserStatusQuery {
-  @ApiPropertyOptional({ description: 'User status. Possible values: "true" or "false". Default: true.', type: 'boolean', default: true })
+  @ApiPropertyOptional({ description: 'User status. Possible values: "true" or "false". Default: true.', default: true })
   @IsOptional()
   @ToBoolean()
   @IsBoolean()
@@ -231,13 +230,13 @@ export class UserStatusQuery {
 /** Seed UserIdentity. */
 @ApiSchema({ name: 'UserIdentity' })
 export class UserIdentityDto {
-  @ApiProperty({ description: 'Existing user identifier.', maxLength: 200 })
+  @ApiProperty({ description: 'Existing user identifier.' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   currentUserIdentifier: string;
 
-  @ApiProperty({ description: 'New user identifier to assign (must be free in the account, 409 otherwise).', maxLength: 200 })
+  @ApiProperty({ description: 'New user identifier to assign (must be free in the account, 409 otherwise).' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -1,7 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiSchema } from '@nestjs/swagger';
 import { Principal } from '../../../core/auth/principal';
-import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
 import { PaginatedResponseOf } from '../pagination/pagination.dto';
@@ -27,7 +26,7 @@ export class EnableyUsersV3Controller {
       'Paginated users of the caller\'s account ordered by identifier. Pass the answer\'s `paginationKey` (alone, or with the same filters) to read the next page; it is null on the last page. An altered, expired or foreign key answers 404 not_found.',
   })
   @ApiOkResponse({ type: UserInfoPageDto, description: 'OK' })
-  @ApiNotFoundResponse({ description: 'Invalid paginationKey (not_found).', type: ErrorResponseDoc })
+  @ApiNotFoundResponse({ description: 'Invalid paginationKey (not_found).' })
   @EnableyErrors()
   list(@CurrentPrincipal() p: Principal, @Query() q: ListUsersV3Query): Promise<PaginationResult<UserInfoDto>> {
     return this.reads.listV3(p.accountId, q);

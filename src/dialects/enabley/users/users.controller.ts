@@ -7,7 +7,8 @@ import { ApiError } from '../../../core/http/api-error';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
-import { ApiOkArray, EnableyErrors } from '../policy/enabley-api.decorators';
+import { ApiOkList } from '../../../core/http/api-ok-list';
+import { EnableyErrors } from '../policy/enabley-api.decorators';
 import { ENABLEY_USER } from '../policy/enabley-subjects';
 import { ListUsersV2Query, USERS_V2_MAX_LIMIT, SubAccountQuery, UserDataDto, UserInfoDto, UserStatusQuery } from './user.dto';
 import { toUserInfo } from './user-info.sql';
@@ -28,7 +29,7 @@ export class EnableyUsersController {
     summary: 'Find users by filter',
     description: 'Users of the caller\'s account ordered by identifier, from index `start`, at most `limit` (max 200; more answers 400). Substring filters are case-insensitive.',
   })
-  @ApiOkArray(UserInfoDto, USERS_V2_MAX_LIMIT)
+  @ApiOkList(UserInfoDto, USERS_V2_MAX_LIMIT, 'OK')
   @EnableyErrors('Invalid input, e.g. limit above 200 (invalid_request).')
   list(@CurrentPrincipal() p: Principal, @Query() q: ListUsersV2Query): Promise<UserInfoDto[]> {
     return this.reads.listV2(p.accountId, q);

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsKolibriId, IsOptionalNotNull, Trim } from '../common/kolibri-ids';
+import { Trim } from '../../../core/http/transforms';
+import { IsKolibriId, IsOptionalNotNull } from '../common/kolibri-ids';
 import { UserRoleDto } from '../facility-users/facility-user.dto';
 import { ACCEPTED_KINDS } from '../roles/role.dto';
 
@@ -11,13 +12,10 @@ export class CoachDto {
   @ApiProperty({ type: String, nullable: true, description: 'Facility id, 32 hex digits.' })
   facility: string | null;
 
-  @ApiProperty()
   is_superuser: boolean;
 
-  @ApiProperty()
   full_name: string;
 
-  @ApiProperty()
   username: string;
 
   @ApiProperty({ type: [UserRoleDto], maxItems: 1000 })

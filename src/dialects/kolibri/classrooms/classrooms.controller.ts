@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Principal } from '../../../core/auth/principal';
-import { KolibriErrorDoc } from '../../../core/http/error-response.doc';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
-import { ApiOkList } from '../common/api-list';
+import { ApiOkList } from '../../../core/http/api-ok-list';
+import { MAX_LIST_ITEMS } from '../common/one-or-many';
 import { pathId } from '../common/kolibri-ids';
 import { ClassroomDto, ClassroomQueryDto, CreateClassroomDto, UpdateClassroomDto } from './classroom.dto';
 import { ClassroomsService } from './classrooms.service';
@@ -21,8 +21,8 @@ export class ClassroomsController {
     summary: 'List classrooms',
     description: 'The classrooms the caller may read (facility admins and coaches: all of the facility; classroom coaches and learners: their own), optionally of one facility (parent) or only those the caller coaches (role=coach).',
   })
-  @ApiOkList(ClassroomDto)
-  @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
+  @ApiOkList(ClassroomDto, MAX_LIST_ITEMS)
+  @ApiBadRequestResponse()
   list(@Query() query: ClassroomQueryDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<ClassroomDto[]> {
     return this.classrooms.list(principal, ability, query);
   }
@@ -31,7 +31,7 @@ export class ClassroomsController {
   @Can('create', 'Classroom')
   @ApiOperation({ summary: 'Create classroom', description: 'Create a classroom in a facility (facility admins). Names are unique per facility (400 UNIQUE).' })
   @ApiCreatedResponse({ type: ClassroomDto })
-  @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
+  @ApiBadRequestResponse()
   create(@Body() body: CreateClassroomDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<ClassroomDto> {
     return this.classrooms.create(principal, ability, body.name, body.parent);
   }
@@ -48,7 +48,7 @@ export class ClassroomsController {
   @Can('update', 'Classroom', { param: 'id' })
   @ApiOperation({ summary: 'Update classroom', description: 'Rename a classroom (facility admins).' })
   @ApiOkResponse({ type: ClassroomDto })
-  @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
+  @ApiBadRequestResponse()
   update(@Param('id') id: string, @Body() body: UpdateClassroomDto, @CurrentPrincipal() principal: Principal): Promise<ClassroomDto> {
     return this.classrooms.update(principal.accountId, pathId(id), body.name);
   }

@@ -1,4 +1,3 @@
-import { Transform } from 'class-transformer';
 import { Matches, ValidateIf, ValidationOptions } from 'class-validator';
 import { ApiError } from '../../../core/http/api-error';
 import { parseUuid } from '../../../core/http/ids';
@@ -39,6 +38,3 @@ export function pathId(value: string): string {
 export function IsOptionalNotNull(): PropertyDecorator {
   return ValidateIf((_: object, v: unknown) => v !== undefined);
 }
-
-/** Text fields are trimmed as Django REST Framework's CharField does (so "  " is blank). */
-export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));

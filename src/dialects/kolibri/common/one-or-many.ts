@@ -5,6 +5,8 @@ import { KOLIBRI_ID_PATTERN } from './kolibri-ids';
 
 const pipe = createValidationPipe();
 export const MAX_BULK_ITEMS = 10_000;
+/** The bound a Kolibri list answer documents (lists are plain arrays, unpaged). */
+export const MAX_LIST_ITEMS = 100_000;
 
 /** True when the item has exactly these keys, each a Kolibri id string (or passing its own test). */
 export function hasOnly(item: Record<string, unknown>, fields: Record<string, (v: unknown) => boolean>): boolean {

@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Principal } from '../../../core/auth/principal';
-import { KolibriErrorDoc } from '../../../core/http/error-response.doc';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
-import { ApiOkList } from '../common/api-list';
+import { ApiOkList } from '../../../core/http/api-ok-list';
+import { MAX_LIST_ITEMS } from '../common/one-or-many';
 import { pathId } from '../common/kolibri-ids';
 import { Preset } from '../facility-datasets/presets';
 import { CreateFacilityDto, CreateFacilityWithPresetDto, FacilityDto, UpdateFacilityDto } from './facility.dto';
@@ -19,8 +19,8 @@ export class FacilitiesController {
   @Get()
   @Can('read', 'Facility')
   @ApiOperation({ summary: 'List facilities', description: 'Retrieve all facilities the current user has access to (every facility of the account).' })
-  @ApiOkList(FacilityDto)
-  @ApiBadRequestResponse({ description: 'Bad query string.', type: [KolibriErrorDoc] })
+  @ApiOkList(FacilityDto, MAX_LIST_ITEMS)
+  @ApiBadRequestResponse({ description: 'Bad query string.' })
   list(@CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<FacilityDto[]> {
     return this.facilities.list(principal, ability);
   }
@@ -33,7 +33,7 @@ export class FacilitiesController {
     description: 'Create a new facility with the settings of a preset (superuser or API client only). A bad preset answers 400 INVALID_CHOICE.',
   })
   @ApiOkResponse({ type: FacilityDto })
-  @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
+  @ApiBadRequestResponse()
   createWithPreset(@Body() body: CreateFacilityWithPresetDto, @CurrentPrincipal() principal: Principal): Promise<FacilityDto> {
     return this.facilities.create(principal.accountId, body.name, body.preset as Preset);
   }
@@ -42,7 +42,7 @@ export class FacilitiesController {
   @Can('create', 'Facility')
   @ApiOperation({ summary: 'Create facility (nonformal preset)', description: 'Create a new facility with the default (nonformal) settings; superuser or API client only.' })
   @ApiCreatedResponse({ type: FacilityDto })
-  @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
+  @ApiBadRequestResponse()
   create(@Body() body: CreateFacilityDto, @CurrentPrincipal() principal: Principal): Promise<FacilityDto> {
     return this.facilities.create(principal.accountId, body.name);
   }
@@ -59,7 +59,7 @@ export class FacilitiesController {
   @Can('update', 'Facility', { param: 'id' })
   @ApiOperation({ summary: 'Rename facility', description: "Update a facility's name (superuser, API client or the facility's admins)." })
   @ApiOkResponse({ type: FacilityDto })
-  @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
+  @ApiBadRequestResponse()
   update(@Param('id') id: string, @Body() body: UpdateFacilityDto, @CurrentPrincipal() principal: Principal): Promise<FacilityDto> {
     return this.facilities.update(principal.accountId, pathId(id), body.name);
   }

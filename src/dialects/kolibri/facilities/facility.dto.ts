@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { Trim } from '../common/kolibri-ids';
+import { Trim } from '../../../core/http/transforms';
 import { FacilityDatasetDto } from '../facility-datasets/facility-dataset.dto';
 import { PRESETS } from '../facility-datasets/presets';
 
@@ -17,7 +17,7 @@ export class FacilityDto {
   @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 2147483647, description: 'Total number of classrooms in the facility.' })
   num_classrooms: number;
 
-  @ApiProperty({ type: FacilityDatasetDto, description: 'Dataset configuration object.' })
+  @ApiProperty({ description: 'Dataset configuration object.' })
   dataset: FacilityDatasetDto;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Last successful sync.' })

@@ -28,7 +28,7 @@ export class FacilityDatasetDto {
   @ApiProperty({ description: 'Whether to show the download button in Learn.' })
   show_download_button_in_learn: boolean;
 
-  @ApiProperty({ type: 'object', properties: {}, description: 'Free-form extra settings.' })
+  @ApiProperty({ properties: {}, description: 'Free-form extra settings.' })
   extra_fields: Record<string, unknown>;
 
   @ApiProperty({ description: 'Facility description.' })
@@ -52,28 +52,28 @@ export class FacilityDatasetQueryDto {
 }
 
 export class UpdateFacilityDatasetDto {
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsBoolean() learner_can_edit_username?: boolean;
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsBoolean() learner_can_edit_name?: boolean;
+  @IsOptionalNotNull() @IsBoolean() learner_can_edit_username?: boolean;
+  @IsOptionalNotNull() @IsBoolean() learner_can_edit_name?: boolean;
   @ApiPropertyOptional({ description: 'Cannot be true together with learner_can_login_with_no_password.' })
   @IsOptionalNotNull()
   @IsBoolean()
   learner_can_edit_password?: boolean;
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsBoolean() learner_can_sign_up?: boolean;
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsBoolean() learner_can_delete_account?: boolean;
+  @IsOptionalNotNull() @IsBoolean() learner_can_sign_up?: boolean;
+  @IsOptionalNotNull() @IsBoolean() learner_can_delete_account?: boolean;
   @ApiPropertyOptional({ description: 'Cannot be true together with learner_can_edit_password.' })
   @IsOptionalNotNull()
   @IsBoolean()
   learner_can_login_with_no_password?: boolean;
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsBoolean() show_download_button_in_learn?: boolean;
+  @IsOptionalNotNull() @IsBoolean() show_download_button_in_learn?: boolean;
 
-  @ApiPropertyOptional({ type: 'object', properties: {}, description: 'Free-form extra settings.' })
+  @ApiPropertyOptional({ properties: {}, description: 'Free-form extra settings.' })
   @IsOptionalNotNull()
   @IsObject()
   extra_fields?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptionalNotNull() @IsString() @MaxLength(2000) description?: string;
-  @ApiPropertyOptional({ maxLength: 500 }) @IsOptionalNotNull() @IsString() @MaxLength(500) location?: string;
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsBoolean() registered?: boolean;
+  @IsOptionalNotNull() @IsString() @MaxLength(2000) description?: string;
+  @IsOptionalNotNull() @IsString() @MaxLength(500) location?: string;
+  @IsOptionalNotNull() @IsBoolean() registered?: boolean;
 
   @ApiPropertyOptional({ enum: PRESETS, description: 'Changing the preset does not change the flags; resetsettings applies it.' })
   @IsOptionalNotNull()

@@ -27,7 +27,6 @@ export class FacilityUserDto {
   @ApiProperty({ description: 'Facility id, 32 hex digits.' })
   facility: string;
 
-  @ApiProperty()
   is_superuser: boolean;
 
   @ApiProperty({ type: [UserRoleDto], maxItems: 1000 })
@@ -79,7 +78,7 @@ export class FacilityUserQueryDto {
 const USERNAME = /^\S+$/u;
 
 export class CreateFacilityUserDto {
-  @ApiProperty({ example: 'jdoe', maxLength: 125, description: 'Unique per facility (case-insensitively) and per account.' })
+  @ApiProperty({ example: 'jdoe', description: 'Unique per facility (case-insensitively) and per account.' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(125)
@@ -92,7 +91,6 @@ export class CreateFacilityUserDto {
   @MaxLength(128)
   password: string;
 
-  @ApiPropertyOptional({ maxLength: 120 })
   @IsOptionalNotNull()
   @IsString()
   @MaxLength(120)
@@ -105,7 +103,6 @@ export class CreateFacilityUserDto {
 }
 
 export class UpdateFacilityUserDto {
-  @ApiPropertyOptional({ maxLength: 125 })
   @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
@@ -120,7 +117,6 @@ export class UpdateFacilityUserDto {
   @MaxLength(128)
   password?: string;
 
-  @ApiPropertyOptional({ maxLength: 120 })
   @IsOptionalNotNull()
   @IsString()
   @MaxLength(120)

@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Principal } from '../../../core/auth/principal';
-import { KolibriErrorDoc } from '../../../core/http/error-response.doc';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
@@ -25,7 +24,7 @@ export class FacilityUsersController {
   @ApiOkResponse({
     schema: { oneOf: [{ type: 'array', maxItems: 100000, items: { $ref: getSchemaPath(FacilityUserDto) } }, { $ref: getSchemaPath(FacilityUserPageDto) }] },
   })
-  @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
+  @ApiBadRequestResponse()
   list(@Query() query: FacilityUserQueryDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<FacilityUserDto[] | FacilityUserPageDto> {
     return this.users.list(principal, ability, query);
   }
@@ -37,7 +36,7 @@ export class FacilityUsersController {
     description: 'Create a user with a password in a facility (facility admins, API client, superuser). Usernames are unique per facility case-insensitively (400 UNIQUE).',
   })
   @ApiCreatedResponse({ type: FacilityUserDto })
-  @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
+  @ApiBadRequestResponse()
   create(@Body() body: CreateFacilityUserDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<FacilityUserDto> {
     return this.users.create(principal, ability, body);
   }
@@ -57,7 +56,7 @@ export class FacilityUsersController {
     description: "Change the username, full name or password of a facility user (facility admins); users change their own as their facility's dataset allows (learner_can_edit_username/name/password), field by field (403 otherwise). A facility admin may not change a user who administers the whole account through another dialect's role (Enabley SITE_ADMIN, Triboo Platform Admin): 403. A new password ends the user's other sessions; the session that changed it stays.",
   })
   @ApiOkResponse({ type: FacilityUserDto })
-  @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
+  @ApiBadRequestResponse()
   update(
     @Param('id') id: string,
     @Body() body: UpdateFacilityUserDto,

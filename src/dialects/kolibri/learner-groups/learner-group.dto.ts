@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsKolibriId, IsOptionalNotNull, Trim } from '../common/kolibri-ids';
+import { Trim } from '../../../core/http/transforms';
+import { IsKolibriId, IsOptionalNotNull } from '../common/kolibri-ids';
 
 export class LearnerGroupDto {
   @ApiProperty({ example: '4f1c2a9e0b7d3e6a5c8b1f2d3e4a5b6c', description: 'Learner group id, 32 hex digits.' })

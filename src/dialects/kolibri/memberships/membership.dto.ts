@@ -36,13 +36,13 @@ export class MembershipQueryDto {
   @IsKolibriId()
   collection?: string;
 
-  @ApiPropertyOptional({ description: 'Comma-separated user ids.', maxLength: 40000 })
+  @ApiPropertyOptional({ description: 'Comma-separated user ids.' })
   @IsOptional()
   @IsString()
   @MaxLength(40000)
   user_ids?: string;
 
-  @ApiPropertyOptional({ description: 'Comma-separated membership ids.', maxLength: 40000 })
+  @ApiPropertyOptional({ description: 'Comma-separated membership ids.' })
   @IsOptional()
   @IsString()
   @MaxLength(40000)

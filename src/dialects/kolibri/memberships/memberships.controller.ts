@@ -1,13 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Principal } from '../../../core/auth/principal';
-import { KolibriErrorDoc } from '../../../core/http/error-response.doc';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
-import { ApiOkList } from '../common/api-list';
+import { ApiOkList } from '../../../core/http/api-ok-list';
 import { pathId } from '../common/kolibri-ids';
-import { MAX_BULK_ITEMS, hasOnly, isIdString, oneOrMany } from '../common/one-or-many';
+import { MAX_BULK_ITEMS, MAX_LIST_ITEMS, hasOnly, isIdString, oneOrMany } from '../common/one-or-many';
 import { CreateMembershipDto, MembershipDeleteQueryDto, MembershipDto, MembershipQueryDto } from './membership.dto';
 import { MembershipsService } from './memberships.service';
 
@@ -23,8 +22,8 @@ export class MembershipsController {
     summary: 'List memberships',
     description: 'The memberships the caller may read (their own; facility admins and coaches; coaches of the class), filtered by user, collection, user_ids or by_ids (comma-separated).',
   })
-  @ApiOkList(MembershipDto)
-  @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
+  @ApiOkList(MembershipDto, MAX_LIST_ITEMS)
+  @ApiBadRequestResponse()
   list(@Query() query: MembershipQueryDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<MembershipDto[]> {
     return this.memberships.list(principal, ability, query);
   }
@@ -43,7 +42,7 @@ export class MembershipsController {
     description: 'The membership, or the list of them for an array body.',
     schema: { oneOf: [{ $ref: getSchemaPath(MembershipDto) }, { type: 'array', maxItems: MAX_BULK_ITEMS, items: { $ref: getSchemaPath(MembershipDto) } }] },
   })
-  @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
+  @ApiBadRequestResponse()
   async create(@Body() body: CreateMembershipDto | CreateMembershipDto[], @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<MembershipDto | MembershipDto[]> {
     const { items, many } = await oneOrMany(CreateMembershipDto, body, (i) => hasOnly(i, { user: isIdString, collection: isIdString }));
     const created = await this.memberships.create(principal, ability, items);
@@ -58,7 +57,7 @@ export class MembershipsController {
     description: 'Delete the memberships matching the filters (user, collection, user_ids, by_ids) that the caller may delete; leaving a classroom also leaves its groups. Without a filter: 400.',
   })
   @ApiNoContentResponse({ description: 'Deleted.' })
-  @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
+  @ApiBadRequestResponse()
   removeWhere(@Query() query: MembershipDeleteQueryDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<void> {
     return this.memberships.removeWhere(principal, ability, query);
   }

@@ -54,13 +54,13 @@ export class RoleQueryDto {
   @IsIn(ACCEPTED_KINDS)
   kind?: string;
 
-  @ApiPropertyOptional({ description: 'Comma-separated user ids.', maxLength: 40000 })
+  @ApiPropertyOptional({ description: 'Comma-separated user ids.' })
   @IsOptional()
   @IsString()
   @MaxLength(40000)
   user_ids?: string;
 
-  @ApiPropertyOptional({ description: 'Comma-separated role ids.', maxLength: 40000 })
+  @ApiPropertyOptional({ description: 'Comma-separated role ids.' })
   @IsOptional()
   @IsString()
   @MaxLength(40000)

@@ -1,13 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Principal } from '../../../core/auth/principal';
-import { KolibriErrorDoc } from '../../../core/http/error-response.doc';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
-import { ApiOkList } from '../common/api-list';
+import { ApiOkList } from '../../../core/http/api-ok-list';
 import { pathId } from '../common/kolibri-ids';
-import { MAX_BULK_ITEMS, hasOnly, isIdString, oneOrMany } from '../common/one-or-many';
+import { MAX_BULK_ITEMS, MAX_LIST_ITEMS, hasOnly, isIdString, oneOrMany } from '../common/one-or-many';
 import { ACCEPTED_KINDS, CreateRoleDto, RoleDto, RoleQueryDto } from './role.dto';
 import { RolesService } from './roles.service';
 
@@ -23,8 +22,8 @@ export class RolesController {
     summary: 'List roles',
     description: 'The roles the caller may read (their own; facility admins and coaches; coaches of the class), filtered by user, collection, kind, user_ids or by_ids (comma-separated).',
   })
-  @ApiOkList(RoleDto)
-  @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
+  @ApiOkList(RoleDto, MAX_LIST_ITEMS)
+  @ApiBadRequestResponse()
   list(@Query() query: RoleQueryDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<RoleDto[]> {
     return this.roles.list(principal, ability, query);
   }
@@ -43,7 +42,7 @@ export class RolesController {
     description: 'The role, or the list of them for an array body.',
     schema: { oneOf: [{ $ref: getSchemaPath(RoleDto) }, { type: 'array', maxItems: MAX_BULK_ITEMS, items: { $ref: getSchemaPath(RoleDto) } }] },
   })
-  @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
+  @ApiBadRequestResponse()
   async create(@Body() body: CreateRoleDto | CreateRoleDto[], @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<RoleDto | RoleDto[]> {
     const { items, many } = await oneOrMany(CreateRoleDto, body, (i) => hasOnly(i, { user: isIdString, collection: isIdString, kind: (v) => typeof v === 'string' && ACCEPTED_KINDS.includes(v) }));
     const created = await this.roles.create(principal, ability, items);
@@ -58,7 +57,7 @@ export class RolesController {
     description: 'Delete the roles matching the filters (user, collection, kind, user_ids, by_ids) that the caller may delete. Without a user, collection, user_ids or by_ids filter: 400.',
   })
   @ApiNoContentResponse({ description: 'Deleted.' })
-  @ApiBadRequestResponse({ type: [KolibriErrorDoc] })
+  @ApiBadRequestResponse()
   removeWhere(@Query() query: RoleQueryDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<void> {
     return this.roles.removeWhere(principal, ability, query);
   }

@@ -1,7 +1,7 @@
 import { ExecutionContext, applyDecorators, createParamDecorator } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiQuery, getSchemaPath } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { ApiQuery } from '@nestjs/swagger';
 import { ApiError } from '../../../core/http/api-error';
+import { BooleanSpelling } from '../../../core/http/transforms';
 import { createValidationPipe } from '../../../core/http/validation';
 
 function asObject(value: unknown): Record<string, unknown> {
@@ -29,16 +29,8 @@ const pipe = createValidationPipe({ validateCustomDecorators: true });
  */
 export const OrgInput = () => MergedInput(pipe);
 
-/** Names are trimmed, so a blank one is refused (and "Sales " is "Sales"). */
-export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
-
-/** Booleans arrive as text from query strings and forms. */
-export const ToBoolean = () =>
-  Transform(({ value }) => {
-    if (value === 'true' || value === '1' || value === 1) return true;
-    if (value === 'false' || value === '0' || value === 0 || value === '') return false;
-    return value;
-  });
+/** Booleans arrive as text from query strings and forms; an empty value is false. */
+export const ORGANIZATIONS_BOOLEANS: BooleanSpelling = { true: ['true', '1', 1], false: ['false', '0', 0, ''] };
 
 export const MAX_USERS = 1000;
 export const MAX_ORGANIZATIONS = 100;
@@ -89,14 +81,6 @@ const LoadedSubjectId = createParamDecorator((data: { attr: string; field: strin
 
 export const LoadedOrganizationId = () => LoadedSubjectId({ attr: 'organizationId', field: 'organization' });
 export const LoadedUserId = () => LoadedSubjectId({ attr: 'userId', field: 'user' });
-
-/** A 200 answer that is a list of `dto`, at most `maxItems` long. */
-export function ApiOkList(dto: new () => object, maxItems: number, description?: string) {
-  return applyDecorators(
-    ApiExtraModels(dto),
-    ApiOkResponse({ description, schema: { type: 'array', maxItems, items: { $ref: getSchemaPath(dto) } } }),
-  );
-}
 
 /** Routes without input still refuse unknown fields (400). */
 export class NoInputDto {}

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Trim } from '../common/input';
+import { Trim } from '../../../core/http/transforms';
 import { CONTENT_LEVELS, ContentLevel, ORGANIZATION_LEVELS, OrganizationLevel, PermissionDto, levelMessage } from '../common/levels';
 import { OrganizationRefDto } from '../organizations/organization.dto';
 
@@ -14,7 +14,7 @@ export class DepartmentRefDto extends OrganizationRefDto {
 }
 
 export class SaveDepartmentDto extends DepartmentRefDto {
-  @ApiPropertyOptional({ enum: ORGANIZATION_LEVELS, default: 'member', description: 'Permission level to the organization its members get.' })
+  @ApiPropertyOptional({ default: 'member', description: 'Permission level to the organization its members get.' })
   @IsOptional()
   @IsIn(ORGANIZATION_LEVELS, { message: levelMessage('permission_organization', ORGANIZATION_LEVELS) })
   permission_organization?: OrganizationLevel;
@@ -29,6 +29,6 @@ export class DepartmentDto {
   @ApiProperty({ description: 'Name of the department.', example: 'Sales' })
   name: string;
 
-  @ApiProperty({ type: PermissionDto, description: 'The permission levels its members get.' })
+  @ApiProperty({ description: 'The permission levels its members get.' })
   permission: PermissionDto;
 }

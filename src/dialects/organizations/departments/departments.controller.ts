@@ -1,12 +1,15 @@
 import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { routePath } from '../../../core/http/route-path';
 import { Can } from '../../../core/policy/policy.decorators';
-import { ApiOkList, ApiQueryFrom, LoadedOrganizationId, OrgInput } from '../common/input';
+import { ApiOkList } from '../../../core/http/api-ok-list';
+import { ApiQueryFrom, LoadedOrganizationId, OrgInput } from '../common/input';
 import { DEFAULT_CONTENT_LEVEL, DEFAULT_ORGANIZATION_LEVEL } from '../common/levels';
 import { OrganizationRefDto } from '../organizations/organization.dto';
 import { ORG_DEPARTMENT } from '../organizations.policy';
 import { DepartmentDto, DepartmentRefDto, SaveDepartmentDto } from './department.dto';
 import { DepartmentsService, MAX_DEPARTMENTS_LISTED } from './departments.service';
+import { ORGANIZATION_DEPARTMENTS } from '../organizations.paths';
 
 const INPUT = 'Input as query string, form or JSON alike.';
 
@@ -15,7 +18,7 @@ const INPUT = 'Input as query string, form or JSON alike.';
 export class DepartmentsController {
   constructor(private readonly departments: DepartmentsService) {}
 
-  @Get('organization::departments')
+  @Get(routePath(ORGANIZATION_DEPARTMENTS))
   @Can('read', ORG_DEPARTMENT, { input: 'organization' })
   @ApiOperation({ summary: 'List the departments of an organization.', description: `Any member of the organization may read them; sorted by name. ${INPUT}` })
   @ApiQueryFrom(OrganizationRefDto)
@@ -24,7 +27,7 @@ export class DepartmentsController {
     return this.departments.list(organizationId);
   }
 
-  @Post('organization::departments')
+  @Post(routePath(ORGANIZATION_DEPARTMENTS))
   @HttpCode(200)
   @Can('create', ORG_DEPARTMENT, { input: 'organization' })
   @ApiOperation({
@@ -38,7 +41,7 @@ export class DepartmentsController {
     return this.departments.save(organizationId, input.name, input.permission_organization ?? DEFAULT_ORGANIZATION_LEVEL, input.permission_content ?? DEFAULT_CONTENT_LEVEL);
   }
 
-  @Delete('organization::departments')
+  @Delete(routePath(ORGANIZATION_DEPARTMENTS))
   @Can('delete', ORG_DEPARTMENT, { input: 'organization' })
   @ApiOperation({
     summary: 'Delete a department.',

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ToBoolean, Trim } from '../common/input';
+import { ToBoolean, Trim } from '../../../core/http/transforms';
+import { ORGANIZATIONS_BOOLEANS } from '../common/input';
 import { CONTENT_LEVELS, ContentLevel, ORGANIZATION_LEVELS, OrganizationLevel, PermissionDto, levelMessage } from '../common/levels';
 import { OrganizationRefDto } from '../organizations/organization.dto';
 
@@ -18,9 +19,9 @@ class LevelsDto {
   @IsIn(CONTENT_LEVELS, { message: levelMessage('permission_content', CONTENT_LEVELS) })
   permission_content?: ContentLevel;
 
-  @ApiPropertyOptional({ type: Boolean, default: false, description: 'Queue one notification message per affected user.' })
+  @ApiPropertyOptional({ default: false, description: 'Queue one notification message per affected user.' })
   @IsOptional()
-  @ToBoolean()
+  @ToBoolean(ORGANIZATIONS_BOOLEANS)
   @IsBoolean({ message: 'notify must be true or false' })
   notify?: boolean;
 }
@@ -38,7 +39,7 @@ export class AssignMembersDto extends LevelsDto {
   @MaxLength(200000)
   users: string;
 
-  @ApiPropertyOptional({ description: 'Name of a department of the organization (400 when it has none of that name); not together with the permission_ fields.', maxLength: 200 })
+  @ApiPropertyOptional({ description: 'Name of a department of the organization (400 when it has none of that name); not together with the permission_ fields.' })
   @IsOptional()
   @Trim()
   @IsString()
@@ -68,7 +69,7 @@ export class BulkAssignMembersDto extends LevelsDto {
   @MaxLength(200000)
   users: string;
 
-  @ApiPropertyOptional({ description: 'Name of a department; in an organization without it, the permission_ fields set the levels.', maxLength: 200 })
+  @ApiPropertyOptional({ description: 'Name of a department; in an organization without it, the permission_ fields set the levels.' })
   @IsOptional()
   @Trim()
   @IsString()
@@ -98,7 +99,7 @@ export class AssignUserDto extends LevelsDto {
   @MaxLength(20000)
   organizations: string;
 
-  @ApiPropertyOptional({ description: 'Name of a department; in an organization without it, the permission_ fields set the levels.', maxLength: 200 })
+  @ApiPropertyOptional({ description: 'Name of a department; in an organization without it, the permission_ fields set the levels.' })
   @IsOptional()
   @Trim()
   @IsString()
@@ -125,7 +126,6 @@ export class MemberDto {
   @ApiProperty({ type: String, nullable: true, description: 'Name of the department, if the member is in one.', example: 'Sales' })
   department: string | null;
 
-  @ApiProperty({ type: PermissionDto })
   permission: PermissionDto;
 }
 
@@ -176,6 +176,5 @@ export class UserOrganizationDto {
   @ApiProperty({ type: String, nullable: true, description: 'Name of the department, if the member is in one.', example: 'Sales' })
   department: string | null;
 
-  @ApiProperty({ type: PermissionDto })
   permission: PermissionDto;
 }

@@ -1,16 +1,19 @@
 import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { routePath } from '../../../core/http/route-path';
 import { Principal } from '../../../core/auth/principal';
 import { ApiError } from '../../../core/http/api-error';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
-import { ApiOkList, ApiQueryFrom, LoadedOrganizationId, MAX_ORGANIZATIONS, MAX_USERS, OrgInput, parseList } from '../common/input';
+import { ApiOkList } from '../../../core/http/api-ok-list';
+import { ApiQueryFrom, LoadedOrganizationId, MAX_ORGANIZATIONS, MAX_USERS, OrgInput, parseList } from '../common/input';
 import { OrganizationRefDto } from '../organizations/organization.dto';
 import { ORG_MEMBER } from '../organizations.policy';
 import { AssignMembersDto, AssignResultDto, BulkAssignMembersDto, MAX_RESULT_ITEMS, MemberDto, RemoveMembersDto, RemoveResultDto } from './member.dto';
 import { MembersService } from './members.service';
 import { MembershipsWriter } from './memberships-writer.service';
+import { ORGANIZATIONS_MEMBERS, ORGANIZATION_MEMBERS } from '../organizations.paths';
 
 const INPUT = 'Input as query string, form or JSON alike.';
 const UNKNOWN =
@@ -26,7 +29,7 @@ export class MembersController {
     private readonly writer: MembershipsWriter,
   ) {}
 
-  @Get('organization::members')
+  @Get(routePath(ORGANIZATION_MEMBERS))
   @Can('read', ORG_MEMBER, { input: 'organization' })
   @ApiOperation({ summary: 'List all members in a organization.', description: `Any member of the organization may read it; sorted by user code. ${INPUT}` })
   @ApiQueryFrom(OrganizationRefDto)
@@ -35,7 +38,7 @@ export class MembersController {
     return this.members.list(organizationId);
   }
 
-  @Post('organization::members')
+  @Post(routePath(ORGANIZATION_MEMBERS))
   @HttpCode(200)
   @Can('update', ORG_MEMBER, { input: 'organization' })
   @ApiOperation({
@@ -64,7 +67,7 @@ export class MembersController {
     });
   }
 
-  @Delete('organization::members')
+  @Delete(routePath(ORGANIZATION_MEMBERS))
   @Can('delete', ORG_MEMBER, { input: 'organization' })
   @ApiOperation({
     summary: 'Remove user(s) from a organization.',
@@ -76,7 +79,7 @@ export class MembersController {
     return this.writer.remove(principal, ability, [input.organization], parseList('users', input.users, MAX_USERS), false);
   }
 
-  @Post('organizations::members')
+  @Post(routePath(ORGANIZATIONS_MEMBERS))
   @HttpCode(200)
   @Can('update', ORG_MEMBER)
   @ApiOperation({

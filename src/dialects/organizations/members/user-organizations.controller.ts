@@ -1,14 +1,17 @@
 import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { routePath } from '../../../core/http/route-path';
 import { Principal } from '../../../core/auth/principal';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
-import { ApiOkList, ApiQueryFrom, LoadedUserId, MAX_ORGANIZATIONS, OrgInput, parseList } from '../common/input';
+import { ApiOkList } from '../../../core/http/api-ok-list';
+import { ApiQueryFrom, LoadedUserId, MAX_ORGANIZATIONS, OrgInput, parseList } from '../common/input';
 import { ORG_MEMBER, ORG_USER } from '../organizations.policy';
 import { AssignResultDto, AssignUserDto, MAX_RESULT_ITEMS, RemoveResultDto, RemoveUserDto, UserOrganizationDto, UserRefDto } from './member.dto';
 import { MembersService } from './members.service';
 import { MembershipsWriter } from './memberships-writer.service';
+import { USER_ORGANIZATIONS } from '../organizations.paths';
 
 const INPUT = 'Input as query string, form or JSON alike.';
 
@@ -20,7 +23,7 @@ export class UserOrganizationsController {
     private readonly writer: MembershipsWriter,
   ) {}
 
-  @Get('user::organizations')
+  @Get(routePath(USER_ORGANIZATIONS))
   @Can('read', ORG_USER, { input: 'user' })
   @ApiOperation({
     summary: 'List all organizations a user is member of.',
@@ -37,7 +40,7 @@ export class UserOrganizationsController {
     return this.members.listForUser(principal.accountId, userId, ability);
   }
 
-  @Post('user::organizations')
+  @Post(routePath(USER_ORGANIZATIONS))
   @HttpCode(200)
   @Can('update', ORG_MEMBER)
   @ApiOperation({
@@ -65,7 +68,7 @@ export class UserOrganizationsController {
     });
   }
 
-  @Delete('user::organizations')
+  @Delete(routePath(USER_ORGANIZATIONS))
   @Can('delete', ORG_MEMBER)
   @ApiOperation({
     summary: 'Remove user from organization(s).',

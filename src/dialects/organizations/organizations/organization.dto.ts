@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Trim } from '../common/input';
+import { Trim } from '../../../core/http/transforms';
 import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 
 /** Codes travel in comma-separated lists, so a code has no comma and no surrounding spaces. */

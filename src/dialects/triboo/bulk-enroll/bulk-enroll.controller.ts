@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/commo
 import { ApiBadRequestResponse, ApiConsumes, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { Principal } from '../../../core/auth/principal';
-import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
 import { Page } from '../common/pagination';
@@ -29,8 +28,8 @@ export class BulkEnrollController {
   })
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ApiOkResponse({ type: BulkEnrollResponseDto })
-  @ApiBadRequestResponse({ description: 'Bad input or a malformed course key; nothing changed.', type: ErrorResponseDoc })
-  @ApiNotFoundResponse({ description: 'An unknown course; nothing changed.', type: ErrorResponseDoc })
+  @ApiBadRequestResponse({ description: 'Bad input or a malformed course key; nothing changed.' })
+  @ApiNotFoundResponse({ description: 'An unknown course; nothing changed.' })
   enroll(@CurrentPrincipal() principal: Principal, @Body() body: BulkEnrollRequestDto): Promise<BulkEnrollResponseDto> {
     return this.bulk.run(principal, body);
   }
@@ -42,7 +41,7 @@ export class BulkEnrollController {
     description: 'One row per identifier and course a bulk enroll call processed, oldest first, with its state transition (`from unenrolled to enrolled`, `from unenrolled to allowed to enroll`, ...). Optional `course_id`; paginated like GET USERS.',
   })
   @ApiOkResponse({ type: EnrollmentAuditPageDto })
-  @ApiNotFoundResponse({ description: 'Unknown course, or invalid page.', type: ErrorResponseDoc })
+  @ApiNotFoundResponse({ description: 'Unknown course, or invalid page.' })
   list(@Req() req: FastifyRequest, @CurrentPrincipal() principal: Principal, @Query() q: EnrollmentAuditQueryDto): Promise<Page<EnrollmentAuditDto>> {
     return this.audit.list(req, principal.accountId, q);
   }

@@ -1,37 +1,37 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ToBoolean } from '../common/transforms';
+import { ToBoolean } from '../../../core/http/transforms';
+import { FORM_BOOLEANS } from '../common/transforms';
 import { PageQueryDto } from '../common/pagination';
 import { TribooCredentialsDto } from '../common/credentials.dto';
 
 const joinList = () => Transform(({ value }) => (Array.isArray(value) ? value.map(String).join(',') : value));
 
 export class BulkEnrollRequestDto extends TribooCredentialsDto {
-  @ApiProperty({ enum: ['enroll', 'unenroll'] })
   @IsIn(['enroll', 'unenroll'])
   action: 'enroll' | 'unenroll';
 
-  @ApiPropertyOptional({ type: Boolean, default: false, description: 'Pre-enrolled emails become enrollments as soon as an active user with that email exists.' })
+  @ApiPropertyOptional({ default: false, description: 'Pre-enrolled emails become enrollments as soon as an active user with that email exists.' })
   @IsOptional()
-  @ToBoolean()
+  @ToBoolean(FORM_BOOLEANS)
   @IsBoolean()
   auto_enroll?: boolean;
 
-  @ApiPropertyOptional({ type: Boolean, default: false, description: 'Queue one email per affected identifier.' })
+  @ApiPropertyOptional({ default: false, description: 'Queue one email per affected identifier.' })
   @IsOptional()
-  @ToBoolean()
+  @ToBoolean(FORM_BOOLEANS)
   @IsBoolean()
   email_students?: boolean;
 
-  @ApiProperty({ description: 'Comma-separated course keys.', example: 'course-v1:triboo+Demo+123', maxLength: 100000 })
+  @ApiProperty({ description: 'Comma-separated course keys.', example: 'course-v1:triboo+Demo+123' })
   @joinList()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100000)
   courses: string;
 
-  @ApiProperty({ description: 'Emails or usernames, separated by commas, whitespace or newlines.', example: 'brandon@triboolearning.com', maxLength: 10000000 })
+  @ApiProperty({ description: 'Emails or usernames, separated by commas, whitespace or newlines.', example: 'brandon@triboolearning.com' })
   @joinList()
   @IsString()
   @IsNotEmpty()
@@ -48,27 +48,27 @@ export class EnrollmentStateDto {
 
 export class BulkEnrollResultDto {
   @ApiProperty({ example: 'brandon@triboolearning.com' }) identifier: string;
-  @ApiPropertyOptional({ type: EnrollmentStateDto }) before?: EnrollmentStateDto;
-  @ApiPropertyOptional({ type: EnrollmentStateDto }) after?: EnrollmentStateDto;
+  before?: EnrollmentStateDto;
+  after?: EnrollmentStateDto;
   @ApiPropertyOptional({ description: 'Neither an existing user nor a valid email.', example: true }) invalidIdentifier?: boolean;
 }
 
 export class BulkEnrollCourseDto {
   @ApiProperty({ enum: ['enroll', 'unenroll'] }) action: string;
-  @ApiProperty() auto_enroll: boolean;
+  auto_enroll: boolean;
   @ApiProperty({ type: [BulkEnrollResultDto], maxItems: 100000 }) results: BulkEnrollResultDto[];
 }
 
 export class BulkEnrollResponseDto {
   @ApiProperty({ enum: ['enroll', 'unenroll'] }) action: string;
-  @ApiProperty() auto_enroll: boolean;
-  @ApiProperty() email_students: boolean;
+  auto_enroll: boolean;
+  email_students: boolean;
   @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/BulkEnrollCourseDto' }, maxProperties: 1000, description: 'One entry per course key (Open edX shape: a map keyed by course id).' })
   courses: Record<string, BulkEnrollCourseDto>;
 }
 
 export class EnrollmentAuditQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Only this course. Course keys have no spaces, so a `+` decoded to a space is read back as `+`.', example: 'course-v1:triboo+Demo+123', maxLength: 500 })
+  @ApiPropertyOptional({ description: 'Only this course. Course keys have no spaces, so a `+` decoded to a space is read back as `+`.', example: 'course-v1:triboo+Demo+123' })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.replace(/ /g, '+') : value))
   @IsString()
@@ -81,7 +81,7 @@ export class EnrollmentAuditDto {
   @ApiProperty({ example: '2021-08-01T01:00:00.000Z' }) created: string;
   @ApiProperty({ example: 'course-v1:triboo+Demo+123' }) course_id: string;
   @ApiProperty({ description: 'As sent.' }) identifier: string;
-  @ApiProperty({ type: String, nullable: true }) email: string | null;
+  email: string | null;
   @ApiProperty({ type: Number, nullable: true, description: 'The user at the time of the call; null for an unregistered email.' }) user_id: number | null;
   @ApiProperty({ type: String, nullable: true, description: 'Username at the time of the call.' }) username: string | null;
   @ApiProperty({ enum: ['enroll', 'unenroll'] }) action: string;
@@ -90,11 +90,11 @@ export class EnrollmentAuditDto {
 }
 
 export class EnrollmentAuditPageDto {
-  @ApiProperty() count: number;
-  @ApiProperty() num_pages: number;
-  @ApiProperty() current_page: number;
+  count: number;
+  num_pages: number;
+  current_page: number;
   @ApiProperty({ type: [EnrollmentAuditDto], maxItems: 1000 }) results: EnrollmentAuditDto[];
-  @ApiProperty({ type: String, nullable: true }) next: string | null;
+  next: string | null;
   @ApiProperty() start: number;
-  @ApiProperty({ type: String, nullable: true }) previous: string | null;
+  previous: string | null;
 }

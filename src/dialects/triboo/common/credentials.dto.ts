@@ -8,19 +8,19 @@ const NOTE = 'accepted on every call because the seed says "All calls require sl
  * unknown fields. Not taken from query strings: credentials do not belong in URLs (they end up in logs).
  */
 export class TribooCredentialsDto {
-  @ApiPropertyOptional({ description: `Platform slug: ${NOTE}`, maxLength: 255 })
+  @ApiPropertyOptional({ description: `Platform slug: ${NOTE}` })
   @IsOptional()
   @IsString()
   @MaxLength(255)
   slug?: string;
 
-  @ApiPropertyOptional({ description: `API key: ${NOTE}`, maxLength: 255 })
+  @ApiPropertyOptional({ description: `API key: ${NOTE}` })
   @IsOptional()
   @IsString()
   @MaxLength(255)
   apikey?: string;
 
-  @ApiPropertyOptional({ description: `API secret: ${NOTE}`, maxLength: 255 })
+  @ApiPropertyOptional({ description: `API secret: ${NOTE}` })
   @IsOptional()
   @IsString()
   @MaxLength(255)

@@ -3,7 +3,7 @@ import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class
 import { FastifyRequest } from 'fastify';
 import { ApiError } from '../../../core/http/api-error';
 import { publicBaseUrl } from '../../../core/http/public-base-url';
-import { ToInteger } from './transforms';
+import { ToInt } from '../../../core/http/transforms';
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
@@ -22,7 +22,7 @@ export class PageQueryDto {
 
   @ApiPropertyOptional({ description: `Items per page (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}; more is a 400).`, minimum: 1, maximum: MAX_PAGE_SIZE, example: 100 })
   @IsOptional()
-  @ToInteger()
+  @ToInt({ digits: 9, trim: true })
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)

@@ -1,21 +1,12 @@
 import { Transform } from 'class-transformer';
+import { BooleanSpelling } from '../../../core/http/transforms';
 
-const TRUE = new Set(['true', 'True', 'TRUE', '1', 'on', 'yes']);
-const FALSE = new Set(['false', 'False', 'FALSE', '0', 'off', 'no']);
-
-/** Form bodies and query strings carry text: "true"/"false"/"1"/"0" become booleans; anything else is left for @IsBoolean to refuse. */
-export const ToBoolean = () =>
-  Transform(({ value }) => {
-    if (typeof value === 'string') {
-      if (TRUE.has(value.trim())) return true;
-      if (FALSE.has(value.trim())) return false;
-    }
-    return value;
-  });
-
-/** "42" becomes 42; anything else is left for @IsInt to refuse. */
-export const ToInteger = () =>
-  Transform(({ value }) => (typeof value === 'string' && /^-?\d{1,9}$/.test(value.trim()) ? Number(value.trim()) : value));
+/** Form bodies and query strings carry text: "true"/"false"/"1"/"0" (and Django's other spellings) are booleans. */
+export const FORM_BOOLEANS: BooleanSpelling = {
+  true: ['true', 'True', 'TRUE', '1', 'on', 'yes'],
+  false: ['false', 'False', 'FALSE', '0', 'off', 'no'],
+  trim: true,
+};
 
 /** An empty form value means "no value" for optional nullable fields. */
 export const EmptyToNull = () => Transform(({ value }) => (value === '' ? null : value));

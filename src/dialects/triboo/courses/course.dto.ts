@@ -13,13 +13,10 @@ export class TribooCourseDto {
   @ApiProperty({ description: 'Start date (the channel start date, else its creation date).', example: '2013-02-05T05:00:00.000Z' })
   start: string;
 
-  @ApiProperty({ type: String, nullable: true })
   card_image_url: string | null;
 
-  @ApiProperty({ type: String, nullable: true })
   banner_image_url: string | null;
 
-  @ApiProperty({ type: String, nullable: true })
   short_description: string | null;
 
   @ApiProperty({ type: [String], maxItems: 1000, description: 'Instructor names.' })
@@ -28,10 +25,8 @@ export class TribooCourseDto {
   @ApiProperty({ type: String, nullable: true, description: 'Expected effort, e.g. "02:30" (hours:minutes).' })
   effort: string | null;
 
-  @ApiProperty({ type: String, nullable: true })
   language: string | null;
 
-  @ApiProperty({ type: String, nullable: true })
   course_category: string | null;
 
   @ApiProperty({ type: [String], maxItems: 1000 })
@@ -48,11 +43,11 @@ export class TribooCourseDto {
 }
 
 export class TribooCoursePageDto {
-  @ApiProperty() count: number;
-  @ApiProperty() num_pages: number;
-  @ApiProperty() current_page: number;
+  count: number;
+  num_pages: number;
+  current_page: number;
   @ApiProperty({ type: [TribooCourseDto], maxItems: 1000 }) results: TribooCourseDto[];
-  @ApiProperty({ type: String, nullable: true }) next: string | null;
+  next: string | null;
   @ApiProperty() start: number;
-  @ApiProperty({ type: String, nullable: true }) previous: string | null;
+  previous: string | null;
 }

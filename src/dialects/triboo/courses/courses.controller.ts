@@ -2,7 +2,6 @@ import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { Principal } from '../../../core/auth/principal';
-import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
 import { Page, PageQueryDto } from '../common/pagination';
@@ -21,7 +20,7 @@ export class TribooCoursesController {
     description: 'COURSE channels whose start date (else creation date) is not in the future, ordered by course key, paginated like GET USERS (keyset on the course key).',
   })
   @ApiOkResponse({ type: TribooCoursePageDto })
-  @ApiNotFoundResponse({ description: 'Invalid page.', type: ErrorResponseDoc })
+  @ApiNotFoundResponse({ description: 'Invalid page.' })
   list(@Req() req: FastifyRequest, @CurrentPrincipal() principal: Principal, @Query() q: PageQueryDto): Promise<Page<TribooCourseDto>> {
     return this.courses.list(req, principal.accountId, q);
   }

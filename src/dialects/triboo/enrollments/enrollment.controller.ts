@@ -1,7 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotAcceptableResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Principal } from '../../../core/auth/principal';
-import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
 import { EnrollmentDto, EnrollmentRequestDto } from './enrollment.dto';
@@ -21,8 +20,8 @@ export class TribooEnrollmentController {
       'Staff only. Creates or reactivates the enrollment and answers it (200); an existing enrollment answers 200 with it (its mode updated when `mode` is sent). `is_active: false` unenrolls. No course id or an unknown course → 400; an unknown user → 406 "The user X does not exist.".',
   })
   @ApiOkResponse({ type: EnrollmentDto })
-  @ApiBadRequestResponse({ description: 'Missing or unknown course, bad field.', type: ErrorResponseDoc })
-  @ApiNotAcceptableResponse({ description: 'The user does not exist: {"status": "user_not_found", "detail": …, "message": …}.', type: ErrorResponseDoc })
+  @ApiBadRequestResponse({ description: 'Missing or unknown course, bad field.' })
+  @ApiNotAcceptableResponse({ description: 'The user does not exist: {"status": "user_not_found", "detail": …, "message": …}.' })
   enroll(@CurrentPrincipal() principal: Principal, @Body() body: EnrollmentRequestDto): Promise<EnrollmentDto> {
     return this.service.enroll(principal, body);
   }

@@ -4,13 +4,13 @@ import { IsBoolean, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Valid
 import { TribooCredentialsDto } from '../common/credentials.dto';
 
 export class CourseDetailsInputDto {
-  @ApiPropertyOptional({ example: 'course-v1:triboo+Demo+123', maxLength: 500 })
+  @ApiPropertyOptional({ example: 'course-v1:triboo+Demo+123' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
   course_id?: string;
 
-  @ApiPropertyOptional({ name: 'course id', description: 'The seed example\'s spelling of course_id; accepted as the same field.', maxLength: 500 })
+  @ApiPropertyOptional({ name: 'course id', description: 'The seed example\'s spelling of course_id; accepted as the same field.' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -25,26 +25,25 @@ export class EnrollmentRequestDto extends TribooCredentialsDto {
   @MaxLength(150)
   user?: string;
 
-  @ApiPropertyOptional({ description: 'Username of the learner (alias of `user`).', example: 'bdero', maxLength: 150 })
+  @ApiPropertyOptional({ description: 'Username of the learner (alias of `user`).', example: 'bdero' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(150)
   username?: string;
 
-  @ApiPropertyOptional({ description: 'Enrollment mode (default honor).', example: 'honor', maxLength: 100 })
+  @ApiPropertyOptional({ description: 'Enrollment mode (default honor).', example: 'honor' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   mode?: string;
 
-  @ApiPropertyOptional({ type: Boolean, default: true, description: 'false unenrolls. A JSON boolean, as Open edX requires: "true", 1 or "yes" are a 400.' })
+  @ApiPropertyOptional({ default: true, description: 'false unenrolls. A JSON boolean, as Open edX requires: "true", 1 or "yes" are a 400.' })
   @IsOptional()
   @IsBoolean({ message: 'is_active must be a boolean (true or false): it is the enrollment activation status.' })
   is_active?: boolean;
 
-  @ApiProperty({ type: CourseDetailsInputDto })
   @IsObject()
   @ValidateNested()
   @Type(() => CourseDetailsInputDto)
@@ -54,14 +53,14 @@ export class EnrollmentRequestDto extends TribooCredentialsDto {
 export class CourseDetailsDto {
   @ApiProperty({ example: 'course-v1:triboo+Demo+123' }) course_id: string;
   @ApiProperty({ example: 'Demo course' }) course_name: string;
-  @ApiProperty({ type: String, nullable: true }) course_start: string | null;
-  @ApiProperty({ type: String, nullable: true }) course_end: string | null;
+  course_start: string | null;
+  course_end: string | null;
 }
 
 export class EnrollmentDto {
   @ApiProperty({ example: '2021-08-01T01:00:00.000Z' }) created: string;
   @ApiProperty({ example: 'honor' }) mode: string;
-  @ApiProperty() is_active: boolean;
+  is_active: boolean;
   @ApiProperty({ description: 'Username.', example: 'bdero' }) user: string;
-  @ApiProperty({ type: CourseDetailsDto }) course_details: CourseDetailsDto;
+  course_details: CourseDetailsDto;
 }

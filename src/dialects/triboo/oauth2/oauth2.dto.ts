@@ -33,7 +33,6 @@ export class OAuth2TokenRequestDto {
 }
 
 export class OAuth2TokenDto {
-  @ApiProperty()
   access_token: string;
 
   @ApiProperty({ example: 'Bearer', description: '"JWT" when token_type=jwt was asked for.' })
@@ -47,9 +46,7 @@ export class OAuth2TokenDto {
 }
 
 export class OAuth2ErrorDto {
-  @ApiProperty({ enum: ['invalid_request', 'invalid_client', 'unsupported_grant_type', 'slow_down', 'server_error'] })
   error: string;
 
-  @ApiProperty()
   error_description: string;
 }

@@ -2,7 +2,6 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { Principal } from '../../../core/auth/principal';
-import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
 import { CourseProgressQueryDto, CourseProgressDto } from './progress.dto';
@@ -22,7 +21,7 @@ export class CourseProgressController {
   })
   @ApiParam({ name: 'course_id', example: 'course-v1:edX+AGT101+2020_T1' })
   @ApiOkResponse({ type: CourseProgressDto })
-  @ApiNotFoundResponse({ description: 'No such course in the account.', type: ErrorResponseDoc })
+  @ApiNotFoundResponse({ description: 'No such course in the account.' })
   async report(@CurrentPrincipal() p: Principal, @Param('course_id') courseId: string, @Query() q: CourseProgressQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const body = await this.reports.report(p.accountId, courseId, q);
     reply.type('application/json; charset=utf-8');

@@ -6,13 +6,13 @@ import { PageQueryDto } from '../common/pagination';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class UserProgressQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Comma-separated integer user ids.', example: '2,29', maxLength: 20000 })
+  @ApiPropertyOptional({ description: 'Comma-separated integer user ids.', example: '2,29' })
   @IsOptional()
   @IsString()
   @MaxLength(20000)
   user_id?: string;
 
-  @ApiPropertyOptional({ description: 'Every user whose lt_supervisor is this username.', example: 'boss', maxLength: 150 })
+  @ApiPropertyOptional({ description: 'Every user whose lt_supervisor is this username.', example: 'boss' })
   @IsOptional()
   @IsString()
   @MaxLength(150)
@@ -20,13 +20,13 @@ export class UserProgressQueryDto extends PageQueryDto {
 }
 
 export class UserProgressByUsernameQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Comma-separated usernames.', example: 'edx,user6', maxLength: 200000 })
+  @ApiPropertyOptional({ description: 'Comma-separated usernames.', example: 'edx,user6' })
   @IsOptional()
   @IsString()
   @MaxLength(200000)
   username?: string;
 
-  @ApiPropertyOptional({ description: 'Every user whose lt_supervisor is this username.', maxLength: 150 })
+  @ApiPropertyOptional({ description: 'Every user whose lt_supervisor is this username.' })
   @IsOptional()
   @IsString()
   @MaxLength(150)
@@ -34,13 +34,13 @@ export class UserProgressByUsernameQueryDto extends PageQueryDto {
 }
 
 export class UserProgressByEmailQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Comma-separated emails.', example: 'a@example.com,b@example.com', maxLength: 200000 })
+  @ApiPropertyOptional({ description: 'Comma-separated emails.', example: 'a@example.com,b@example.com' })
   @IsOptional()
   @IsString()
   @MaxLength(200000)
   email?: string;
 
-  @ApiPropertyOptional({ description: 'Every user whose lt_supervisor is this username.', maxLength: 150 })
+  @ApiPropertyOptional({ description: 'Every user whose lt_supervisor is this username.' })
   @IsOptional()
   @IsString()
   @MaxLength(150)
@@ -49,7 +49,7 @@ export class UserProgressByEmailQueryDto extends PageQueryDto {
 
 /** The single-user forms take `supervisor` too (it narrows to that supervisor's users). */
 export class SupervisorQueryDto {
-  @ApiPropertyOptional({ description: 'Only if the user\'s lt_supervisor is this username.', maxLength: 150 })
+  @ApiPropertyOptional({ description: 'Only if the user\'s lt_supervisor is this username.' })
   @IsOptional()
   @IsString()
   @MaxLength(150)
@@ -77,7 +77,6 @@ export class BadgeDto {
   @ApiProperty({ example: 90 })
   score: number;
 
-  @ApiProperty()
   success: boolean;
 
   @ApiProperty({ type: String, nullable: true, example: '2021-08-08T00:30:00.000Z' })
@@ -92,7 +91,7 @@ export class UserCourseProgressDto {
   @ApiProperty({ example: 89 }) current_score: number;
   @ApiProperty({ example: 1403094, description: 'Seconds.' }) total_time_spent: number;
   @ApiProperty({ example: '2021-08-01T01:00:00.000Z' }) enrollment_date: string;
-  @ApiProperty({ type: String, nullable: true }) completion_date: string | null;
+  completion_date: string | null;
   @ApiProperty({ type: [BadgeDto], maxItems: 1000 }) badges: BadgeDto[];
 }
 
@@ -104,13 +103,13 @@ export class UserProgressDto {
 }
 
 export class UserProgressPageDto {
-  @ApiProperty() count: number;
-  @ApiProperty() num_pages: number;
-  @ApiProperty() current_page: number;
+  count: number;
+  num_pages: number;
+  current_page: number;
   @ApiProperty({ type: [UserProgressDto], maxItems: 1000 }) results: UserProgressDto[];
-  @ApiProperty({ type: String, nullable: true }) next: string | null;
+  next: string | null;
   @ApiProperty() start: number;
-  @ApiProperty({ type: String, nullable: true }) previous: string | null;
+  previous: string | null;
 }
 
 export const COURSE_STATUS_WORDS = { not_started: 'Not Started', in_progress: 'In Progress', finished: 'Successful', failed: 'Unsuccessful' } as const;
@@ -124,7 +123,7 @@ export class CourseEnrollmentProgressDto {
   @ApiProperty({ example: 100 }) current_score: number;
   @ApiProperty({ example: 4082 }) total_time_spent: number;
   @ApiProperty({ example: '2020-05-21T03:14:40.349Z' }) enrollment_date: string;
-  @ApiProperty({ type: String, nullable: true }) completion_date: string | null;
+  completion_date: string | null;
 }
 
 export class CourseProgressDto {

@@ -2,7 +2,6 @@ import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { Principal } from '../../../core/auth/principal';
-import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
 import { Page } from '../common/pagination';
@@ -13,9 +12,9 @@ import { UserProgressService } from './user-progress.service';
 const LIST_DESCRIPTION =
   'Active enrollments of active users with per-course status, progress, score, time spent, dates and badges (scored items of the course; an empty list where it has none). Paginated like GET USERS. `supervisor=<username>` keeps the users whose lt_supervisor is that username; without a list or supervisor, every active user.';
 const ONE = { description: 'One user\'s report.' };
-const NOT_FOUND = { description: '`user_not_found`.', type: ErrorResponseDoc };
-const INVALID_PAGE = { description: 'Invalid page (outside 1..num_pages).', type: ErrorResponseDoc };
-const INACTIVE = { description: '`user_inactive`: reports cover active users only.', type: ErrorResponseDoc };
+const NOT_FOUND = { description: '`user_not_found`.' };
+const INVALID_PAGE = { description: 'Invalid page (outside 1..num_pages).' };
+const INACTIVE = { description: '`user_inactive`: reports cover active users only.' };
 
 @ApiTags('Triboo: Progress reports')
 @Controller('api/extended/v1')

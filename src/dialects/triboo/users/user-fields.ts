@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { EmptyToNull, ToBoolean, ToInteger } from '../common/transforms';
+import { ToBoolean, ToInt } from '../../../core/http/transforms';
+import { EmptyToNull, FORM_BOOLEANS } from '../common/transforms';
 
 /** Optional; null allowed (stored as null). */
 export const OptionalText = (description: string, max = 255, example?: string) =>
@@ -12,7 +13,7 @@ export const OptionalPlainText = (description: string, max = 255, example?: stri
   applyDecorators(ApiPropertyOptional({ type: String, maxLength: max, description, example }), ValidateIf((_, v) => v !== undefined), IsString(), MaxLength(max));
 
 export const OptionalBool = (description: string) =>
-  applyDecorators(ApiPropertyOptional({ type: Boolean, description }), ValidateIf((_, v) => v !== undefined), ToBoolean(), IsBoolean());
+  applyDecorators(ApiPropertyOptional({ type: Boolean, description }), ValidateIf((_, v) => v !== undefined), ToBoolean(FORM_BOOLEANS), IsBoolean());
 
 export const OptionalChoice = (choices: readonly string[], description: string, nullable = true) =>
   applyDecorators(
@@ -22,7 +23,7 @@ export const OptionalChoice = (choices: readonly string[], description: string, 
   );
 
 export const YearOfBirth = () =>
-  applyDecorators(ApiPropertyOptional({ type: Number, nullable: true, minimum: 1900, maximum: 2100, example: 1990 }), EmptyToNull(), IsOptional(), ToInteger(), IsInt(), Min(1900), Max(2100));
+  applyDecorators(ApiPropertyOptional({ type: Number, nullable: true, minimum: 1900, maximum: 2100, example: 1990 }), EmptyToNull(), IsOptional(), ToInt({ digits: 9, trim: true }), IsInt(), Min(1900), Max(2100));
 
 export const HireDate = () =>
   applyDecorators(

@@ -10,13 +10,13 @@ export const LEVELS_OF_EDUCATION = ['p', 'm', 'b', 'a', 'hs', 'jhs', 'el', 'none
 
 /** CREATE USERS body (form-urlencoded or JSON): every profile field of the seed. */
 export class CreateTribooUserDto extends TribooCredentialsDto {
-  @ApiProperty({ example: 'user8', maxLength: 150, pattern: '^[\\w.@+-]+$', description: 'Unique in the account.' })
+  @ApiProperty({ example: 'user8', description: 'Unique in the account.' })
   @IsString()
   @MaxLength(150)
   @Matches(/^[\w.@+-]+$/, { message: 'username may contain only letters, digits and @/./+/-/_ characters.' })
   username: string;
 
-  @ApiProperty({ example: 'user8@example.com', maxLength: 254, description: 'Unique in the account (case-insensitive).' })
+  @ApiProperty({ example: 'user8@example.com', description: 'Unique in the account (case-insensitive).' })
   @IsString()
   @MaxLength(254)
   @IsEmail({}, { message: 'email must be a valid email address.' })
@@ -186,10 +186,10 @@ export class TribooUserDto {
   @Out('Comments.') lt_comments: string | null;
   @Out('ILT supervisor.') lt_ilt_supervisor: string | null;
 
-  @ApiProperty({ enum: [...PLATFORM_ROLES], description: 'Read back from is_staff / is_superuser and STUDIO_ADMIN_ACCESS_GROUP.' })
+  @ApiProperty({ description: 'Read back from is_staff / is_superuser and STUDIO_ADMIN_ACCESS_GROUP.' })
   platform_role: PlatformRole;
 
-  @ApiProperty({ type: String, enum: ['Restricted', 'Full Access'], nullable: true, description: 'Read back from the analytics groups; null is None.' })
+  @ApiProperty({ description: 'Read back from the analytics groups; null is None.' })
   analytics_access: 'Restricted' | 'Full Access' | null;
 
   @Out('Not in CATALOG_DENIED_GROUP.', 'boolean', false) internal_catalog_access: boolean;
@@ -207,9 +207,9 @@ export class TribooUserStatusDto extends TribooUserDto {
 }
 
 export class TribooUserPageDto {
-  @ApiProperty() count: number;
-  @ApiProperty() num_pages: number;
-  @ApiProperty() current_page: number;
+  count: number;
+  num_pages: number;
+  current_page: number;
   @ApiProperty({ type: [TribooUserDto], maxItems: 1000 }) results: TribooUserDto[];
   @ApiProperty({ type: String, nullable: true, description: 'Absolute URL of the next page.' }) next: string | null;
   @ApiProperty({ description: 'Index of the first item of this page.' }) start: number;

@@ -1,7 +1,6 @@
 import { Controller, Delete, HttpCode, Param, Query } from '@nestjs/common';
 import { ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Principal } from '../../../core/auth/principal';
-import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
 import { statusError } from '../common/triboo-status';
@@ -14,7 +13,7 @@ const LIST = {
   description: 'One entry per requested user, in request order (`user_deactivated`, `user_already_inactive`, `user_not_found`).',
   schema: { type: 'array', maxItems: 1000, items: { $ref: getSchemaPath(DeactivationDto) } },
 };
-const NOT_FOUND = { description: '`user_not_found` (single-user form).', type: ErrorResponseDoc };
+const NOT_FOUND = { description: '`user_not_found` (single-user form).' };
 
 @ApiTags('Triboo: Users')
 @ApiExtraModels(DeactivationDto)

@@ -3,7 +3,7 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
 
 export class UsersQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Comma-separated integer user ids (`user_id=29,30`); a trailing slash is ignored.', example: '29,30', maxLength: 20000 })
+  @ApiPropertyOptional({ description: 'Comma-separated integer user ids (`user_id=29,30`); a trailing slash is ignored.', example: '29,30' })
   @IsOptional()
   @IsString()
   @MaxLength(20000)
@@ -11,7 +11,7 @@ export class UsersQueryDto extends PageQueryDto {
 }
 
 export class UsersByUsernameQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Comma-separated usernames (`username=user6,user7`).', example: 'user6,user7', maxLength: 200000 })
+  @ApiPropertyOptional({ description: 'Comma-separated usernames (`username=user6,user7`).', example: 'user6,user7' })
   @IsOptional()
   @IsString()
   @MaxLength(200000)
@@ -19,7 +19,7 @@ export class UsersByUsernameQueryDto extends PageQueryDto {
 }
 
 export class DeactivateByIdQueryDto {
-  @ApiPropertyOptional({ description: 'Comma-separated integer user ids.', example: '29,30', maxLength: 20000 })
+  @ApiPropertyOptional({ description: 'Comma-separated integer user ids.', example: '29,30' })
   @IsOptional()
   @IsString()
   @MaxLength(20000)
@@ -27,7 +27,7 @@ export class DeactivateByIdQueryDto {
 }
 
 export class DeactivateByUsernameQueryDto {
-  @ApiPropertyOptional({ description: 'Comma-separated usernames.', example: 'user6,user7', maxLength: 200000 })
+  @ApiPropertyOptional({ description: 'Comma-separated usernames.', example: 'user6,user7' })
   @IsOptional()
   @IsString()
   @MaxLength(200000)

@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@
 import { ApiBadRequestResponse, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { Principal } from '../../../core/auth/principal';
-import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
 import { Page } from '../common/pagination';
@@ -12,8 +11,8 @@ import { UsersByUsernameQueryDto, UsersQueryDto } from './users-query.dto';
 import { TribooUsersListService } from './users-list.service';
 import { TribooUsersService } from './users.service';
 
-const CONFLICT = { description: '`username_already_used` or `email_already_used`: {"status": word, "detail": text}.', type: ErrorResponseDoc };
-const NOT_FOUND = { description: '`user_not_found`: {"status": "user_not_found", "detail": text}.', type: ErrorResponseDoc };
+const CONFLICT = { description: '`username_already_used` or `email_already_used`: {"status": word, "detail": text}.' };
+const NOT_FOUND = { description: '`user_not_found`: {"status": "user_not_found", "detail": text}.' };
 
 @ApiTags('Triboo: Users')
 @Controller()
@@ -32,7 +31,7 @@ export class TribooUsersController {
   })
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiCreatedResponse({ type: TribooUserStatusDto })
-  @ApiBadRequestResponse({ description: '`error`: bad or unknown field.', type: ErrorResponseDoc })
+  @ApiBadRequestResponse({ description: '`error`: bad or unknown field.' })
   @ApiConflictResponse(CONFLICT)
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateTribooUserDto): Promise<TribooUserStatusDto> {
     return this.users.create(principal.accountId, body);
@@ -49,7 +48,7 @@ export class TribooUsersController {
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOkResponse({ type: TribooUserStatusDto })
   @ApiNotFoundResponse(NOT_FOUND)
-  @ApiConflictResponse({ description: '`user_inactive`, `username_already_used` or `email_already_used`.', type: ErrorResponseDoc })
+  @ApiConflictResponse({ description: '`user_inactive`, `username_already_used` or `email_already_used`.' })
   updateById(@CurrentPrincipal() principal: Principal, @Param('user_id') userId: string, @Body() body: UpdateTribooUserDto): Promise<TribooUserStatusDto> {
     return this.users.update(principal.accountId, { by: 'user_id', value: parseUserId(userId) }, body);
   }
@@ -62,7 +61,7 @@ export class TribooUsersController {
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOkResponse({ type: TribooUserStatusDto })
   @ApiNotFoundResponse(NOT_FOUND)
-  @ApiConflictResponse({ description: '`user_inactive`, `username_already_used` or `email_already_used`.', type: ErrorResponseDoc })
+  @ApiConflictResponse({ description: '`user_inactive`, `username_already_used` or `email_already_used`.' })
   updateByUsername(@CurrentPrincipal() principal: Principal, @Param('username') username: string, @Body() body: UpdateTribooUserDto): Promise<TribooUserStatusDto> {
     return this.users.update(principal.accountId, { by: 'username', value: username }, body);
   }
@@ -75,7 +74,7 @@ export class TribooUsersController {
       'Paginated `{count, num_pages, current_page, results, next, start, previous}` with `page` (or `last`) and `page_size` (default 100, max 1000). `next`/`previous` are absolute URLs carrying keyset hints (`after`/`before`); pages are read by keyset on user_id, never by offset, so every page costs the same.',
   })
   @ApiOkResponse({ type: TribooUserPageDto })
-  @ApiNotFoundResponse({ description: 'Invalid page.', type: ErrorResponseDoc })
+  @ApiNotFoundResponse({ description: 'Invalid page.' })
   list(@Req() req: FastifyRequest, @CurrentPrincipal() principal: Principal, @Query() q: UsersQueryDto): Promise<Page<TribooUserDto>> {
     if (q.user_id !== undefined) return this.lists.some(req, principal.accountId, q, 'user_id', userIdList(q.user_id));
     return this.lists.all(req, principal.accountId, q);
@@ -95,7 +94,7 @@ export class TribooUsersController {
   @Can('read', 'TribooUser')
   @ApiOperation({ summary: 'GET USERS by `username=a,b` (paginated).', description: 'The users found among those usernames, paginated like GET USERS; without `username`, every user.' })
   @ApiOkResponse({ type: TribooUserPageDto })
-  @ApiNotFoundResponse({ description: 'Invalid page.', type: ErrorResponseDoc })
+  @ApiNotFoundResponse({ description: 'Invalid page.' })
   listByUsername(@Req() req: FastifyRequest, @CurrentPrincipal() principal: Principal, @Query() q: UsersByUsernameQueryDto): Promise<Page<TribooUserDto>> {
     if (q.username !== undefined) return this.lists.some(req, principal.accountId, q, 'username', usernameList(q.username));
     return this.lists.all(req, principal.accountId, q);
