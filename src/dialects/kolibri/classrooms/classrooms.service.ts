@@ -7,7 +7,8 @@ import { toHexId } from '../../../core/http/ids';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { CollectionsRepository } from '../common/collections.repository';
 import { idOf, optionalId } from '../common/kolibri-ids';
-import { ColumnMap, assertCan, readFilter } from '../common/read-filter';
+import { assertCan } from '../../../core/policy/assert-can';
+import { ColumnMap, readFilter } from '../../../core/policy/read-filter';
 import { ClassroomDto, ClassroomQueryDto, CoachDto } from './classroom.dto';
 
 const COLUMNS: ColumnMap = {
@@ -48,7 +49,8 @@ export class ClassroomsService {
     const parent = optionalId(q.parent, 'parent') ?? null;
     if (parent) await this.collections.reference(principal.accountId, parent, 'facility', 'parent');
     const roleUser = q.role && principal.kind === 'user' && !principal.isSuperuser ? principal.userId : null;
-    const filter = readFilter(ability, 'read', 'Classroom', COLUMNS, 4);
+    const params: unknown[] = [principal.accountId, parent, roleUser ?? null, q.role === 'coach'];
+    const filter = readFilter(ability, 'read', 'Classroom', COLUMNS, params);
     const rows: ClassroomRow[] = await this.db.query(
       `SELECT c.id, c.name, c.parent_id, (SELECT count(*)::int FROM kolibri_membership m WHERE m.collection_id = c.id) AS learner_count
          FROM kolibri_collection c
@@ -57,9 +59,9 @@ export class ClassroomsService {
                 SELECT 1 FROM kolibri_role r
                  WHERE r.user_id = $3 AND r.kind <> 'assignable_coach'
                    AND (r.kind = 'admin' OR ((NOT $4 OR r.kind = 'coach') AND r.collection_id IN (c.id, c.parent_id)))))
-          AND ${filter.sql}
+          AND ${filter}
         ORDER BY c.name, c.id`,
-      [principal.accountId, parent, roleUser ?? null, q.role === 'coach', ...filter.params],
+      params,
     );
     return this.withCoaches(rows);
   }
