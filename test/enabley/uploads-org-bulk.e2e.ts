@@ -58,6 +58,16 @@ describe('Enabley uploads: organization bulk upload', () => {
     await env.a.post('/api/v1/uploads/orgBulkUpload').send({}).expect(400);
   });
 
+  it('leaves the platform superuser alone: its identifier is taken, it is not an Enabley user to update', async () => {
+    const [before] = await env.ctx.db.query(`SELECT email, username, updated_at FROM "user" WHERE identifier = 'root'`);
+    const res = (await env.a.post('/api/v1/uploads/orgBulkUpload').send({ files: [{ fileName: 'x.csv', content: 'identifier,email,groupPath\nroot,taken@example.com,emea\n' }] }).expect(200)).body;
+    expect(res).toMatchObject({ created: 0, updated: 0, failed: 1 });
+    expect(res.files[0].rows).toEqual([{ row: 2, identifier: 'root', status: 'failed', message: expect.stringContaining('already exists') }]);
+    expect((await env.ctx.db.query(`SELECT email, username, updated_at FROM "user" WHERE identifier = 'root'`))[0]).toEqual(before);
+    const [{ n }] = await env.ctx.db.query(`SELECT count(*)::int AS n FROM enabley_group_member gm JOIN "user" u ON u.id = gm.user_id WHERE u.identifier = 'root'`);
+    expect(n).toBe(0);
+  });
+
   it('needs a token, and writes only into the caller account', async () => {
     await env.ctx.http().post('/api/v1/uploads/orgBulkUpload').send({ files: [{ fileName: 'x.csv', content: 'identifier\nx' }] }).expect(401);
     const other = await secondAccount(env.ctx);

@@ -15,6 +15,11 @@ import { UsersService } from '../../core/users/users.service';
 export const ORG = 'Organization';
 export const ORG_DEPARTMENT = 'OrganizationDepartment';
 export const ORG_MEMBER = 'OrganizationMember';
+/**
+ * GET /organizations lists "owned and managed organizations" (seed), not every readable one: the
+ * organizations whose members the caller manages, as a readable subject so the list is a read filter.
+ */
+export const ORG_MANAGED = 'ManagedOrganization';
 /** A user's list of memberships (/user:organizations), loaded by the user's code. */
 export const ORG_USER = 'OrganizationUser';
 
@@ -66,6 +71,7 @@ export class OrganizationRoleRules implements RoleRuleProvider {
       can('manage', ORG_DEPARTMENT, { accountId, organizationId: { $in: admin } });
       can('update', ORG, { accountId, organizationId: { $in: admin } });
     }
+    if (admin.length || supervisor.length) can('read', ORG_MANAGED, { accountId, organizationId: { $in: [...admin, ...supervisor] } });
     const owned = ids(['owner']);
     if (owned.length) can('delete', ORG, { accountId, organizationId: { $in: owned } });
     // Managers look up a user's memberships; the list shows only organizations they may read.

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ApiError } from '../../../core/http/api-error';
 import { User } from '../../../core/users/user.entity';
 import { UsersService } from '../../../core/users/users.service';
+import { enableyUserId } from '../channels/enabley-user';
 import { GroupMembershipEvents } from '../groups/group-membership.events';
 import { parseCsv } from './csv';
 import { OrgBulkFileResultDto, OrgBulkRowResultDto, OrgBulkUploadRequestDto, OrgBulkUploadResponseDto } from './upload.dto';
@@ -89,10 +90,12 @@ export class UploadsService {
     const email = value('email');
     if (email && !EMAIL.test(email)) throw new RowError(`"${email}" is not a valid email address.`);
     const changes = { username: value('username'), email, firstName: value('firstName'), lastName: value('lastName') };
-    const existing = await m.getRepository(User).findOneBy({ accountId, identifier });
+    // In Enabley's scope, as every Enabley route: a platform superuser is no Enabley user, so its
+    // identifier is taken (the create below answers the row with a conflict), never updated.
+    const existingId = await enableyUserId(m, accountId, identifier);
+    const existing = existingId ? await m.getRepository(User).findOneByOrFail({ id: existingId }) : null;
     let user: User;
     if (existing) {
-      if (existing.isSuperuser) throw new RowError('That identifier belongs to a platform administrator.');
       user = await this.users.update(existing, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)), m);
     } else {
       user = await this.users.create(accountId, { ...changes, username: changes.username ?? identifier, identifier }, m);

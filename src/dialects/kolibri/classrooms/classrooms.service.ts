@@ -7,7 +7,8 @@ import { toHexId } from '../../../core/http/ids';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { CollectionsRepository } from '../common/collections.repository';
 import { idOf, optionalId } from '../common/kolibri-ids';
-import { ColumnMap, assertCan, readFilter } from '../common/read-filter';
+import { assertCan } from '../../../core/policy/assert-can';
+import { ColumnMap, readFilter } from '../../../core/policy/read-filter';
 import { ClassroomDto, ClassroomQueryDto, CoachDto } from './classroom.dto';
 
 const COLUMNS: ColumnMap = {
@@ -40,26 +41,24 @@ export class ClassroomsService {
   ) {}
 
   /**
-   * `role` as Kolibri's ClassroomFilter: superusers, API clients and facility admins keep every
-   * readable classroom; others keep the classrooms they, or whose facility they, hold a role on
-   * (assignable coach roles aside; only coach roles with role=coach).
+   * `role` as Kolibri's ClassroomFilter: the classrooms the caller holds a role on (admin of its
+   * facility, coach of it or of its facility; assignable coach roles aside). Holding such a role is
+   * what lets one manage a classroom's learner groups, so the filter is that ability, read as SQL:
+   * superusers, API clients and account admins keep every readable classroom, as Kolibri's superuser.
    */
   async list(principal: Principal, ability: AppAbility, q: ClassroomQueryDto): Promise<ClassroomDto[]> {
     const parent = optionalId(q.parent, 'parent') ?? null;
     if (parent) await this.collections.reference(principal.accountId, parent, 'facility', 'parent');
-    const roleUser = q.role && principal.kind === 'user' && !principal.isSuperuser ? principal.userId : null;
-    const filter = readFilter(ability, 'read', 'Classroom', COLUMNS, 4);
+    const params: unknown[] = [principal.accountId, parent];
+    let where = `c.account_id = $1 AND c.kind = 'classroom' AND ($2::uuid IS NULL OR c.parent_id = $2) AND ${readFilter(ability, 'read', 'Classroom', COLUMNS, params)}`;
+    // A would-be learner group of classroom c has c's attributes (facilityId = its facility, classroomId = c.id).
+    if (q.role) where += ` AND ${readFilter(ability, 'create', 'LearnerGroup', COLUMNS, params)}`;
     const rows: ClassroomRow[] = await this.db.query(
       `SELECT c.id, c.name, c.parent_id, (SELECT count(*)::int FROM kolibri_membership m WHERE m.collection_id = c.id) AS learner_count
          FROM kolibri_collection c
-        WHERE c.account_id = $1 AND c.kind = 'classroom' AND ($2::uuid IS NULL OR c.parent_id = $2)
-          AND ($3::uuid IS NULL OR EXISTS (
-                SELECT 1 FROM kolibri_role r
-                 WHERE r.user_id = $3 AND r.kind <> 'assignable_coach'
-                   AND (r.kind = 'admin' OR ((NOT $4 OR r.kind = 'coach') AND r.collection_id IN (c.id, c.parent_id)))))
-          AND ${filter.sql}
+        WHERE ${where}
         ORDER BY c.name, c.id`,
-      [principal.accountId, parent, roleUser ?? null, q.role === 'coach', ...filter.params],
+      params,
     );
     return this.withCoaches(rows);
   }

@@ -5,7 +5,7 @@ import { Principal } from '../../../core/auth/principal';
 import { ApiError } from '../../../core/http/api-error';
 import { isoDate, toHexId } from '../../../core/http/ids';
 import { AppAbility } from '../../../core/policy/app-ability';
-import { ColumnMap, readFilter } from '../common/read-filter';
+import { ColumnMap, readFilter } from '../../../core/policy/read-filter';
 import { DATASET_JSON_SQL, toDatasetDto } from '../facility-datasets/facility-dataset.mapper';
 import { FLAG_NAMES, PRESET_FLAGS, Preset } from '../facility-datasets/presets';
 import { FacilityDatasetDto } from '../facility-datasets/facility-dataset.dto';
@@ -50,10 +50,11 @@ export class FacilitiesService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async list(principal: Principal, ability: AppAbility): Promise<FacilityDto[]> {
-    const filter = readFilter(ability, 'read', 'Facility', COLUMNS, 1);
+    const params: unknown[] = [principal.accountId];
+    const filter = readFilter(ability, 'read', 'Facility', COLUMNS, params);
     const rows: FacilityRow[] = await this.db.query(
-      `${SELECT} WHERE c.account_id = $1 AND c.kind = 'facility' AND ${filter.sql} ORDER BY c.name, c.id`,
-      [principal.accountId, ...filter.params],
+      `${SELECT} WHERE c.account_id = $1 AND c.kind = 'facility' AND ${filter} ORDER BY c.name, c.id`,
+      params,
     );
     return rows.map(toDto);
   }

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Principal } from '../../../core/auth/principal';
 import { ApiError } from '../../../core/http/api-error';
 import { AppAbility } from '../../../core/policy/app-ability';
-import { ColumnMap, readFilter } from '../common/read-filter';
+import { ColumnMap, readFilter } from '../../../core/policy/read-filter';
 import { FacilityDatasetDto, UpdateFacilityDatasetDto } from './facility-dataset.dto';
 import { DATASET_JSON_SQL, toDatasetDto } from './facility-dataset.mapper';
 import { FLAG_NAMES, PRESET_FLAGS, Preset } from './presets';
@@ -21,12 +21,13 @@ export class FacilityDatasetsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async list(principal: Principal, ability: AppAbility, facilityId?: string): Promise<FacilityDatasetDto[]> {
-    const filter = readFilter(ability, 'read', 'FacilityDataset', COLUMNS, 2);
+    const params: unknown[] = [principal.accountId, facilityId ?? null];
+    const filter = readFilter(ability, 'read', 'FacilityDataset', COLUMNS, params);
     const rows: { j: FacilityDatasetDto }[] = await this.db.query(
       `SELECT ${DATASET_JSON_SQL} AS j FROM kolibri_facility_dataset d
-        WHERE d.account_id = $1 AND ($2::uuid IS NULL OR d.facility_id = $2) AND ${filter.sql}
+        WHERE d.account_id = $1 AND ($2::uuid IS NULL OR d.facility_id = $2) AND ${filter}
         ORDER BY d.id`,
-      [principal.accountId, facilityId ?? null, ...filter.params],
+      params,
     );
     return rows.map((r) => toDatasetDto(r.j));
   }

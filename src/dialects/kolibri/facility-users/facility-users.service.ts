@@ -8,7 +8,8 @@ import { AppAbility } from '../../../core/policy/app-ability';
 import { ChangedBy, UserConflictError, UsersService } from '../../../core/users/users.service';
 import { KolibriAccess } from '../common/kolibri-access';
 import { idOf, optionalId } from '../common/kolibri-ids';
-import { ColumnMap, assertCan, readFilter } from '../common/read-filter';
+import { assertCan } from '../../../core/policy/assert-can';
+import { ColumnMap, readFilter } from '../../../core/policy/read-filter';
 import { CreateFacilityUserDto, FacilityUserDto, FacilityUserPageDto, FacilityUserQueryDto, UpdateFacilityUserDto } from './facility-user.dto';
 import { rethrowUsernameConflict } from './facility-links.service';
 
@@ -54,26 +55,25 @@ export class FacilityUsersService {
   ) {}
 
   async list(principal: Principal, ability: AppAbility, q: FacilityUserQueryDto): Promise<FacilityUserDto[] | FacilityUserPageDto> {
-    const filter = readFilter(ability, 'read', 'FacilityUser', FACILITY_USER_COLUMNS, 3);
     const where = `fu.account_id = $1 AND ($2::uuid IS NULL OR fu.facility_id = $2)
       AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM kolibri_membership mo WHERE mo.user_id = fu.user_id AND mo.collection_id = $3))`;
-    const params = [principal.accountId, optionalId(q.facility, 'facility') ?? null, optionalId(q.member_of, 'member_of') ?? null];
-    const filterSql = filter.sql;
+    const params: unknown[] = [principal.accountId, optionalId(q.facility, 'facility') ?? null, optionalId(q.member_of, 'member_of') ?? null];
+    const filter = readFilter(ability, 'read', 'FacilityUser', FACILITY_USER_COLUMNS, params);
     if (!q.page_size) {
-      const rows: Row[] = await this.db.query(`${SELECT} WHERE ${where} AND ${filterSql} ORDER BY fu.username, fu.user_id`, [...params, ...filter.params]);
+      const rows: Row[] = await this.db.query(`${SELECT} WHERE ${where} AND ${filter} ORDER BY fu.username, fu.user_id`, params);
       return rows.map(toDto);
     }
     const page = q.page ?? 1;
     const size = q.page_size;
-    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM kolibri_facility_user fu WHERE ${where} AND ${filterSql}`, [...params, ...filter.params]);
+    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM kolibri_facility_user fu WHERE ${where} AND ${filter}`, params);
     // Django's paginator: an empty list still has its one (empty) page; a page past the last is a 404.
     const totalPages = Math.max(1, Math.ceil(n / size));
     if (page > totalPages) throw ApiError.notFound('Invalid page.');
-    const p = params.length + filter.params.length;
+    const p = params.length;
     // Page numbers are the contract here (Kolibri's pagination), so the page is found by position.
     const rows: Row[] = await this.db.query(
-      `${SELECT} WHERE ${where} AND ${filterSql} ORDER BY fu.username, fu.user_id LIMIT $${p + 1} OFFSET $${p + 2}`,
-      [...params, ...filter.params, size, (page - 1) * size],
+      `${SELECT} WHERE ${where} AND ${filter} ORDER BY fu.username, fu.user_id LIMIT $${p + 1} OFFSET $${p + 2}`,
+      [...params, size, (page - 1) * size],
     );
     return { page, count: n, total_pages: totalPages, results: rows.map(toDto) };
   }

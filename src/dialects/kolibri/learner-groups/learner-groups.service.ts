@@ -7,7 +7,8 @@ import { toHexId } from '../../../core/http/ids';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { CollectionsRepository } from '../common/collections.repository';
 import { idOf, optionalId } from '../common/kolibri-ids';
-import { ColumnMap, assertCan, readFilter } from '../common/read-filter';
+import { assertCan } from '../../../core/policy/assert-can';
+import { ColumnMap, readFilter } from '../../../core/policy/read-filter';
 import { LearnerGroupDto } from './learner-group.dto';
 
 const COLUMNS: ColumnMap = {
@@ -41,10 +42,11 @@ export class LearnerGroupsService {
   async list(principal: Principal, ability: AppAbility, parent?: string): Promise<LearnerGroupDto[]> {
     const parentId = optionalId(parent, 'parent') ?? null;
     if (parentId) await this.collections.reference(principal.accountId, parentId, 'classroom', 'parent');
-    const filter = readFilter(ability, 'read', 'LearnerGroup', COLUMNS, 2);
+    const params: unknown[] = [principal.accountId, parentId];
+    const filter = readFilter(ability, 'read', 'LearnerGroup', COLUMNS, params);
     const rows: Row[] = await this.db.query(
-      `${SELECT} WHERE c.account_id = $1 AND c.kind = 'learnergroup' AND ($2::uuid IS NULL OR c.parent_id = $2) AND ${filter.sql} ORDER BY c.name, c.id`,
-      [principal.accountId, parentId, ...filter.params],
+      `${SELECT} WHERE c.account_id = $1 AND c.kind = 'learnergroup' AND ($2::uuid IS NULL OR c.parent_id = $2) AND ${filter} ORDER BY c.name, c.id`,
+      params,
     );
     return rows.map(toDto);
   }

@@ -7,7 +7,8 @@ import { ApiError } from '../../../core/http/api-error';
 import { toHexId } from '../../../core/http/ids';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { idList, idOf, optionalId } from '../common/kolibri-ids';
-import { ColumnMap, assertCan, readFilter } from '../common/read-filter';
+import { assertCan } from '../../../core/policy/assert-can';
+import { ColumnMap, readFilter } from '../../../core/policy/read-filter';
 import { FacilityLinksService } from '../facility-users/facility-links.service';
 import { CreateMembershipDto, MembershipDto, MembershipQueryDto } from './membership.dto';
 
@@ -52,12 +53,13 @@ export class MembershipsService {
   ) {}
 
   async list(principal: Principal, ability: AppAbility, q: MembershipQueryDto): Promise<MembershipDto[]> {
-    const filter = readFilter(ability, 'read', 'Membership', COLUMNS, 5);
+    const params: unknown[] = [principal.accountId, ...filterParams(q)];
+    const filter = readFilter(ability, 'read', 'Membership', COLUMNS, params);
     const rows: Row[] = await this.db.query(
       `SELECT m.id, m.user_id, m.collection_id FROM kolibri_membership m JOIN kolibri_collection c ON c.id = m.collection_id
-        WHERE m.account_id = $1 AND ${FILTERS_SQL} AND ${filter.sql}
+        WHERE m.account_id = $1 AND ${FILTERS_SQL} AND ${filter}
         ORDER BY m.created_at, m.id`,
-      [principal.accountId, ...filterParams(q), ...filter.params],
+      params,
     );
     return rows.map(toDto);
   }
@@ -121,13 +123,14 @@ export class MembershipsService {
   async removeWhere(principal: Principal, ability: AppAbility, q: MembershipQueryDto): Promise<void> {
     const params = filterParams(q);
     if (params.every((p) => p === null)) throw ApiError.badRequest('Give a user, collection, user_ids or by_ids filter to delete memberships.');
-    const filter = readFilter(ability, 'delete', 'Membership', COLUMNS, 5);
+    const sqlParams: unknown[] = [principal.accountId, ...params];
+    const filter = readFilter(ability, 'delete', 'Membership', COLUMNS, sqlParams);
     await this.db.transaction(async (m) => {
       const [deleted]: [Row[], number] = await m.query(
         `DELETE FROM kolibri_membership d USING kolibri_membership m JOIN kolibri_collection c ON c.id = m.collection_id
-          WHERE d.id = m.id AND m.account_id = $1 AND ${FILTERS_SQL} AND ${filter.sql}
+          WHERE d.id = m.id AND m.account_id = $1 AND ${FILTERS_SQL} AND ${filter}
           RETURNING d.id, d.user_id, d.collection_id`,
-        [principal.accountId, ...params, ...filter.params],
+        sqlParams,
       );
       await this.cascadeToGroups(m, deleted);
     });

@@ -7,7 +7,8 @@ import { ApiError } from '../../../core/http/api-error';
 import { toHexId } from '../../../core/http/ids';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { idList, idOf, optionalId } from '../common/kolibri-ids';
-import { ColumnMap, assertCan, readFilter } from '../common/read-filter';
+import { assertCan } from '../../../core/policy/assert-can';
+import { ColumnMap, readFilter } from '../../../core/policy/read-filter';
 import { FacilityLinksService } from '../facility-users/facility-links.service';
 import { ASSIGNABLE_COACH_ALIAS, CreateRoleDto, RoleDto, RoleQueryDto } from './role.dto';
 
@@ -48,12 +49,13 @@ export class RolesService {
   ) {}
 
   async list(principal: Principal, ability: AppAbility, q: RoleQueryDto): Promise<RoleDto[]> {
-    const filter = readFilter(ability, 'read', 'Role', COLUMNS, 6);
+    const params: unknown[] = [principal.accountId, ...filterParams(q)];
+    const filter = readFilter(ability, 'read', 'Role', COLUMNS, params);
     const rows: Row[] = await this.db.query(
       `SELECT r.id, r.kind, r.user_id, r.collection_id, r.facility_id FROM kolibri_role r JOIN kolibri_collection c ON c.id = r.collection_id
-        WHERE r.account_id = $1 AND ${FILTERS_SQL} AND ${filter.sql}
+        WHERE r.account_id = $1 AND ${FILTERS_SQL} AND ${filter}
         ORDER BY r.created_at, r.id`,
-      [principal.accountId, ...filterParams(q), ...filter.params],
+      params,
     );
     return rows.map(toDto);
   }
@@ -133,13 +135,14 @@ export class RolesService {
     const params = filterParams(q);
     const [user, collection, , userIds, byIds] = params;
     if (!user && !collection && !userIds && !byIds) throw ApiError.badRequest('Give a user, collection, user_ids or by_ids filter to delete roles.');
-    const filter = readFilter(ability, 'delete', 'Role', COLUMNS, 6);
+    const sqlParams: unknown[] = [principal.accountId, ...params];
+    const filter = readFilter(ability, 'delete', 'Role', COLUMNS, sqlParams);
     await this.db.transaction(async (m) => {
       const [deleted]: [Row[], number] = await m.query(
         `DELETE FROM kolibri_role d USING kolibri_role r JOIN kolibri_collection c ON c.id = r.collection_id
-          WHERE d.id = r.id AND r.account_id = $1 AND ${FILTERS_SQL} AND ${filter.sql}
+          WHERE d.id = r.id AND r.account_id = $1 AND ${FILTERS_SQL} AND ${filter}
           RETURNING d.id, d.kind, d.user_id, d.collection_id, d.facility_id`,
-        [principal.accountId, ...params, ...filter.params],
+        sqlParams,
       );
       await this.cascadeFacilityRoles(m, deleted);
     });

@@ -4,8 +4,9 @@ import { DataSource } from 'typeorm';
 import { APP_ENV } from '../../../core/config/config.module';
 import { AppEnv } from '../../../core/config/env';
 import { AppAbility } from '../../../core/policy/app-ability';
+import { ColumnMap, readFilter } from '../../../core/policy/read-filter';
 import { ContentLevel, OrganizationLevel, permissionOf } from '../common/levels';
-import { ORG_MEMBER, subjectOf } from '../organizations.policy';
+import { ORG_MEMBER } from '../organizations.policy';
 import { MAX_RESULT_ITEMS, MemberDto, UserOrganizationDto } from './member.dto';
 
 interface MemberRow {
@@ -17,13 +18,22 @@ interface MemberRow {
 }
 
 interface UserMembershipRow {
-  organization_id: string;
   code: string;
   name: string;
   department: string | null;
   permission_organization: OrganizationLevel;
   permission_content: ContentLevel;
 }
+
+/**
+ * The attributes an ORG_MEMBER read is decided on (the loader's { accountId, organizationId }), as
+ * columns of `organization_member m JOIN organization o`. `permissionOrganization` only appears in
+ * write rules, which this filter never reads.
+ */
+const MEMBERSHIP_COLUMNS: ColumnMap = {
+  accountId: (p) => `o.account_id = ANY(${p}::uuid[])`,
+  organizationId: (p) => `m.organization_id = ANY(${p}::uuid[])`,
+};
 
 /** The display name of a member: the full name, else the username. */
 export const MEMBER_NAME_SQL = `COALESCE(NULLIF(u.full_name, ''), u.username)`;
@@ -52,25 +62,26 @@ export class MembersService {
 
   /** A user's memberships, limited to the organizations whose members the caller may read. */
   async listForUser(accountId: string, userId: string, ability: AppAbility): Promise<UserOrganizationDto[]> {
+    const params: unknown[] = [userId, accountId];
+    const filter = readFilter(ability, 'read', ORG_MEMBER, MEMBERSHIP_COLUMNS, params);
+    params.push(MAX_RESULT_ITEMS);
     const rows: UserMembershipRow[] = await this.db.query(
-      `SELECT o.id AS organization_id, o.code, o.name, d.name AS department, m.permission_organization, m.permission_content
+      `SELECT o.code, o.name, d.name AS department, m.permission_organization, m.permission_content
          FROM organization_member m
          JOIN organization o ON o.id = m.organization_id
          LEFT JOIN organization_department d ON d.id = m.department_id
-        WHERE m.user_id = $1 AND o.account_id = $2
+        WHERE m.user_id = $1 AND o.account_id = $2 AND ${filter}
         ORDER BY o.code
-        LIMIT $3`,
-      [userId, accountId, MAX_RESULT_ITEMS],
+        LIMIT $${params.length}`,
+      params,
     );
-    return rows
-      .filter((r) => ability.can('read', subjectOf(ORG_MEMBER, { accountId, organizationId: r.organization_id })))
-      .map((r) => ({
-        code: r.code,
-        name: r.name,
-        link: this.link(r.code),
-        department: r.department,
-        permission: permissionOf(r.permission_organization, r.permission_content),
-      }));
+    return rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      link: this.link(r.code),
+      department: r.department,
+      permission: permissionOf(r.permission_organization, r.permission_content),
+    }));
   }
 
   /** Where the organization is found: this API's GET /organization, absolute when PUBLIC_URL is set. */

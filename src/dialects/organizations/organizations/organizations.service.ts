@@ -4,32 +4,28 @@ import { Repository } from 'typeorm';
 import { Principal } from '../../../core/auth/principal';
 import { ApiError } from '../../../core/http/api-error';
 import { AppAbility } from '../../../core/policy/app-ability';
-import { ORG, subjectOf } from '../organizations.policy';
+import { ColumnMap, readFilter } from '../../../core/policy/read-filter';
+import { ORG_MANAGED } from '../organizations.policy';
 import { Organization } from './organization.entity';
 
 export const MAX_ORGANIZATIONS_LISTED = 10000;
+
+/** The attributes the organization loaders give the guard, as columns of `organization o`. */
+const ORGANIZATION_COLUMNS: ColumnMap = {
+  accountId: (p) => `o.account_id = ANY(${p}::uuid[])`,
+  organizationId: (p) => `o.id = ANY(${p}::uuid[])`,
+};
 
 @Injectable()
 export class OrganizationsService {
   constructor(@InjectRepository(Organization) private readonly orgs: Repository<Organization>) {}
 
-  /** Account admins see every organization of the account; users those they own or manage. */
+  /** Account admins see every organization of the account; users those they own or manage (the ORG_MANAGED rules). */
   async list(principal: Principal, ability: AppAbility): Promise<Pick<Organization, 'code' | 'name'>[]> {
-    const q = this.orgs
-      .createQueryBuilder('o')
-      .select(['o.code', 'o.name'])
-      .where('o.account_id = :accountId', { accountId: principal.accountId })
-      .orderBy('o.code')
-      .limit(MAX_ORGANIZATIONS_LISTED);
-    if (!ability.can('read', subjectOf(ORG, { accountId: principal.accountId }))) {
-      if (!principal.userId) return [];
-      q.andWhere(
-        `(o.owner_id = :userId OR EXISTS (SELECT 1 FROM organization_member m
-            WHERE m.organization_id = o.id AND m.user_id = :userId AND m.permission_organization IN ('supervisor', 'admin')))`,
-        { userId: principal.userId },
-      );
-    }
-    return q.getMany();
+    const params: unknown[] = [principal.accountId];
+    const filter = readFilter(ability, 'read', ORG_MANAGED, ORGANIZATION_COLUMNS, params);
+    params.push(MAX_ORGANIZATIONS_LISTED);
+    return this.orgs.query(`SELECT o.code, o.name FROM organization o WHERE o.account_id = $1 AND ${filter} ORDER BY o.code LIMIT $${params.length}`, params);
   }
 
   /** By id: the policy guard already found it by code in the caller's account. */
