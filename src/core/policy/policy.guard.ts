@@ -6,7 +6,7 @@ import { ApiError } from '../http/api-error';
 import { Principal } from '../auth/principal';
 import { AbilityFactory } from './ability.factory';
 import { AppAbility } from './app-ability';
-import { POLICY_KEY, PolicyRequirement, SubjectSource } from './policy.decorators';
+import { POLICY_KEY, PolicyRequirement, SubjectSource, requiredSubjects } from './policy.decorators';
 
 export interface PolicyRequest extends FastifyRequest {
   user?: Principal;
@@ -42,7 +42,8 @@ export class PolicyGuard implements CanActivate {
     if (requirement.kind === 'public') return true;
     const principal = req.user;
     if (!principal) throw ApiError.unauthenticated();
-    const ability = await this.abilities.build(principal);
+    // Built once per request, for the subjects this route and its service check.
+    const ability = await this.abilities.build(principal, new Set(requiredSubjects(requirement)));
     req.ability = ability;
     if (requirement.kind === 'authenticated') return true;
 

@@ -4,6 +4,7 @@ import type { Principal } from '../../../core/auth/principal';
 import { ErrorResponseDoc } from '../../../core/http/error-response.doc';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
+import { ENABLEY_CHANNELS } from '../policy/enabley-subjects';
 import { ChannelInfoDto } from './channel.dto';
 import { ApiOkArray, EnableyErrors } from '../policy/enabley-api.decorators';
 import { CHANNELS_V1_LIMIT, ChannelsService } from './channels.service';
@@ -23,7 +24,7 @@ export class MastersController {
   ) {}
 
   @Get('api/v2/channels/channels/masters')
-  @Can('read', 'EnableyChannels')
+  @Can('read', ENABLEY_CHANNELS)
   @ApiOperation({ summary: 'Get account master channels', description: 'Get all master channels within an account, oldest first.' })
   @ApiOkArray(MasterChannelDto, CHANNELS_V1_LIMIT)
   @EnableyErrors()
@@ -33,7 +34,7 @@ export class MastersController {
   }
 
   @Get('api/v3/channels/masters')
-  @Can('read', 'EnableyChannels')
+  @Can('read', ENABLEY_CHANNELS)
   @ApiOperation({
     summary: 'Get account master channels V3',
     description:
@@ -57,7 +58,7 @@ export class MastersController {
 
   @Put('api/v2/channels/master/instance')
   @HttpCode(200)
-  @Can('create', 'EnableyChannels')
+  @Can('create', ENABLEY_CHANNELS)
   @ApiOperation({
     summary: 'Create a channel instance from a master course',
     description:

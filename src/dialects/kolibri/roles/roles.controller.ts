@@ -30,7 +30,7 @@ export class RolesController {
   }
 
   @Post()
-  @Can('create', 'Role')
+  @Can('create', 'Role', { also: ['FacilityUser'] })
   @ApiOperation({
     summary: 'Create role',
     description:

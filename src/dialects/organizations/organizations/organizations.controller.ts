@@ -17,7 +17,7 @@ export class OrganizationsController {
   constructor(private readonly orgs: OrganizationsService) {}
 
   @Get('organizations')
-  @Authenticated()
+  @Authenticated({ also: [ORG] })
   @ApiOperation({
     summary: 'List owned and managed organizations.',
     description: 'API clients and account admins get every organization of the account; a user gets those they own or are an admin or supervisor of. Sorted by code.',
