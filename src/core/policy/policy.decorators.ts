@@ -48,7 +48,8 @@ function secured(requirement: PolicyRequirement, withObject: boolean) {
 /**
  * The one declaration a route makes about who may call it. With a source (`param`, `query`, `body`,
  * `input`), the guard loads that object through its subject loader (404 when absent or in another
- * account) and checks the ability against it; without one, against the subject type.
+ * account; a loader must exist, checked at boot) and checks the ability against it; a request without
+ * the value is refused. Without a source, the check is against the subject type.
  */
 export function Can(action: PolicyAction, subject: PolicySubject, options: CanOptions = {}) {
   const { also, ...source } = options;
