@@ -1,40 +1,76 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { Principal } from '../auth/principal';
-import { AppAbility, newAbilityBuilder } from './app-ability';
-import { PolicySubjectLoader, ROLE_RULES_KEY, RoleRuleProvider, SUBJECT_LOADER_KEY } from './policy-extensions';
+import { poolRows } from '../database/sql';
+import { AppAbility, PolicySubject, newAbilityBuilder } from './app-ability';
+import { PolicySubjectLoader, ROLE_RULES_KEY, RoleRuleProvider, RoleRulesOptions, SUBJECT_LOADER_KEY } from './policy-extensions';
 
-/** Builds a principal's abilities from the platform rules and every dialect's role rules. */
+interface RegisteredProvider {
+  provider: RoleRuleProvider;
+  subjects: ReadonlySet<string>;
+}
+
+/** Subjects no dialect role reaches: a user's abilities on them need no query. */
+const CORE_ONLY = new Set<string>(['Platform', 'Session']);
+
+/**
+ * Builds a principal's abilities for the subjects one route needs: the platform rules, an
+ * account-admin check every dialect contributes to (one query), and the role rules of only the
+ * providers serving those subjects.
+ */
 @Injectable()
 export class AbilityFactory implements OnModuleInit {
-  private ruleProviders: RoleRuleProvider[] = [];
+  private readonly providers: RegisteredProvider[] = [];
   private readonly loaders = new Map<string, PolicySubjectLoader>();
   /** A client's abilities depend on its account only, so they are built once per account. */
   private readonly clientAbilities = new Map<string, AppAbility>();
+  private accountAdminSql = 'FALSE';
 
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly reflector: Reflector,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   onModuleInit(): void {
+    const adminSql: string[] = [];
     for (const wrapper of this.discovery.getProviders()) {
       const { instance, metatype } = wrapper;
       if (!instance || !metatype) continue;
-      if (this.reflector.get(ROLE_RULES_KEY, metatype)) this.ruleProviders.push(instance as RoleRuleProvider);
+      const rules = this.reflector.get<RoleRulesOptions | undefined>(ROLE_RULES_KEY, metatype);
+      if (rules) {
+        this.providers.push({ provider: instance as RoleRuleProvider, subjects: new Set(rules.subjects) });
+        if (rules.accountAdminSql) adminSql.push(`(${rules.accountAdminSql})`);
+      }
       const subject = this.reflector.get<string | undefined>(SUBJECT_LOADER_KEY, metatype);
       if (subject) {
         if (this.loaders.has(subject)) throw new Error(`two subject loaders for ${subject}`);
         this.loaders.set(subject, instance as PolicySubjectLoader);
       }
     }
+    if (adminSql.length) this.accountAdminSql = adminSql.join(' OR ');
   }
 
   loaderFor(subject: string): PolicySubjectLoader | undefined {
     return this.loaders.get(subject);
   }
 
-  async build(principal: Principal): Promise<AppAbility> {
+  /** Whether the principal administers its whole account (superuser, API client, or a dialect's admin role). */
+  async administersAccount(principal: Principal): Promise<boolean> {
+    if (principal.isSuperuser || principal.kind === 'client') return true;
+    if (!principal.userId || this.accountAdminSql === 'FALSE') return false;
+    const rows = await poolRows<{ admin: boolean }>(
+      this.db,
+      `SELECT (${this.accountAdminSql}) AS admin FROM (SELECT $1::uuid AS uid, $2::uuid AS aid) x`,
+      [principal.userId, principal.accountId],
+      'policy_account_admin',
+    );
+    return rows[0]?.admin === true;
+  }
+
+  async build(principal: Principal, subjects: ReadonlySet<PolicySubject>): Promise<AppAbility> {
     const { can, cannot, build } = newAbilityBuilder();
     if (principal.isSuperuser) {
       can('manage', 'all');
@@ -52,7 +88,16 @@ export class AbilityFactory implements OnModuleInit {
       return ability;
     }
     can('read', 'Session');
-    for (const provider of this.ruleProviders) await provider.contribute(principal, can, cannot);
+    const needed = [...subjects].filter((s) => !CORE_ONLY.has(s));
+    if (needed.length) {
+      if (await this.administersAccount(principal)) {
+        can('manage', 'all', { accountId: principal.accountId });
+      } else {
+        for (const { provider, subjects: served } of this.providers) {
+          if (needed.some((s) => served.has(s))) await provider.contribute(principal, can, cannot, subjects);
+        }
+      }
+    }
     cannot('manage', 'Platform');
     return build();
   }

@@ -1,20 +1,33 @@
 import { SetMetadata } from '@nestjs/common';
 import { Principal } from '../auth/principal';
-import { AppAbilityBuilder } from './app-ability';
+import { AppAbilityBuilder, PolicySubject } from './app-ability';
 
 export const ROLE_RULES_KEY = 'policy:role-rules';
 export const SUBJECT_LOADER_KEY = 'policy:subject-loader';
 
 /**
- * A dialect's contribution to a principal's abilities (Kolibri roles, organization levels,
- * Enabley entitlements, Triboo platform roles). Mark the provider class with @RoleRules();
- * the policy layer discovers it, so the core never imports a dialect.
+ * A dialect's contribution to a user's abilities (Kolibri roles, organization levels, Enabley
+ * entitlements, Triboo platform roles). Mark the provider class with @RoleRules({ subjects }); the
+ * policy layer discovers it (so the core never imports a dialect) and calls it only for routes whose
+ * subjects it serves. API clients and superusers never reach a provider.
  */
 export interface RoleRuleProvider {
-  contribute(principal: Principal, can: AppAbilityBuilder['can'], cannot: AppAbilityBuilder['cannot']): Promise<void> | void;
+  /** Rules for a user who is not an account admin; `subjects` are the ones the route needs. */
+  contribute(principal: Principal, can: AppAbilityBuilder['can'], cannot: AppAbilityBuilder['cannot'], subjects: ReadonlySet<PolicySubject>): Promise<void> | void;
 }
 
-export const RoleRules = () => SetMetadata(ROLE_RULES_KEY, true);
+export interface RoleRulesOptions {
+  /** The subjects this provider grants on; it is not asked for routes on other subjects. */
+  subjects: readonly PolicySubject[];
+  /**
+   * A dialect role that makes its holder an administrator of the whole account (every subject of every
+   * dialect): an SQL boolean expression over `$1` (the user's id, uuid) and `$2` (the account id, uuid).
+   * The core ORs every provider's expression into one query, so the check costs one round trip in all.
+   */
+  accountAdminSql?: string;
+}
+
+export const RoleRules = (options: RoleRulesOptions) => SetMetadata(ROLE_RULES_KEY, options);
 
 /**
  * Loads the attributes of one object for a condition check: at least `accountId`, plus whatever
@@ -25,4 +38,4 @@ export interface PolicySubjectLoader {
   load(id: string, principal: Principal): Promise<(Record<string, unknown> & { accountId: string }) | null>;
 }
 
-export const SubjectLoader = (subject: string) => SetMetadata(SUBJECT_LOADER_KEY, subject);
+export const SubjectLoader = (subject: PolicySubject) => SetMetadata(SUBJECT_LOADER_KEY, subject);

@@ -14,10 +14,25 @@ export interface SubjectSource {
   input?: string;
 }
 
+export interface CanOptions extends SubjectSource {
+  /**
+   * Further subjects the route's service checks itself (a read filter, assertCan): the guard builds the
+   * caller's abilities for the declared subject and these, and for nothing else.
+   */
+  also?: readonly PolicySubject[];
+}
+
 export type PolicyRequirement =
   | { kind: 'public' }
-  | { kind: 'authenticated' }
-  | { kind: 'can'; action: PolicyAction; subject: PolicySubject; source?: SubjectSource };
+  | { kind: 'authenticated'; also?: readonly PolicySubject[] }
+  | { kind: 'can'; action: PolicyAction; subject: PolicySubject; source?: SubjectSource; also?: readonly PolicySubject[] };
+
+/** The subjects a requirement's abilities must cover. */
+export function requiredSubjects(requirement: PolicyRequirement): PolicySubject[] {
+  if (requirement.kind === 'public') return [];
+  if (requirement.kind === 'authenticated') return [...(requirement.also ?? [])];
+  return [requirement.subject, ...(requirement.also ?? [])];
+}
 
 function secured(requirement: PolicyRequirement, withObject: boolean) {
   return applyDecorators(
@@ -31,17 +46,20 @@ function secured(requirement: PolicyRequirement, withObject: boolean) {
 }
 
 /**
- * The one declaration a route makes about who may call it. With a `source`, the guard loads that
- * object through its subject loader (404 when absent or in another account) and checks the
- * ability against it; without one, against the subject type.
+ * The one declaration a route makes about who may call it. With a source (`param`, `query`, `body`,
+ * `input`), the guard loads that object through its subject loader (404 when absent or in another
+ * account; a loader must exist, checked at boot) and checks the ability against it; a request without
+ * the value is refused. Without a source, the check is against the subject type.
  */
-export function Can(action: PolicyAction, subject: PolicySubject, source?: SubjectSource) {
-  return secured({ kind: 'can', action, subject, source }, Boolean(source));
+export function Can(action: PolicyAction, subject: PolicySubject, options: CanOptions = {}) {
+  const { also, ...source } = options;
+  const hasSource = Object.values(source).some((v) => v !== undefined);
+  return secured({ kind: 'can', action, subject, ...(hasSource ? { source } : {}), ...(also?.length ? { also } : {}) }, hasSource);
 }
 
-/** Any valid token, whoever holds it (e.g. logging out). */
-export function Authenticated() {
-  return secured({ kind: 'authenticated' }, false);
+/** Any valid token, whoever holds it (e.g. logging out); `also` names the subjects its service checks. */
+export function Authenticated(options: { also?: readonly PolicySubject[] } = {}) {
+  return secured({ kind: 'authenticated', ...(options.also?.length ? { also: options.also } : {}) }, false);
 }
 
 /** No token needed: token endpoints, health, docs. */

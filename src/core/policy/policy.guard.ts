@@ -6,12 +6,17 @@ import { ApiError } from '../http/api-error';
 import { Principal } from '../auth/principal';
 import { AbilityFactory } from './ability.factory';
 import { AppAbility } from './app-ability';
-import { POLICY_KEY, PolicyRequirement, SubjectSource } from './policy.decorators';
+import { POLICY_KEY, PolicyRequirement, SubjectSource, requiredSubjects } from './policy.decorators';
 
 export interface PolicyRequest extends FastifyRequest {
   user?: Principal;
   ability?: AppAbility;
   policySubject?: Record<string, unknown>;
+}
+
+/** The request field a source names, for error messages. */
+function sourceField(source: SubjectSource): string {
+  return source.param ?? source.query ?? source.body ?? source.input ?? 'id';
 }
 
 function sourceValue(req: PolicyRequest, source: SubjectSource): unknown {
@@ -42,15 +47,24 @@ export class PolicyGuard implements CanActivate {
     if (requirement.kind === 'public') return true;
     const principal = req.user;
     if (!principal) throw ApiError.unauthenticated();
-    const ability = await this.abilities.build(principal);
+    // Built once per request, for the subjects this route and its service check.
+    const ability = await this.abilities.build(principal, new Set(requiredSubjects(requirement)));
     req.ability = ability;
     if (requirement.kind === 'authenticated') return true;
 
     const { action, subject, source } = requirement;
-    const id = source ? sourceValue(req, source) : undefined;
-    if (source && typeof id === 'string' && id !== '') {
-      const loader = this.abilities.loaderFor(subject);
-      if (!loader) throw new Error(`no subject loader registered for ${subject}`);
+    if (source) {
+      const id = sourceValue(req, source);
+      if (typeof id !== 'string' || id === '') {
+        // Never fall back to the type-level check for a route that acts on one object: a caller without
+        // any right on the subject is refused as before, anyone else is told which input is missing.
+        if (!ability.can(action, subject)) throw ApiError.forbidden();
+        const field = sourceField(source);
+        if (id === undefined || id === null || id === '') throw ApiError.required(field);
+        throw ApiError.badRequest(`${field} must be one identification string.`, field);
+      }
+      // Present: the boot check guarantees a loader for every subject a route declares with a source.
+      const loader = this.abilities.loaderFor(subject)!;
       const attrs = await loader.load(id, principal);
       // Another account's object is answered exactly like a missing one.
       if (!attrs || (!principal.isSuperuser && attrs.accountId !== principal.accountId)) throw ApiError.notFound();

@@ -7,7 +7,7 @@ import { EnableyEntitlementsModule } from './entitlements/entitlements.module';
 import { EnableyGroupsModule } from './groups/groups.module';
 import { EnableyPaginationModule } from './pagination/pagination.module';
 import { EnableyPerformanceModule } from './performance/performance.module';
-import { EnableyRoleRules } from './policy/enabley-role-rules';
+import { EnableyRoleRules } from './policy/enabley.rules';
 import { EnableySubAccountsModule } from './sub-accounts/sub-accounts.module';
 import { EnableyTokenModule } from './token/token.module';
 import { EnableyUploadsModule } from './uploads/uploads.module';

@@ -10,13 +10,8 @@ import { UserOrganizationsController } from './members/user-organizations.contro
 import { Organization } from './organizations/organization.entity';
 import { OrganizationsController } from './organizations/organizations.controller';
 import { OrganizationsService } from './organizations/organizations.service';
-import {
-  OrganizationDepartmentsLoader,
-  OrganizationLoader,
-  OrganizationMembersLoader,
-  OrganizationRoleRules,
-  OrganizationUserLoader,
-} from './organizations.policy';
+import { OrganizationDepartmentsLoader, OrganizationLoader, OrganizationMembersLoader, OrganizationUserLoader } from './organizations.loaders';
+import { OrganizationRoleRules } from './organizations.rules';
 import { organizationsErrorFormat } from './organizations.error-format';
 
 // Registered at import, not through DI: the Fastify frameworkErrors/clientError handlers (app.factory.ts) are built outside Nest.

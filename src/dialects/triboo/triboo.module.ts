@@ -15,7 +15,7 @@ import { CourseProgressController } from './progress-reports/course-progress.con
 import { CourseProgressService } from './progress-reports/course-progress.service';
 import { UserProgressController } from './progress-reports/user-progress.controller';
 import { UserProgressService } from './progress-reports/user-progress.service';
-import { TribooRoleRules } from './triboo-role-rules';
+import { TribooRoleRules } from './triboo.rules';
 import { TribooUsersDeactivateController } from './users/users-deactivate.controller';
 import { TribooUsersDeactivateService } from './users/users-deactivate.service';
 import { TribooUsersListService } from './users/users-list.service';

@@ -2,7 +2,7 @@ import { Controller, Delete, HttpCode, Param, Post, Query } from '@nestjs/common
 import { ApiOkResponse, ApiOperation, ApiTags, ApiParam } from '@nestjs/swagger';
 import type { Principal } from '../../../core/auth/principal';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
-import { ENABLEY_CHANNEL_MEMBERSHIP } from './channel.loader';
+import { ENABLEY_CHANNEL_MEMBERSHIP } from '../policy/enabley-subjects';
 import { EnableyErrors } from '../policy/enabley-api.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
 import { AssignGroupQueryDto } from './channel-groups.dto';

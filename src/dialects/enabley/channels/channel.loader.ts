@@ -4,13 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../../../core/auth/principal';
 import { PolicySubjectLoader, SubjectLoader } from '../../../core/policy/policy-extensions';
 import { EntitlementTarget, EntitlementTargetResolver } from '../entitlements/entitlement-target';
-import { ENABLEY_CHANNEL } from '../policy/enabley-subjects';
-
-/**
- * Membership of a channel (assigning users and groups) is its own subject, so a channel's INSTRUCTOR
- * (read + update on the channel) does not change who is in it; admins and COURSE/WORKSPACE MANAGERs do.
- */
-export const ENABLEY_CHANNEL_MEMBERSHIP = 'EnableyChannelMembership';
+import { ENABLEY_CHANNEL, ENABLEY_CHANNEL_MEMBERSHIP } from '../policy/enabley-subjects';
 
 export interface EnableyChannelAttrs extends Record<string, unknown> {
   accountId: string;

@@ -4,11 +4,10 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../../../core/auth/principal';
 import { AppAbilityBuilder } from '../../../core/policy/app-ability';
 import { RoleRuleProvider, RoleRules } from '../../../core/policy/policy-extensions';
-import { ENABLEY_CHANNEL } from '../policy/enabley-subjects';
-import { ENABLEY_CHANNEL_MEMBERSHIP } from './channel.loader';
+import { ENABLEY_CHANNEL, ENABLEY_CHANNEL_MEMBERSHIP } from '../policy/enabley-subjects';
 
 /**
- * Channel roles, on top of EnableyRoleRules (SITE_ADMIN, entitlements):
+ * Channel roles, on top of EnableyRoleRules (entitlements) and the account admins:
  * - an INSTRUCTOR of a channel (POST /api/v2/channels/{c}/users/{u}?roles=INSTRUCTOR, or an INSTRUCTOR
  *   entitlement on the COURSE) gets basic course permissions: read and update the channel, its content
  *   items and training events, and its learners' progress (forceComplete included);
@@ -16,7 +15,7 @@ import { ENABLEY_CHANNEL_MEMBERSHIP } from './channel.loader';
  * One query per request.
  */
 @Injectable()
-@RoleRules()
+@RoleRules({ subjects: [ENABLEY_CHANNEL, ENABLEY_CHANNEL_MEMBERSHIP] })
 export class ChannelRoleRules implements RoleRuleProvider {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiParam } fr
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '../../../core/auth/principal';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
-import { ENABLEY_CHANNEL } from '../policy/enabley-subjects';
+import { ENABLEY_CHANNEL, ENABLEY_CHANNELS } from '../policy/enabley-subjects';
 import { Can } from '../../../core/policy/policy.decorators';
 import { DEFAULT_PAGE_SIZE } from '../pagination/page-size.query';
 import { KeysetPaginator, PaginationResult } from '../pagination/paginator';
@@ -22,7 +22,7 @@ export class ChannelsController {
   ) {}
 
   @Get('api/v1/channels')
-  @Can('read', 'EnableyChannels')
+  @Can('read', ENABLEY_CHANNELS)
   @ApiOperation({
     summary: 'Get account channels',
     description: `Get all channels that a certain account contains (master channels are listed by the masters routes), oldest first; at most ${CHANNELS_V1_LIMIT} (v3 pages through any number).`,
@@ -35,7 +35,7 @@ export class ChannelsController {
   }
 
   @Get('api/v3/channels')
-  @Can('read', 'EnableyChannels')
+  @Can('read', ENABLEY_CHANNELS)
   @ApiOperation({
     summary: 'Get account channels V3',
     description:
@@ -58,7 +58,7 @@ export class ChannelsController {
   }
 
   @Put('api/v1/channels')
-  @Can('create', 'EnableyChannels')
+  @Can('create', ENABLEY_CHANNELS)
   @ApiOperation({
     summary: 'Create or update Channel',
     description:

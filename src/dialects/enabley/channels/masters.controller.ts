@@ -3,6 +3,7 @@ import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, 
 import type { Principal } from '../../../core/auth/principal';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
+import { ENABLEY_CHANNELS } from '../policy/enabley-subjects';
 import { ChannelInfoDto } from './channel.dto';
 import { ApiOkList } from '../../../core/http/api-ok-list';
 import { EnableyErrors } from '../policy/enabley-api.decorators';
@@ -23,7 +24,7 @@ export class MastersController {
   ) {}
 
   @Get('api/v2/channels/channels/masters')
-  @Can('read', 'EnableyChannels')
+  @Can('read', ENABLEY_CHANNELS)
   @ApiOperation({ summary: 'Get account master channels', description: 'Get all master channels within an account, oldest first.' })
   @ApiOkList(MasterChannelDto, CHANNELS_V1_LIMIT, 'OK')
   @EnableyErrors()
@@ -33,7 +34,7 @@ export class MastersController {
   }
 
   @Get('api/v3/channels/masters')
-  @Can('read', 'EnableyChannels')
+  @Can('read', ENABLEY_CHANNELS)
   @ApiOperation({
     summary: 'Get account master channels V3',
     description:
@@ -57,7 +58,7 @@ export class MastersController {
 
   @Put('api/v2/channels/master/instance')
   @HttpCode(200)
-  @Can('create', 'EnableyChannels')
+  @Can('create', ENABLEY_CHANNELS)
   @ApiOperation({
     summary: 'Create a channel instance from a master course',
     description:

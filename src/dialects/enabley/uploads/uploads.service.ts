@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ApiError } from '../../../core/http/api-error';
 import { User } from '../../../core/users/user.entity';
 import { UsersService } from '../../../core/users/users.service';
-import { enableyUserId } from '../channels/enabley-user';
+import { enableyUserId } from '../users/enabley-user-id';
 import { GroupMembershipEvents } from '../groups/group-membership.events';
 import { parseCsv } from './csv';
 import { OrgBulkFileResultDto, OrgBulkRowResultDto, OrgBulkUploadRequestDto, OrgBulkUploadResponseDto } from './upload.dto';

@@ -3,6 +3,7 @@ import { Principal } from '../../../core/auth/principal';
 import { AppAbilityBuilder } from '../../../core/policy/app-ability';
 import { RoleRuleProvider, RoleRules } from '../../../core/policy/policy-extensions';
 import { KolibriAccess } from './kolibri-access';
+import { KOLIBRI_SUBJECTS } from './kolibri.subjects';
 
 /**
  * Kolibri's permissions, as data (kolibri/core/auth/permissions). Subjects and the attributes
@@ -14,12 +15,12 @@ import { KolibriAccess } from './kolibri-access';
  *   (the user administers the whole account through some dialect's role; loaded objects only)
  * - Membership: accountId, facilityId, classroomId, collectionKind, userId
  * - Role: accountId, facilityId, classroomId (null for a facility role), userId
- * Superusers and API clients are handled by the core (everything in scope); these are the rules of users.
+ * Superusers, API clients and account admins are handled by the core (everything in scope); these are the rules of other users.
  * A user's own FacilityUser may be updated field by field (username, full_name, password) and deleted
  * as their facility's dataset settings (learner_can_edit_*, learner_can_delete_account) allow.
  */
 @Injectable()
-@RoleRules()
+@RoleRules({ subjects: KOLIBRI_SUBJECTS })
 export class KolibriRoleRules implements RoleRuleProvider {
   constructor(private readonly access: KolibriAccess) {}
 

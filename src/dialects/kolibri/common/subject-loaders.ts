@@ -69,10 +69,8 @@ export class FacilityUserLoader extends SqlLoader {
     const row = await super.load(raw);
     if (!row) return null;
     const { isSuperuser, ...attrs } = row;
-    const target = await this.abilities.build({ kind: 'user', accountId: attrs.accountId, userId: attrs.userId as string, isSuperuser: isSuperuser === true });
-    // Only a blanket 'manage all' of the account (or the platform) grants this made-up subject.
-    const account: Record<string, unknown> = { accountId: attrs.accountId };
-    return { ...attrs, accountAdmin: target.can('manage', asSubject('Account', account)) };
+    const target = { kind: 'user' as const, accountId: attrs.accountId, userId: attrs.userId as string, isSuperuser: isSuperuser === true };
+    return { ...attrs, accountAdmin: await this.abilities.administersAccount(target) };
   }
 }
 

@@ -29,7 +29,7 @@ export class MembershipsController {
   }
 
   @Post()
-  @Can('create', 'Membership')
+  @Can('create', 'Membership', { also: ['FacilityUser'] })
   @ApiOperation({
     summary: 'Create membership',
     description:

@@ -29,7 +29,7 @@ export class RolesController {
   }
 
   @Post()
-  @Can('create', 'Role')
+  @Can('create', 'Role', { also: ['FacilityUser'] })
   @ApiOperation({
     summary: 'Create role',
     description:

@@ -24,7 +24,7 @@ export class UserOrganizationsController {
   ) {}
 
   @Get(routePath(USER_ORGANIZATIONS))
-  @Can('read', ORG_USER, { input: 'user' })
+  @Can('read', ORG_USER, { input: 'user', also: [ORG_MEMBER] })
   @ApiOperation({
     summary: 'List all organizations a user is member of.',
     description: `Account admins see all; a user sees their own; organization admins and supervisors see the memberships in organizations they may read. Sorted by code. ${INPUT}`,

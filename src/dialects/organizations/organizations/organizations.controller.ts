@@ -6,7 +6,7 @@ import { CurrentAbility, CurrentPrincipal } from '../../../core/policy/current.d
 import { Authenticated, Can } from '../../../core/policy/policy.decorators';
 import { ApiOkList } from '../../../core/http/api-ok-list';
 import { ApiQueryFrom, LoadedOrganizationId, NoInputDto, OrgInput } from '../common/input';
-import { ORG } from '../organizations.policy';
+import { ORG, ORG_MANAGED } from '../organizations.policy';
 import { CreateOrganizationDto, OrganizationDto, OrganizationListItemDto, OrganizationRefDto, RenameOrganizationDto } from './organization.dto';
 import { MAX_ORGANIZATIONS_LISTED, OrganizationsService } from './organizations.service';
 
@@ -18,7 +18,7 @@ export class OrganizationsController {
   constructor(private readonly orgs: OrganizationsService) {}
 
   @Get('organizations')
-  @Authenticated()
+  @Authenticated({ also: [ORG_MANAGED] })
   @ApiOperation({
     summary: 'List owned and managed organizations.',
     description: 'API clients and account admins get every organization of the account; a user gets those they own or are an admin or supervisor of. Sorted by code.',

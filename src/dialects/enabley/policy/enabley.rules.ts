@@ -14,32 +14,26 @@ const ACTIONS: Record<EntitlementRole, PolicyAction[]> = {
 };
 
 /**
- * Enabley's role sources, read in one query per request for user principals (API clients are account
- * admins in the core already):
- * - possibleRoles containing SITE_ADMIN: manage everything in the user's account;
+ * Enabley's role sources for user principals (API clients are account admins in the core already):
+ * - possibleRoles containing SITE_ADMIN: administers the whole account (the core's account-admin check);
  * - entitlements: MANAGER / EDITOR / INSTRUCTOR on a GROUP (that group), a COURSE (that channel), or a
- *   WORKSPACE (= sub-account: its groups and channels).
+ *   WORKSPACE (= sub-account: its groups and channels), read in one query for routes on those subjects.
  */
 @Injectable()
-@RoleRules()
+@RoleRules({
+  subjects: [ENABLEY_GROUP, ENABLEY_CHANNEL],
+  accountAdminSql: `EXISTS (SELECT 1 FROM enabley_user_data d WHERE d.user_id = $1 AND 'SITE_ADMIN' = ANY (d.possible_roles))`,
+})
 export class EnableyRoleRules implements RoleRuleProvider {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async contribute(principal: Principal, can: AppAbilityBuilder['can']): Promise<void> {
     if (principal.kind !== 'user' || !principal.userId) return;
-    const rows: { roles: string[] | null; ents: { t: string; i: string; r: EntitlementRole }[] }[] = await this.db.query(
-      `SELECT d.possible_roles AS roles,
-              COALESCE((SELECT json_agg(json_build_object('t', e.entity_type, 'i', e.entity_identifier, 'r', e.user_role))
-                          FROM enabley_entitlement e WHERE e.user_id = x.uid), '[]'::json) AS ents
-         FROM (SELECT $1::uuid AS uid) x LEFT JOIN enabley_user_data d ON d.user_id = x.uid`,
+    const ents: { t: string; i: string; r: EntitlementRole }[] = await this.db.query(
+      'SELECT e.entity_type AS t, e.entity_identifier AS i, e.user_role AS r FROM enabley_entitlement e WHERE e.user_id = $1',
       [principal.userId],
     );
     const accountId = principal.accountId;
-    const { roles, ents } = rows[0] ?? { roles: null, ents: [] };
-    if (roles?.includes('SITE_ADMIN')) {
-      can('manage', 'all', { accountId });
-      return;
-    }
     for (const e of ents) {
       const actions = ACTIONS[e.r];
       if (!actions) continue;
