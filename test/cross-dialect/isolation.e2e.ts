@@ -1,11 +1,10 @@
 import request from 'supertest';
-import { authedAgent } from '../support/authed-agent';
 import { TestContext, createTestApp } from '../support/test-app';
 
 /** Account isolation across every dialect: B never sees, changes or collides with A's objects. */
 describe('Cross-dialect: account isolation', () => {
   let ctx: TestContext;
-  const as = (t: string) => authedAgent(ctx, t);
+  const as = (t: string) => ctx.as(t);
   type Api = ReturnType<typeof as>;
   let a: Api;
   let b: Api;
