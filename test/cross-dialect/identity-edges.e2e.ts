@@ -1,10 +1,9 @@
-import { authedAgent } from '../support/authed-agent';
 import { TestContext, createTestApp } from '../support/test-app';
 
 /** Changes made through one dialect to a shared user or enrollment, read back through the others. */
 describe('Cross-dialect: renames, unenrollments, deletions', () => {
   let ctx: TestContext;
-  const as = (t: string) => authedAgent(ctx, t);
+  const as = (t: string) => ctx.as(t);
   let a: ReturnType<typeof as>;
   const C1 = 'course-v1:acme+C1+2024';
   let facility: string;

@@ -1,11 +1,10 @@
-import { authedAgent } from '../support/authed-agent';
 import { TestContext, createTestApp } from '../support/test-app';
 
 /** One platform: a user, a course and an enrollment made through one dialect are seen by the others. */
 describe('Cross-dialect: users, courses, enrollments', () => {
   let ctx: TestContext;
   let token: string;
-  const as = (t: string) => authedAgent(ctx, t);
+  const as = (t: string) => ctx.as(t);
   let a: ReturnType<typeof as>;
   const C1 = 'course-v1:acme+C1+2024';
   const C2 = 'course-v1:acme+C2+2024';

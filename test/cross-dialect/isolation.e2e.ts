@@ -1,25 +1,15 @@
 import request from 'supertest';
-import { authedAgent } from '../support/authed-agent';
 import { TestContext, createTestApp } from '../support/test-app';
 
 /** Account isolation across every dialect: B never sees, changes or collides with A's objects. */
 describe('Cross-dialect: account isolation', () => {
   let ctx: TestContext;
-  const as = (t: string) => authedAgent(ctx, t);
+  const as = (t: string) => ctx.as(t);
   type Api = ReturnType<typeof as>;
   let a: Api;
   let b: Api;
   const C1 = 'course-v1:acme+C1+2024';
   const ids: Record<string, string> = {};
-
-  const account = async (name: string): Promise<Api> => {
-    const su = as(await ctx.superToken());
-    const acct = await su.post('/api/admin/accounts').send({ name }).expect(201);
-    const client = await su.post(`/api/admin/accounts/${acct.body.id}/clients`).send({ name: `${name}-client` }).expect(201);
-    const tok = await ctx.http().post('/oauth2/access_token').type('form')
-      .send({ grant_type: 'client_credentials', client_id: client.body.client_id, client_secret: client.body.client_secret }).expect(200);
-    return as(tok.body.access_token);
-  };
 
   /** The same world, built in an account through every dialect. */
   const build = async (t: Api) => {
@@ -46,12 +36,17 @@ describe('Cross-dialect: account isolation', () => {
     return { userId: tri.body.user_id as number, facility: fac.body.id, classroom: cls.body.id, group: lg.body.id, fu: fu.body.id, membership: mem.body.id, role: role.body.id };
   };
 
-  let A: Awaited<ReturnType<typeof build>>;
+  type World = Awaited<ReturnType<typeof build>>;
+  let A: World;
+  /** B's twin of A's world, built by the reuse test. */
+  let B: World | undefined;
+  const accountIds: Record<'a' | 'b', string> = { a: '', b: '' };
 
   beforeAll(async () => {
     ctx = await createTestApp();
-    a = await account('acct-a');
-    b = await account('acct-b');
+    const [acctA, acctB] = [await ctx.newAccount('acct-a'), await ctx.newAccount('acct-b')];
+    [a, b] = [acctA.api, acctB.api];
+    Object.assign(accountIds, { a: acctA.id, b: acctB.id });
     A = await build(a);
     Object.assign(ids, A);
   });
@@ -231,7 +226,7 @@ describe('Cross-dialect: account isolation', () => {
   });
 
   it('identifiers, usernames, emails, codes and course ids are reused in B without conflict', async () => {
-    const B = await build(b);
+    B = await build(b);
     expect(B.userId).not.toBe(A.userId);
     expect((await b.get(`/api/extended/v1/course_progress_report/${C1}/`).expect(200)).body.enrollments).toHaveLength(2);
     expect((await a.get(`/api/extended/v1/course_progress_report/${C1}/`).expect(200)).body.enrollments).toHaveLength(2);
@@ -249,8 +244,26 @@ describe('Cross-dialect: account isolation', () => {
   it('a user of A logging in acts in A only', async () => {
     const eve = (await ctx.http().post('/api/auth/session').send({ username: 'eve', password: 'eve-password-1' }).expect(200)).body;
     // eve exists in both accounts with the same password: the login resolves to one, and its token never reaches the other.
+    const claims = JSON.parse(Buffer.from(eve.access_token.split('.')[1], 'base64url').toString()) as { acct: string };
+    expect([accountIds.a, accountIds.b]).toContain(claims.acct);
+    expect(B).toBeDefined(); // built by the reuse test above: eve then exists in both accounts
+    const other = claims.acct === accountIds.a ? B! : A;
     const t = as(eve.access_token);
-    const res = await t.get('/api/v2/users/tina');
-    expect([403, 404]).toContain(res.status);
+    for (const url of [`/api/auth/facility/${other.facility}/`, `/api/auth/classroom/${other.classroom}/`, `/api/auth/facilityuser/${other.fu}/`]) {
+      expect(`${url} → ${(await t.get(url)).status}`).toBe(`${url} → 404`);
+    }
+    // Triboo refuses a plain user by type before looking the id up: the other account's user and no user at all
+    // answer alike (nothing leaks), but 403, not the 404 of the rule (see the failing test below).
+    const tribooForeign = (await t.get(`/api/extended/v1/users/${other.userId}/`)).status;
+    expect(tribooForeign).toBe((await t.get('/api/extended/v1/users/999999/')).status);
+  });
+
+  // Known bug: TribooUser routes declare no subject source (no loader), so a user without the right to read
+  // users gets 403 for another account's user. Flip to `it` once the rule holds.
+  it.failing('a plain user reading another account\'s Triboo user by id answers 404', async () => {
+    const eve = (await ctx.http().post('/api/auth/session').send({ username: 'eve', password: 'eve-password-1' }).expect(200)).body;
+    const claims = JSON.parse(Buffer.from(eve.access_token.split('.')[1], 'base64url').toString()) as { acct: string };
+    const other = claims.acct === accountIds.a ? B! : A;
+    await as(eve.access_token).get(`/api/extended/v1/users/${other.userId}/`).expect(404);
   });
 });

@@ -1,11 +1,10 @@
 import { hashSecret } from '../../src/core/auth/password-hasher';
-import { authedAgent } from '../support/authed-agent';
 import { TestContext, createTestApp } from '../support/test-app';
 
 /** A user's deactivation and deletion, made through one dialect, hold in every dialect. */
 describe('Cross-dialect: deactivation and deletion', () => {
   let ctx: TestContext;
-  const as = (t: string) => authedAgent(ctx, t);
+  const as = (t: string) => ctx.as(t);
   let a: ReturnType<typeof as>;
   const C1 = 'course-v1:acme+C1+2024';
   let facility: string;

@@ -1,10 +1,9 @@
-import { authedAgent } from '../support/authed-agent';
 import { TestContext, createTestApp } from '../support/test-app';
 
 /** Roles granted through one dialect act in every dialect, through the one policy layer. */
 describe('Cross-dialect: roles through one policy layer', () => {
   let ctx: TestContext;
-  const as = (t: string) => authedAgent(ctx, t);
+  const as = (t: string) => ctx.as(t);
   type Api = ReturnType<typeof as>;
   let a: Api;
   let b: Api;
@@ -67,11 +66,7 @@ describe('Cross-dialect: roles through one policy layer', () => {
     facility = (await a.post('/api/auth/facility/').send({ name: 'F' }).expect(201)).body.id;
     await a.post('/organizations').send({ code: 'acme', name: 'Acme' }).expect(200);
     await a.put('/api/v2/users').send({ identifier: 'learner', username: 'learner', email: 'learner@example.com', password: PW }).expect(201);
-    const su = as(await ctx.superToken());
-    const acct = await su.post('/api/admin/accounts').send({ name: 'b' }).expect(201);
-    const cl = await su.post(`/api/admin/accounts/${acct.body.id}/clients`).send({ name: 'b' }).expect(201);
-    const tok = await ctx.http().post('/oauth2/access_token').send({ grant_type: 'client_credentials', client_id: cl.body.client_id, client_secret: cl.body.client_secret }).expect(200);
-    b = as(tok.body.access_token);
+    b = (await ctx.newAccount('b')).api;
     bFacility = (await b.post('/api/auth/facility/').send({ name: 'BF' }).expect(201)).body.id;
     await b.put('/api/v2/users').send({ identifier: 'b-user', username: 'b-user' }).expect(201);
     await b.put('/api/v1/channels').send({ identifier: 'course-v1:b+B+1', name: 'B', type: 'COURSE' }).expect(201);

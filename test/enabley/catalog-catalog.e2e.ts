@@ -1,4 +1,4 @@
-import { ChannelsTestEnv, channelsEnv, putChannel, secondAccount } from './channels-support';
+import { ChannelsTestEnv, channelsEnv, putChannel } from './channels-support';
 
 describe('Enabley catalog', () => {
   let env: ChannelsTestEnv;
@@ -22,7 +22,7 @@ describe('Enabley catalog', () => {
       expect((await env.a.get(`/api/v1/catalog/catalogItem?${q}`).expect(404)).body.error).toBe('item_not_exists');
     expect((await env.a.get('/api/v1/catalog/catalogItem').expect(400)).body.error).toBe('invalid_request');
     await env.ctx.http().get('/api/v1/catalog/catalogItem?externalChannelId=pub').expect(401);
-    const other = await secondAccount(env.ctx);
+    const other = (await env.ctx.newAccount()).api;
     await other.get('/api/v1/catalog/catalogItem?externalChannelId=pub').expect(404);
   });
 });

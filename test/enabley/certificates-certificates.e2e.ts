@@ -1,4 +1,4 @@
-import { Api, ChannelsTestEnv, channelsEnv, putChannel, secondAccount } from './channels-support';
+import { Api, ChannelsTestEnv, channelsEnv, putChannel } from './channels-support';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -170,7 +170,7 @@ describe('Enabley certificates', () => {
   });
 
   it("another account sees none of it", async () => {
-    const other = await secondAccount(env.ctx);
+    const other = (await env.ctx.newAccount()).api;
     expect((await other.get('/api/v1/certificates').expect(200)).body).toEqual([]);
     expect((await other.get('/api/v2/certificates').expect(200)).body).toMatchObject({ items: [], totalPages: 0, paginationKey: null });
     await other.get('/api/v2/certificates/safety').expect(404);

@@ -1,4 +1,4 @@
-import { ChannelsTestEnv, channelsEnv, putChannel, secondAccount } from './channels-support';
+import { ChannelsTestEnv, channelsEnv, putChannel } from './channels-support';
 
 describe('Enabley channels: channels, masters, instances, content, events', () => {
   let env: ChannelsTestEnv;
@@ -165,7 +165,7 @@ describe('Enabley channels: channels, masters, instances, content, events', () =
   });
 
   it("another account's channels answer 404 and are not listed", async () => {
-    const other = await secondAccount(env.ctx);
+    const other = (await env.ctx.newAccount()).api;
     expect((await other.get('/api/v1/channels').expect(200)).body).toEqual([]);
     expect((await other.get('/api/v1/channels/inst-1').expect(404)).body.error).toBe('not_found');
     await other.get('/api/v1/channels/inst-1/courses/events').expect(404);

@@ -1,5 +1,4 @@
-import { userToken } from './helpers';
-import { Api, ChannelsTestEnv, api, channelsEnv, putChannel, secondAccount } from './channels-support';
+import { Api, ChannelsTestEnv, channelsEnv, putChannel } from './channels-support';
 
 describe('Enabley channels: membership (users, groups, late joiners), progress, forceComplete, roles', () => {
   let env: ChannelsTestEnv;
@@ -89,7 +88,7 @@ describe('Enabley channels: membership (users, groups, late joiners), progress, 
   });
 
   it('an INSTRUCTOR gets basic course permissions on their channel only', async () => {
-    const cat = api(env.ctx, await userToken(env.ctx, 'cat', 'cat-password-1'));
+    const cat = env.ctx.as(await env.ctx.login('cat', 'cat-password-1'));
     await cat.get('/api/v1/channels/c2').expect(200);
     await cat.get('/api/v1/channels/c2/courses/events').expect(200);
     await cat.put('/api/v1/channels/c2/courses/events').send({ identifier: 'lab', name: 'Lab' }).expect(201);
@@ -105,7 +104,7 @@ describe('Enabley channels: membership (users, groups, late joiners), progress, 
     await cat.put('/api/v1/channels').send({ identifier: 'mine', name: 'Mine' }).expect(403);
     await cat.get('/api/v1/channels/c1').expect(404);
     // A learner has no channel rights at all.
-    const dan = api(env.ctx, await userToken(env.ctx, 'dan', 'dan-password-1'));
+    const dan = env.ctx.as(await env.ctx.login('dan', 'dan-password-1'));
     await dan.get('/api/v1/channels/c2').expect(404);
     await dan.post('/api/v4/channels/forceComplete/channel/c2/user/dan').expect(404);
   });
@@ -114,10 +113,10 @@ describe('Enabley channels: membership (users, groups, late joiners), progress, 
     await a.post('/api/v2/users/entitlements').send({ userIdentifier: 'eve', entityType: 'COURSE', entityIdentifier: 'c3', userRole: 'INSTRUCTOR' }).expect(200);
     await a.post('/api/v2/users/entitlements').send({ userIdentifier: 'fay', entityType: 'COURSE', entityIdentifier: 'c3', userRole: 'MANAGER' }).expect(200);
     await a.post('/api/v2/users/entitlements').send({ userIdentifier: 'fay', entityType: 'COURSE', entityIdentifier: 'ghost-course', userRole: 'MANAGER' }).expect(404);
-    const eve = api(env.ctx, await userToken(env.ctx, 'eve', 'eve-password-1'));
+    const eve = env.ctx.as(await env.ctx.login('eve', 'eve-password-1'));
     await eve.put('/api/v1/channels/c3/courses/events').send({ identifier: 'e', name: 'E' }).expect(201);
     await eve.post('/api/v2/channels/c3/users/dan').expect(403);
-    const fay = api(env.ctx, await userToken(env.ctx, 'fay', 'fay-password-1'));
+    const fay = env.ctx.as(await env.ctx.login('fay', 'fay-password-1'));
     await fay.post('/api/v2/channels/c3/users/dan').expect(200);
     await fay.delete('/api/v1/channels/c3/users/dan').expect(200);
     await fay.post('/api/v2/channels/c1/users/dan').expect(404);
@@ -126,7 +125,7 @@ describe('Enabley channels: membership (users, groups, late joiners), progress, 
   it('WORKSPACE entitlements cover the channels of that sub-account (created on first use by the channel)', async () => {
     await putChannel(a, { identifier: 'ws-course', name: 'WS', subAccountName: 'team-ws' });
     await a.post('/api/v2/users/entitlements').send({ userIdentifier: 'eve', entityType: 'WORKSPACE', entityIdentifier: 'team-ws', userRole: 'MANAGER' }).expect(200);
-    const eve = api(env.ctx, await userToken(env.ctx, 'eve', 'eve-password-1'));
+    const eve = env.ctx.as(await env.ctx.login('eve', 'eve-password-1'));
     await eve.get('/api/v1/channels/ws-course').expect(200);
     await eve.post('/api/v2/channels/ws-course/users/dan').expect(200);
     await eve.post('/api/v2/channels/c1/users/dan').expect(404);
@@ -195,7 +194,7 @@ describe('Enabley channels: membership (users, groups, late joiners), progress, 
       await a.post('/api/v1/channels/ghost/groups/root').expect(404);
       await a.delete('/api/v1/channels/g1/groups/other').expect(404);
       await a.delete('/api/v1/channels/g1/groups/ghost').expect(404);
-      const other = await secondAccount(env.ctx);
+      const other = (await env.ctx.newAccount()).api;
       await other.post('/api/v1/channels/g1/groups/root').expect(404);
       await other.delete('/api/v1/channels/g1/groups/root').expect(404);
       await putChannel(other, { identifier: 'g1', name: 'theirs' });

@@ -1,4 +1,4 @@
-import { ChannelsTestEnv, channelsEnv, putChannel, secondAccount } from './channels-support';
+import { ChannelsTestEnv, channelsEnv, putChannel } from './channels-support';
 
 describe('Enabley channels: paginated v3 lists', () => {
   let env: ChannelsTestEnv;
@@ -10,7 +10,7 @@ describe('Enabley channels: paginated v3 lists', () => {
   afterAll(() => env.ctx.close());
 
   it('GET /api/v3/channels: empty account, pages, filters bound to the key', async () => {
-    const other = await secondAccount(env.ctx);
+    const other = (await env.ctx.newAccount()).api;
     expect((await other.get('/api/v3/channels').expect(200)).body).toEqual({ items: [], pageSize: 100, currentPage: 1, totalPages: 0, paginationKey: null });
     const p1 = (await env.a.get('/api/v3/channels?pageSize=2&includeCategories=true').expect(200)).body;
     expect(p1).toMatchObject({ pageSize: 2, currentPage: 1, totalPages: 3 });

@@ -1,13 +1,13 @@
 import { TestContext, createTestApp } from '../support/test-app';
-import { authed, secondAccountToken, userToken } from './helpers';
+import { Agent } from '../support/test-context';
 
 describe('Enabley entitlements and roles', () => {
   let ctx: TestContext;
-  let api: ReturnType<typeof authed>;
+  let api: Agent;
   const ent = (userIdentifier: string, entityType: string, entityIdentifier: string, userRole: string) => ({ userIdentifier, entityType, entityIdentifier, userRole });
   beforeAll(async () => {
     ctx = await createTestApp();
-    api = authed(ctx, await ctx.clientToken());
+    api = ctx.as(await ctx.clientToken());
     await api.put('/api/v2/users').send({ identifier: 'admin', username: 'site-admin', password: 'admin-pass-1', possibleRoles: ['SITE_ADMIN'] }).expect(201);
     await api.put('/api/v2/users').send({ identifier: 'mgr', username: 'manager', password: 'mgr-pass-1', possibleRoles: ['LEARNER'] }).expect(201);
     await api.put('/api/v2/users').send({ identifier: 'plain', username: 'plain', password: 'plain-pass-1' }).expect(201);
@@ -35,12 +35,12 @@ describe('Enabley entitlements and roles', () => {
     await api.post('/api/v2/users/entitlements').send({ userIdentifier: 'mgr' }).expect(400);
     await api.delete('/api/v2/users/entitlements').send(ent('mgr', 'COURSE', 'course-v1:org+c+r', 'EDITOR')).expect(200);
     await api.delete('/api/v2/users/entitlements').send(ent('mgr', 'COURSE', 'course-v1:org+c+r', 'EDITOR')).expect(404);
-    const other = authed(ctx, await secondAccountToken(ctx));
+    const other = (await ctx.newAccount()).api;
     await other.post('/api/v2/users/entitlements').send(ent('mgr', 'GROUP', 'team-a', 'MANAGER')).expect(404);
   });
 
   it('SITE_ADMIN users administer their account', async () => {
-    const admin = authed(ctx, await userToken(ctx, 'site-admin', 'admin-pass-1'));
+    const admin = ctx.as(await ctx.login('site-admin', 'admin-pass-1'));
     expect((await admin.get('/api/v2/users').expect(200)).body.length).toBe(3);
     await admin.get('/api/v2/users/plain').expect(200);
     await admin.put('/api/v2/users').send({ identifier: 'by-admin' }).expect(201);
@@ -50,7 +50,7 @@ describe('Enabley entitlements and roles', () => {
 
   it('a deactivated user\'s token stops working; a user without SITE_ADMIN loses account admin', async () => {
     await api.put('/api/v2/users').send({ identifier: 'temp-admin', username: 'temp-admin', password: 'temp-pass-1', possibleRoles: ['SITE_ADMIN'] }).expect(201);
-    const temp = authed(ctx, await userToken(ctx, 'temp-admin', 'temp-pass-1'));
+    const temp = ctx.as(await ctx.login('temp-admin', 'temp-pass-1'));
     await temp.get('/api/v2/users').expect(200);
     await api.put('/api/v2/users').send({ identifier: 'temp-admin', possibleRoles: ['LEARNER'] }).expect(200);
     await temp.get('/api/v2/users').expect(403);
@@ -60,7 +60,7 @@ describe('Enabley entitlements and roles', () => {
   });
 
   it('entitlements give their rights on their entity only; plain users get none', async () => {
-    const mgr = authed(ctx, await userToken(ctx, 'manager', 'mgr-pass-1'));
+    const mgr = ctx.as(await ctx.login('manager', 'mgr-pass-1'));
     await mgr.post('/api/v1/groups/team-a/users/plain').expect(200);
     await mgr.get('/api/v1/groups/team-a').expect(200);
     await mgr.post('/api/v1/groups/team-b/users/plain').expect(404);
@@ -72,7 +72,7 @@ describe('Enabley entitlements and roles', () => {
     await mgr.put('/api/v1/groups').send({ identifier: 'team-x', name: 'X' }).expect(403);
     await mgr.get('/api/v2/users').expect(403);
     await mgr.get('/api/v2/users/plain').expect(403);
-    const plain = authed(ctx, await userToken(ctx, 'plain', 'plain-pass-1'));
+    const plain = ctx.as(await ctx.login('plain', 'plain-pass-1'));
     const res = await plain.get('/api/v2/users').expect(403);
     expect(res.body.error).toBe('access_denied');
     // Objects the caller may not even read answer 404, as the core's guard does.

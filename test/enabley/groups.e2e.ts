@@ -1,13 +1,13 @@
 import { TestContext, createTestApp } from '../support/test-app';
-import { authed, secondAccountToken } from './helpers';
+import { Agent } from '../support/test-context';
 
 describe('Enabley groups', () => {
   let ctx: TestContext;
-  let api: ReturnType<typeof authed>;
+  let api: Agent;
   const ids = (body: { identifier: string }[]) => body.map((g) => g.identifier);
   beforeAll(async () => {
     ctx = await createTestApp();
-    api = authed(ctx, await ctx.clientToken());
+    api = ctx.as(await ctx.clientToken());
     for (const id of ['gu-1', 'gu-2']) await api.put('/api/v2/users').send({ identifier: id }).expect(201);
   });
   afterAll(() => ctx.close());
@@ -98,7 +98,7 @@ describe('Enabley groups', () => {
   });
 
   it('keeps accounts apart: 404 for another account\'s groups', async () => {
-    const other = authed(ctx, await secondAccountToken(ctx));
+    const other = (await ctx.newAccount()).api;
     await other.get('/api/v1/groups/root').expect(404);
     await other.delete('/api/v1/groups/root').expect(404);
     await other.post('/api/v1/groups/root/users/gu-1').expect(404);

@@ -1,4 +1,4 @@
-import { Api, ChannelsTestEnv, channelsEnv, putChannel, secondAccount } from './channels-support';
+import { Api, ChannelsTestEnv, channelsEnv, putChannel } from './channels-support';
 
 describe('Enabley performance', () => {
   let env: ChannelsTestEnv;
@@ -72,7 +72,7 @@ describe('Enabley performance', () => {
   });
 
   it("another account's channels, users and keys answer 404", async () => {
-    const other = await secondAccount(env.ctx);
+    const other = (await env.ctx.newAccount()).api;
     await other.get('/api/v1/performance?externalChannelId=p1').expect(404);
     await other.get('/api/v1/performance?externalUserId=u0').expect(404);
     expect((await other.get('/api/v1/performance').expect(200)).body).toEqual([]);

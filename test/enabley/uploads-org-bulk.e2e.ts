@@ -1,4 +1,4 @@
-import { ChannelsTestEnv, channelsEnv, putChannel, secondAccount } from './channels-support';
+import { ChannelsTestEnv, channelsEnv, putChannel } from './channels-support';
 
 describe('Enabley uploads: organization bulk upload', () => {
   let env: ChannelsTestEnv;
@@ -70,7 +70,7 @@ describe('Enabley uploads: organization bulk upload', () => {
 
   it('needs a token, and writes only into the caller account', async () => {
     await env.ctx.http().post('/api/v1/uploads/orgBulkUpload').send({ files: [{ fileName: 'x.csv', content: 'identifier\nx' }] }).expect(401);
-    const other = await secondAccount(env.ctx);
+    const other = (await env.ctx.newAccount()).api;
     const res = (await other.post('/api/v1/uploads/orgBulkUpload').send({ files: [{ fileName: 'x.csv', content: 'identifier,groupPath\nann,emea' }] }).expect(200)).body;
     expect(res).toMatchObject({ created: 1, failed: 0 });
     expect((await env.a.get('/api/v1/users/ann/groups').expect(200)).body.map((g: { identifier: string }) => g.identifier)).toEqual(['paris']);

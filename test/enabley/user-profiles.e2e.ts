@@ -1,13 +1,13 @@
 import { TestContext, createTestApp } from '../support/test-app';
-import { authed, secondAccountToken } from './helpers';
+import { Agent } from '../support/test-context';
 
 describe('Enabley user profiles', () => {
   let ctx: TestContext;
-  let api: ReturnType<typeof authed>;
+  let api: Agent;
   const ids = (body: { identifier: string }[]) => body.map((g) => g.identifier);
   beforeAll(async () => {
     ctx = await createTestApp();
-    api = authed(ctx, await ctx.clientToken());
+    api = ctx.as(await ctx.clientToken());
     await api.put('/api/v2/users').send({ identifier: 'pu-1' }).expect(201);
   });
   afterAll(() => ctx.close());
@@ -46,7 +46,7 @@ describe('Enabley user profiles', () => {
   });
 
   it('keeps accounts apart', async () => {
-    const other = authed(ctx, await secondAccountToken(ctx));
+    const other = (await ctx.newAccount()).api;
     expect((await other.post('/api/v2/getUserProfiles').send(['sales']).expect(200)).body).toEqual([]);
     await other.put('/api/v2/userProfiles/sales/users/pu-1').expect(404);
     await other.post('/api/v2/userProfiles/users/pu-1').expect(404);

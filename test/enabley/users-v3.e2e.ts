@@ -1,14 +1,14 @@
 import { PaginationKeyService } from '../../src/dialects/enabley/pagination/pagination-key.service';
 import { TestContext, createTestApp } from '../support/test-app';
-import { authed, secondAccountToken } from './helpers';
+import { Agent } from '../support/test-context';
 
 describe('Enabley users v3 (paginationKey)', () => {
   let ctx: TestContext;
-  let api: ReturnType<typeof authed>;
+  let api: Agent;
   let accountId: string;
   beforeAll(async () => {
     ctx = await createTestApp();
-    api = authed(ctx, await ctx.clientToken());
+    api = ctx.as(await ctx.clientToken());
     [{ id: accountId }] = await ctx.db.query(`SELECT id FROM account WHERE name = 'default'`);
     // 25 users in one set-based insert, identifiers u-00 … u-24.
     await ctx.db.query(
@@ -94,7 +94,7 @@ describe('Enabley users v3 (paginationKey)', () => {
     await api.get(`/api/v3/users?pageSize=5&emailSubstring=odd&paginationKey=${encodeURIComponent(key)}`).expect(404);
     await api.get(`/api/v3/users?pageSize=6&paginationKey=${encodeURIComponent(key)}`).expect(404);
     // Same key, another account.
-    const other = authed(ctx, await secondAccountToken(ctx));
+    const other = (await ctx.newAccount()).api;
     await other.get(`/api/v3/users?pageSize=5&paginationKey=${encodeURIComponent(key)}`).expect(404);
     // Expired: a genuine key signed with the server's key, but already past its expiry.
     const keys = ctx.app.get(PaginationKeyService);

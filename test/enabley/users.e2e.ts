@@ -1,12 +1,12 @@
 import { TEST_ADMIN, TestContext, createTestApp } from '../support/test-app';
-import { authed, secondAccountToken } from './helpers';
+import { Agent } from '../support/test-context';
 
 describe('Enabley users (v2)', () => {
   let ctx: TestContext;
-  let api: ReturnType<typeof authed>;
+  let api: Agent;
   beforeAll(async () => {
     ctx = await createTestApp();
-    api = authed(ctx, await ctx.clientToken());
+    api = ctx.as(await ctx.clientToken());
   });
   afterAll(() => ctx.close());
 
@@ -150,7 +150,7 @@ describe('Enabley users (v2)', () => {
 
   it('answers 404 for another account\'s users and never lists them', async () => {
     await api.put('/api/v2/users').send({ identifier: 'mine' }).expect(201);
-    const other = authed(ctx, await secondAccountToken(ctx));
+    const other = (await ctx.newAccount()).api;
     const res = await other.get('/api/v2/users/mine').expect(404);
     expect(res.body.error).toBe('not_found');
     await other.put('/api/v2/users/mine?isActive=false').expect(404);
@@ -182,7 +182,7 @@ describe('Enabley users: concurrent upserts', () => {
   afterAll(() => ctx.close());
 
   it('creates once and updates for the rest when the same identifier is upserted concurrently', async () => {
-    const api = authed(ctx, await ctx.clientToken());
+    const api = ctx.as(await ctx.clientToken());
     const codes = await Promise.all(Array.from({ length: 5 }, (_, i) => api.put('/api/v2/users').send({ identifier: 'race', firstName: `F${i}` }).then((r) => r.status)));
     expect(codes.filter((c) => c === 201)).toHaveLength(1);
     expect(codes.filter((c) => c === 200)).toHaveLength(4);

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { loadEnv } from '../../src/core/config/env';
 import { CertificatePdfLinks } from '../../src/dialects/enabley/certificates/certificate-pdf-link.service';
-import { Api, api, putChannel } from '../enabley/channels-support';
+import { Api, putChannel } from '../enabley/channels-support';
 import { TestContext, createTestApp } from '../support/test-app';
 import { sleep } from './abuse-helpers';
 
@@ -17,7 +17,7 @@ describe('certificate PDF links expire', () => {
 
   beforeAll(async () => {
     ctx = await createTestApp({ CERTIFICATE_LINK_TTL_SECONDS: String(TTL_SECONDS) });
-    a = api(ctx, await ctx.clientToken());
+    a = ctx.as(await ctx.clientToken());
     await a.put('/api/v2/users').send({ identifier: 'ann', username: 'ann', firstName: 'Ann', lastName: 'Learner' }).expect(201);
     await putChannel(a, { identifier: 'course-v1:acme+a+1', name: 'A' });
     await a.put('/api/v1/channels/course-v1:acme+a+1/contentItems').send({ items: [{ identifier: 'a1', name: 'A1' }] }).expect(200);

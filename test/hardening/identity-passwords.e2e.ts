@@ -1,8 +1,8 @@
 import { hashSecret } from '../../src/core/auth/password-hasher';
 import { EnvError, loadEnv } from '../../src/core/config/env';
 import { UsersService } from '../../src/core/users/users.service';
-import { authedAgent } from '../support/authed-agent';
 import { TEST_ADMIN, TestContext, createTestApp } from '../support/test-app';
+import { Agent } from '../support/test-context';
 
 /** Weak passwords of issue 10, and others the NIST SP 800-63B policy refuses (username/email given in each call). */
 const WEAK = ['a', ' ', '1', 'password', 'PASSWORD', 'Password1', 'qwertyuiop', '1234567', '12345678', 'iloveyou', '\u00e9'.repeat(7), 'e\u0301'.repeat(7), '🔒🔒🔒🔒'];
@@ -11,11 +11,11 @@ const GOOD = ['correct horse', '\u00e9'.repeat(8), 'e\u0301'.repeat(8), '🔒�
 
 describe('identity: one password policy in every dialect', () => {
   let ctx: TestContext;
-  let api: ReturnType<typeof authedAgent>;
+  let api: Agent;
   let facility: string;
   beforeAll(async () => {
     ctx = await createTestApp();
-    api = authedAgent(ctx, await ctx.clientToken());
+    api = ctx.as(await ctx.clientToken());
     facility = (await api.post('/api/auth/facility').send({ name: 'Password facility' }).expect(201)).body.id;
   });
   afterAll(() => ctx.close());
@@ -69,22 +69,21 @@ describe('identity: one password policy in every dialect', () => {
 
 describe('identity: a password change ends the other sessions', () => {
   let ctx: TestContext;
-  let api: ReturnType<typeof authedAgent>;
+  let api: Agent;
   beforeAll(async () => {
     ctx = await createTestApp();
-    api = authedAgent(ctx, await ctx.clientToken());
+    api = ctx.as(await ctx.clientToken());
   });
   afterAll(() => ctx.close());
 
-  const token = async (username: string, password: string) =>
-    (await ctx.http().post('/api/auth/session').send({ username, password }).expect(200)).body.access_token as string;
-  const status = async (t: string, url: string) => (await authedAgent(ctx, t).get(url)).status;
+  const token = (username: string, password: string) => ctx.login(username, password);
+  const status = async (t: string, url: string) => (await ctx.as(t).get(url)).status;
 
   it('Enabley: the user changing its own password keeps that session; the other one answers 401; an administrator change ends all', async () => {
     await api.put('/api/v2/users').send({ identifier: 'sa', username: 'sa', password: 'site-admin-pass-1', possibleRoles: ['SITE_ADMIN'] }).expect(201);
     const [a, b] = [await token('sa', 'site-admin-pass-1'), await token('sa', 'site-admin-pass-1')];
     expect([await status(a, '/api/v2/users/sa'), await status(b, '/api/v2/users/sa')]).toEqual([200, 200]);
-    await authedAgent(ctx, a).put('/api/v2/users').send({ identifier: 'sa', password: 'site-admin-pass-2' }).expect(200);
+    await ctx.as(a).put('/api/v2/users').send({ identifier: 'sa', password: 'site-admin-pass-2' }).expect(200);
     expect([await status(a, '/api/v2/users/sa'), await status(b, '/api/v2/users/sa')]).toEqual([200, 401]);
     await ctx.http().post('/api/auth/session').send({ username: 'sa', password: 'site-admin-pass-1' }).expect(401);
     // Sending the password it already has (a provisioning sync) changes nothing and ends nothing.
@@ -102,10 +101,10 @@ describe('identity: a password change ends the other sessions', () => {
     const me = (await api.post('/api/auth/facilityuser').send({ username: 'klearner', password: 'learner-pass-1', facility }).expect(201)).body.id;
     const url = `/api/auth/facilityuser/${me}`;
     const [a, b] = [await token('klearner', 'learner-pass-1'), await token('klearner', 'learner-pass-1')];
-    await authedAgent(ctx, a).patch(url).send({ password: 'learner-pass-2' }).expect(200);
+    await ctx.as(a).patch(url).send({ password: 'learner-pass-2' }).expect(200);
     expect([await status(a, url), await status(b, url)]).toEqual([200, 401]);
     // A change of another field ends nothing.
-    await authedAgent(ctx, a).patch(url).send({ full_name: 'K. Learner' }).expect(200);
+    await ctx.as(a).patch(url).send({ full_name: 'K. Learner' }).expect(200);
     expect(await status(a, url)).toBe(200);
     await api.patch(url).send({ password: 'learner-pass-3' }).expect(200);
     expect(await status(a, url)).toBe(401);

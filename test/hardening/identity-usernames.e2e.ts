@@ -5,8 +5,8 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/core/database/data-source-options';
 import { usernameKey } from '../../src/core/users/username-rules';
 import { UsernameKey1796159711406 } from '../../migrations/1796159711406-UsernameKey';
-import { authedAgent } from '../support/authed-agent';
 import { TestContext, createTestApp } from '../support/test-app';
+import { Agent } from '../support/test-context';
 
 /**
  * Look-alike usernames (issue 10): one rule in the core for every dialect. `same` variants must conflict
@@ -39,10 +39,10 @@ const NFD = 'jose\u0301';
 
 describe('identity: usernames that look alike are one user, invisible characters are refused', () => {
   let ctx: TestContext;
-  let api: ReturnType<typeof authedAgent>;
+  let api: Agent;
   beforeAll(async () => {
     ctx = await createTestApp();
-    api = authedAgent(ctx, await ctx.clientToken());
+    api = ctx.as(await ctx.clientToken());
   });
   afterAll(() => ctx.close());
 
@@ -86,7 +86,7 @@ describe('identity: usernames that look alike are one user, invisible characters
   });
 
   it('Kolibri facility users: look-alikes are 400 UNIQUE, invisible or control characters 400 on username', async () => {
-    const facility = (await authedAgent(ctx, await ctx.clientToken()).post('/api/auth/facility').send({ name: 'Look-alike facility' }).expect(201)).body.id;
+    const facility = (await ctx.as(await ctx.clientToken()).post('/api/auth/facility').send({ name: 'Look-alike facility' }).expect(201)).body.id;
     const post = (username: string) => api.post('/api/auth/facilityuser').send({ username, password: 'kolibri-pass-1', facility });
     await post('kadmin').expect(201);
     const v = variants('kadmin');

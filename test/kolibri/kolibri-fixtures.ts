@@ -1,43 +1,31 @@
 import { TestContext } from '../support/test-app';
 
-/** Small factories over the HTTP API, in the style of ctx.newFacility() / ctx.newClassroom(). */
+/** The test kit's Kolibri factories bound to one creating token, plus users, memberships and roles. */
 export class Kolibri {
   constructor(
     readonly ctx: TestContext,
     private readonly token: () => Promise<string>,
   ) {}
 
+  /** Requests authenticated with `token` (a promise is awaited, so `k.as(k.login(u))` reads in one step). */
   async as(token: string | Promise<string>) {
-    const t = await token;
-    const auth = { Authorization: `Bearer ${t}` };
-    const http = this.ctx.http();
-    return {
-      get: (url: string) => this.ctx.http().get(url).set(auth),
-      post: (url: string, body?: unknown) => this.ctx.http().post(url).set(auth).send(body as object),
-      patch: (url: string, body?: unknown) => this.ctx.http().patch(url).set(auth).send(body as object),
-      delete: (url: string) => this.ctx.http().delete(url).set(auth),
-      http,
-    };
+    return this.ctx.as(await token);
   }
 
   async api() {
     return this.as(this.token());
   }
 
-  async facility(name = `F${Math.random().toString(36).slice(2, 8)}`, preset?: string): Promise<{ id: string; dataset: { id: string } }> {
-    const api = await this.api();
-    if (preset) return (await api.post('/api/auth/facility/create_facility', { name, preset }).expect(200)).body;
-    return (await api.post('/api/auth/facility', { name }).expect(201)).body;
+  async facility(name?: string, preset?: string): Promise<{ id: string; dataset: { id: string } }> {
+    return this.ctx.newFacility({ name, preset, token: await this.token() });
   }
 
-  async classroom(parent: string, name = `C${Math.random().toString(36).slice(2, 8)}`): Promise<{ id: string }> {
-    const api = await this.api();
-    return (await api.post('/api/auth/classroom', { name, parent }).expect(201)).body;
+  async classroom(parent: string, name?: string): Promise<{ id: string }> {
+    return this.ctx.newClassroom(parent, { name, token: await this.token() });
   }
 
-  async group(parent: string, name = `G${Math.random().toString(36).slice(2, 8)}`): Promise<{ id: string }> {
-    const api = await this.api();
-    return (await api.post('/api/auth/learnergroup', { name, parent }).expect(201)).body;
+  async group(parent: string, name?: string): Promise<{ id: string }> {
+    return this.ctx.newLearnerGroup(parent, { name, token: await this.token() });
   }
 
   async user(facility: string, username = `u${Math.random().toString(36).slice(2, 10)}`, password = 'password-123'): Promise<{ id: string; username: string; password: string }> {
@@ -56,7 +44,7 @@ export class Kolibri {
     return (await api.post('/api/auth/role', { user, collection, kind }).expect(201)).body;
   }
 
-  async login(u: { username: string; password: string }): Promise<string> {
-    return (await this.ctx.http().post('/api/auth/session').send({ username: u.username, password: u.password }).expect(200)).body.access_token;
+  login(u: { username: string; password: string }): Promise<string> {
+    return this.ctx.login(u.username, u.password);
   }
 }

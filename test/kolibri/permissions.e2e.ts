@@ -39,13 +39,8 @@ describe('Kolibri permission matrix', () => {
     await k.member(u.learner2.id, C.id);
     await k.member(u.outsider.id, C3.id);
 
-    // A second account with its own client and facility.
     const superApi = await k.as(ctx.superToken());
-    const account = (await superApi.post('/api/admin/accounts', { name: 'other' }).expect(201)).body;
-    const client = (await superApi.post(`/api/admin/accounts/${account.id}/clients`, { name: 'c' }).expect(201)).body;
-    const foreignToken = (
-      await ctx.http().post('/oauth2/access_token').send({ grant_type: 'client_credentials', client_id: client.client_id, client_secret: client.client_secret }).expect(200)
-    ).body.access_token;
+    const foreignToken = (await ctx.newAccount('other')).token;
     as.super = superApi;
     as.client = await k.api();
     as.foreign = await k.as(foreignToken);

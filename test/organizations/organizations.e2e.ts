@@ -87,7 +87,7 @@ describe('Organizations: organizations', () => {
   });
 
   it('answers 404 for another account\'s organization, and keeps codes per account', async () => {
-    const other = await f.otherAccount('acme-two');
+    const other = await ctx.newAccount('acme-two');
     const h = { Authorization: `Bearer ${other.token}` };
     expect((await ctx.http().get('/organizations').set(h).expect(200)).body).toEqual([]);
     await ctx.http().get('/organization?organization=sales').set(h).expect(404);

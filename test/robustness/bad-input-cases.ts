@@ -1,4 +1,4 @@
-import { Operation, SchemaReader, BAD_PATH_VALUES, BAD_QUERY_VALUES, junkFor, sampleOf } from './openapi-walk';
+import { Operation, SchemaReader, BAD_PATH_VALUES, BAD_QUERY_VALUES, ODD_BODY_VALUES, ODD_QUERY_VALUES, junkFor, sampleOf } from './openapi-walk';
 
 export interface Case {
   op: Operation;
@@ -39,6 +39,39 @@ function deepJunk(depth: number): unknown {
   return o;
 }
 
+/** Real path and query values of an operation (`known`, else a sample), URL-encoded. */
+function goodValues(op: Operation, reader: SchemaReader, known: (name: string) => string | undefined) {
+  const path: Record<string, string> = {};
+  for (const p of op.parameters.filter((q) => q.in === 'path')) path[p.name] = encodeURIComponent(known(p.name) ?? String(reader.sample(p.schema)));
+  const query: Record<string, string> = {};
+  for (const p of op.parameters.filter((q) => q.in === 'query')) {
+    const value = known(p.name) ?? (p.required ? String(reader.sample(p.schema)) : undefined);
+    if (value !== undefined) query[p.name] = encodeURIComponent(value);
+  }
+  return { path, query };
+}
+
+/**
+ * The odd-value sweep of one operation, unsampled: each query parameter with each of ODD_QUERY_VALUES
+ * (and as an array), each body field with each of ODD_BODY_VALUES next to the required fields.
+ */
+export function oddCasesOf(op: Operation, reader: SchemaReader, known: (name: string) => string | undefined = () => undefined): Case[] {
+  const good = goodValues(op, reader, known);
+  const base = fill(op.path, good.path);
+  const out: Case[] = [];
+  for (const p of op.parameters.filter((q) => q.in === 'query')) {
+    for (const odd of ODD_QUERY_VALUES) out.push({ op, label: `query ${p.name}=${odd}`, url: base + queryString({ ...good.query, [p.name]: encodeURIComponent(odd) }) });
+    out.push({ op, label: `query ${p.name}=[a,b]`, url: `${base}${queryString(good.query)}${Object.keys(good.query).length ? '&' : '?'}${p.name}=a&${p.name}=b` });
+  }
+  if (op.method === 'get' || op.method === 'delete' || !op.bodySchema) return out;
+  const url = base + queryString(good.query);
+  const required = Object.fromEntries((reader.resolve(op.bodySchema).required ?? []).map((k) => [k, known(k) ?? reader.sample(reader.properties(op.bodySchema)[k])]));
+  for (const odd of ODD_BODY_VALUES) out.push({ op, label: `body=${JSON.stringify(odd)?.slice(0, 40)}`, url, raw: JSON.stringify(odd), contentType: 'application/json' });
+  for (const field of Object.keys(reader.properties(op.bodySchema)))
+    for (const odd of ODD_BODY_VALUES) out.push({ op, label: `body ${field}=${JSON.stringify(odd)?.slice(0, 40)}`, url, body: { ...required, [field]: odd } });
+  return out;
+}
+
 /**
  * The cases of one operation. `known` gives real values (ids of existing objects) for path and query
  * parameters, so bad bodies reach past the 404 of a missing object into the services.
@@ -47,13 +80,7 @@ export function casesOf(op: Operation, reader: SchemaReader, known: (name: strin
   const out: Case[] = [];
   const pathParams = op.parameters.filter((p) => p.in === 'path');
   const queryParams = op.parameters.filter((p) => p.in === 'query');
-  const goodPath: Record<string, string> = {};
-  for (const p of pathParams) goodPath[p.name] = encodeURIComponent(known(p.name) ?? String(reader.sample(p.schema)));
-  const goodQuery: Record<string, string> = {};
-  for (const p of queryParams) {
-    const value = known(p.name) ?? (p.required ? String(reader.sample(p.schema)) : undefined);
-    if (value !== undefined) goodQuery[p.name] = encodeURIComponent(value);
-  }
+  const { path: goodPath, query: goodQuery } = goodValues(op, reader, known);
   const base = fill(op.path, goodPath);
   const baseUrl = base + queryString(goodQuery);
   const json = op.bodyTypes.includes('application/json');

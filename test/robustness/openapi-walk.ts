@@ -157,6 +157,13 @@ export const BAD_QUERY_VALUES: Record<string, string[]> = {
   array: ['%00', ''],
 };
 
+/**
+ * Values every body field gets whatever its declared type, and every query parameter as text: the
+ * odd-value sweep, unsampled (it was the Enabley fuzz test). Only "no 5xx, the dialect's error body" is asked.
+ */
+export const ODD_BODY_VALUES: unknown[] = [null, 123, -1, 1.5, true, 'x'.repeat(300), '', [], {}, ['a'], { a: 1 }, '%', "'; DROP TABLE x;--", '\u0000', '\u00ff'];
+export const ODD_QUERY_VALUES = ['x', '-1', '1.5', '99999999999', '', 'true,false', '%25', '0'];
+
 /** Runs tasks with at most `limit` in flight. */
 export async function pool<T>(items: T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
   let next = 0;

@@ -2,28 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
-import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { loadEnv } from '../../src/core/config/env';
+import { TEST_ADMIN, TEST_CLIENT, TestContext } from './test-context';
 
-export interface TestContext {
-  app: NestFastifyApplication;
-  db: DataSource;
-  /** supertest agent bound to the app's HTTP server. */
-  http: () => ReturnType<typeof request>;
-  env: Record<string, string>;
-  /** Token of the bootstrap API client of account "default". */
-  clientToken: () => Promise<string>;
-  /** Token of the bootstrap superuser (session login). */
-  superToken: () => Promise<string>;
-  close: () => Promise<void>;
-}
-
-export const TEST_ADMIN = { username: 'root', password: 'root-password-1' };
-export const TEST_CLIENT = { id: 'test-client', secret: 'test-client-secret-1' };
+export { TEST_ADMIN, TEST_CLIENT, TestContext } from './test-context';
 
 /** A fresh database copied from the migrated template, and the real app on it, listening on HTTP. */
 export async function createTestDatabase(): Promise<{ url: string; pooledUrl?: string; drop: () => Promise<void> }> {
@@ -76,31 +60,5 @@ export async function createTestApp(extraEnv: Record<string, string> = {}): Prom
   const app = await createApp({ env: loadEnv(env), databaseUrl: database.pooledUrl ?? database.url, logger: false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  const db = app.get(DataSource);
-  const cache: Record<string, string> = {};
-  const ctx: TestContext = {
-    app,
-    db,
-    env,
-    http: () => request(app.getHttpServer()),
-    clientToken: async () => {
-      cache.client ??= (
-        await request(app.getHttpServer())
-          .post('/oauth2/access_token')
-          .type('form')
-          .send({ grant_type: 'client_credentials', client_id: TEST_CLIENT.id, client_secret: TEST_CLIENT.secret })
-          .expect(200)
-      ).body.access_token;
-      return cache.client;
-    },
-    superToken: async () => {
-      cache.super ??= (await request(app.getHttpServer()).post('/api/auth/session').send(TEST_ADMIN).expect(200)).body.access_token;
-      return cache.super;
-    },
-    close: async () => {
-      await app.close();
-      await database.drop();
-    },
-  };
-  return ctx;
+  return new TestContext(app, env, database.drop);
 }

@@ -1,7 +1,7 @@
 import { NotificationsService } from '../../src/core/notifications/notifications.service';
 import { UsersService } from '../../src/core/users/users.service';
 import { TestContext, createTestApp } from '../support/test-app';
-import { accountId, auth, course, otherAccountToken, userToken } from './helpers';
+import { accountId, auth, course, userToken } from './helpers';
 
 const S = (user: boolean, enrollment: boolean, allowed: boolean, auto_enroll: boolean) => ({ user, enrollment, allowed, auto_enroll });
 const C1 = 'course-v1:triboo+Demo+123';
@@ -209,7 +209,7 @@ describe('Triboo bulk enroll', () => {
     const admin = await userToken(ctx, 'padmin');
     const res = await bulk({ action: 'enroll', courses: C1, identifiers: 'learner' }, admin).expect(200);
     expect(res.body.courses[C1].results[0].after.enrollment).toBe(true);
-    const { token: other } = await otherAccountToken(ctx, 'acme-bulk');
+    const { token: other } = await ctx.newAccount('acme-bulk');
     await bulk({ action: 'enroll', courses: C1, identifiers: 'bob' }, other).expect(404);
     expect((await ctx.http().get('/api/bulk_enroll/v1/audit').set(auth(other)).expect(200)).body.count).toBe(0);
   });

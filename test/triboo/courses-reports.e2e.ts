@@ -1,5 +1,5 @@
 import { TestContext, createTestApp } from '../support/test-app';
-import { accountId, auth, course, otherAccountToken, userToken } from './helpers';
+import { accountId, auth, course, userToken } from './helpers';
 
 describe('Triboo courses and progress reports', () => {
   let ctx: TestContext;
@@ -59,7 +59,7 @@ describe('Triboo courses and progress reports', () => {
     });
 
     it('is empty for another account and refused to learners', async () => {
-      const { token: other } = await otherAccountToken(ctx, 'acme-courses');
+      const { token: other } = await ctx.newAccount('acme-courses');
       expect((await ctx.http().get('/api/extended/v1/courses/').set(auth(other)).expect(200)).body.count).toBe(0);
       await mkUser('plainlearner');
       const t = await userToken(ctx, 'plainlearner');
@@ -177,7 +177,7 @@ describe('Triboo courses and progress reports', () => {
     });
 
     it('keeps reports inside the account', async () => {
-      const { token: other } = await otherAccountToken(ctx, 'acme-reports');
+      const { token: other } = await ctx.newAccount('acme-reports');
       await ctx.http().get(`/api/extended/v1/user_progress_report/${users.janedeer.user_id}/`).set(auth(other)).expect(404);
       await ctx.http().get('/api/extended/v1/course_progress_report/course-v1:edX+AGT101+2020_T1/').set(auth(other)).expect(404);
       expect((await ctx.http().get('/api/extended/v1/user_progress_report/?supervisor=boss').set(auth(other)).expect(200)).body.count).toBe(0);

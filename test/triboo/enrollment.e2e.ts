@@ -1,5 +1,5 @@
 import { TestContext, createTestApp } from '../support/test-app';
-import { accountId, auth, course, otherAccountToken, userToken } from './helpers';
+import { accountId, auth, course, userToken } from './helpers';
 
 const CID = 'course-v1:triboo+Demo+123';
 
@@ -63,7 +63,7 @@ describe('Triboo enrollment API', () => {
   it('is for staff only and stays inside the account', async () => {
     const learner = await userToken(ctx, 'bdero');
     await post({ user: 'bdero', course_details: { course_id: CID } }, learner).expect(403);
-    const { token: other } = await otherAccountToken(ctx, 'acme-enroll');
+    const { token: other } = await ctx.newAccount('acme-enroll');
     await post({ user: 'bdero', course_details: { course_id: CID } }, other).expect(406);
   });
 });

@@ -6,20 +6,6 @@ export async function accountId(ctx: TestContext, name = 'default'): Promise<str
   return (await ctx.db.query(`SELECT id FROM account WHERE name = $1`, [name]))[0].id;
 }
 
-/** A second account with its own API client; returns that client's token. */
-export async function otherAccountToken(ctx: TestContext, name: string): Promise<{ token: string; accountId: string }> {
-  const superToken = await ctx.superToken();
-  const acct = await ctx.http().post('/api/admin/accounts').set(auth(superToken)).send({ name }).expect(201);
-  const client = await ctx.http().post(`/api/admin/accounts/${acct.body.id}/clients`).set(auth(superToken)).send({ name: `${name}-client` }).expect(201);
-  const tok = await ctx
-    .http()
-    .post('/oauth2/access_token')
-    .type('form')
-    .send({ grant_type: 'client_credentials', client_id: client.body.client_id, client_secret: client.body.client_secret })
-    .expect(200);
-  return { token: tok.body.access_token, accountId: acct.body.id };
-}
-
 /** A COURSE channel of the account (courses are core channels). */
 export async function course(ctx: TestContext, acct: string, identifier: string, extra: { name?: string; start?: string | null; type?: string } = {}): Promise<string> {
   const rows = await ctx.db.query(
@@ -33,6 +19,5 @@ export async function course(ctx: TestContext, acct: string, identifier: string,
 export async function userToken(ctx: TestContext, username: string, password = 'pass-word-123'): Promise<string> {
   const { hashSecret } = await import('../../src/core/auth/password-hasher');
   await ctx.db.query(`UPDATE "user" SET password_hash = $2 WHERE username = $1`, [username, await hashSecret(password)]);
-  const res = await ctx.http().post('/api/auth/session').send({ username, password }).expect(200);
-  return res.body.access_token;
+  return ctx.login(username, password);
 }

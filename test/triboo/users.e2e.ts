@@ -1,5 +1,5 @@
 import { TestContext, createTestApp } from '../support/test-app';
-import { auth, otherAccountToken, userToken } from './helpers';
+import { auth, userToken } from './helpers';
 
 describe('Triboo users', () => {
   let ctx: TestContext;
@@ -251,7 +251,7 @@ describe('Triboo users', () => {
   });
 
   it('keeps accounts apart: another account sees 404 and an empty list', async () => {
-    const { token: other } = await otherAccountToken(ctx, 'acme-users');
+    const { token: other } = await ctx.newAccount('acme-users');
     const list = await ctx.http().get('/api/extended/v1/users/').set(auth(other)).expect(200);
     expect(list.body).toMatchObject({ count: 0, num_pages: 1, results: [], next: null, previous: null });
     const mine = (await ctx.http().get('/api/extended/v1/users_by_username/user8').set(auth(token)).expect(200)).body;

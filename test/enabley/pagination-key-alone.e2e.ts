@@ -1,11 +1,11 @@
 import { Api, ChannelsTestEnv, channelsEnv, putChannel } from './channels-support';
 
 /**
- * Second-round audit: the seed says the paginationKey "is then used in subsequent calls to retrieve the
+ * The seed says the paginationKey "is then used in subsequent calls to retrieve the
  * remaining items", so a key sent alone continues its query (filters and page size included); a key sent
  * with different filters, or altered, answers 404 not_found.
  */
-describe('Enabley audit: paginationKey sent alone', () => {
+describe('Enabley: paginationKey sent alone', () => {
   let env: ChannelsTestEnv;
   let a: Api;
   beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { TestContext, createTestApp } from '../support/test-app';
 import { accountId, auth, course } from './helpers';
 
-/** Audit: progress reports in every documented form. */
-describe('Triboo audit: progress reports', () => {
+/** Progress reports in every documented form. */
+describe('Triboo: progress reports', () => {
   let ctx: TestContext;
   let token: string;
   const ids: Record<string, number> = {};

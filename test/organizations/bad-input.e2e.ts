@@ -3,8 +3,8 @@ import { OrgFactory } from './helpers';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 
-/** Audit of the Organizations dialect: every route, fed bad input, answers a 4xx in {error, message} form. */
-describe('Organizations audit', () => {
+/** The Organizations dialect: every route, fed bad input, answers a 4xx in {error, message} form. */
+describe('Organizations: bad input', () => {
   let ctx: TestContext;
   let f: OrgFactory;
   let token: string;

@@ -2,10 +2,10 @@ import { TEST_CLIENT } from '../support/test-app';
 import { ChannelsTestEnv, channelsEnv, putChannel } from './channels-support';
 
 /**
- * Second-round audit: the seed says every operation "Consumes application/json", so a client may send
+ * The seed says every operation "Consumes application/json", so a client may send
  * that header on body-less calls (token, assignments, forceComplete, deletes); an empty body is no body.
  */
-describe('Enabley audit: application/json with an empty body', () => {
+describe('Enabley: application/json with an empty body', () => {
   let env: ChannelsTestEnv;
   beforeAll(async () => {
     env = await channelsEnv();
@@ -37,7 +37,7 @@ describe('Enabley audit: application/json with an empty body', () => {
   });
 });
 
-describe('Enabley audit: array query parameters', () => {
+describe('Enabley: array query parameters', () => {
   let env: ChannelsTestEnv;
   beforeAll(async () => {
     env = await channelsEnv();
@@ -55,7 +55,7 @@ describe('Enabley audit: array query parameters', () => {
   });
 });
 
-describe('Enabley audit: text PostgreSQL cannot store', () => {
+describe('Enabley: text PostgreSQL cannot store', () => {
   let env: ChannelsTestEnv;
   beforeAll(async () => {
     env = await channelsEnv();
@@ -76,7 +76,7 @@ describe('Enabley audit: text PostgreSQL cannot store', () => {
   });
 });
 
-describe('Enabley audit: URLs the router refuses', () => {
+describe('Enabley: URLs the router refuses', () => {
   let env: ChannelsTestEnv;
   beforeAll(async () => {
     env = await channelsEnv();

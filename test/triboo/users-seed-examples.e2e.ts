@@ -1,8 +1,8 @@
 import { TestContext, createTestApp } from '../support/test-app';
 import { auth } from './helpers';
 
-/** Audit: the seed's request and response examples, driven as documented. */
-describe('Triboo audit: seed examples', () => {
+/** The seed's request and response examples, driven as documented. */
+describe('Triboo: seed examples', () => {
   let ctx: TestContext;
   let token: string;
   beforeAll(async () => {

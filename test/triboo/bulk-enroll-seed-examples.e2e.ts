@@ -1,8 +1,8 @@
 import { TestContext, createTestApp } from '../support/test-app';
 import { accountId, auth, course } from './helpers';
 
-/** Audit: bulk enroll and the enrollment API driven as the seed documents them. */
-describe('Triboo audit: bulk enroll and enrollment', () => {
+/** Bulk enroll and the enrollment API driven as the seed documents them. */
+describe('Triboo: bulk enroll and enrollment', () => {
   let ctx: TestContext;
   let token: string;
   const COURSE = 'course-v1:triboo+DemoX+Demo_Course';

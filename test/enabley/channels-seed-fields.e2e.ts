@@ -2,8 +2,8 @@ import { ChannelsTestEnv, channelsEnv, putChannel } from './channels-support';
 
 const CHANNEL_INFO_FIELDS = ['availability', 'categories', 'created', 'directLink', 'duration', 'identifier', 'masterChannelId', 'masterChannelInstance', 'name', 'subAccountName', 'type'];
 
-/** Second-round audit: every ChannelInfo field of the seed is present (null when not asked for or unknown). */
-describe('Enabley audit: ChannelInfo fields', () => {
+/** Every ChannelInfo field of the seed is present (null when not asked for or unknown). */
+describe('Enabley: ChannelInfo fields', () => {
   let env: ChannelsTestEnv;
   beforeAll(async () => {
     env = await channelsEnv();
@@ -26,7 +26,7 @@ describe('Enabley audit: ChannelInfo fields', () => {
   });
 });
 
-describe('Enabley audit: OpenAPI definition names', () => {
+describe('Enabley: OpenAPI definition names', () => {
   it('the committed document names the Enabley schemas as the seed defines them', () => {
     const schemas = Object.keys(require('../../openapi/openapi.json').components.schemas as Record<string, unknown>);
     for (const name of ['UserData', 'UserInfo', 'UserIdentity', 'GroupData', 'GroupInfo', 'UserProfileData', 'UserProfileInfo', 'ExternalEntitlement', 'ExternalPermission',

@@ -1,8 +1,8 @@
 import { TestContext, createTestApp } from '../support/test-app';
 import { accountId, auth, course } from './helpers';
 
-/** Audit: bad input anywhere in the Triboo dialect answers 4xx in {"status", "detail"}, never a 500. */
-describe('Triboo audit: bad input', () => {
+/** Bad input anywhere in the Triboo dialect answers 4xx in {"status", "detail"}, never a 500. */
+describe('Triboo: bad input', () => {
   let ctx: TestContext;
   let token: string;
   const COURSE = 'course-v1:edX+DemoX+Demo_Course';

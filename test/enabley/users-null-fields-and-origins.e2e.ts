@@ -1,7 +1,7 @@
 import { ChannelsTestEnv, channelsEnv } from './channels-support';
 
-/** Second-round audit of the Enabley users routes against seed 002 (bad input never answers 500). */
-describe('Enabley audit: users', () => {
+/** The Enabley users routes against seed 002 (bad input never answers 500). */
+describe('Enabley: users', () => {
   let env: ChannelsTestEnv;
   beforeAll(async () => {
     env = await channelsEnv();
@@ -19,7 +19,7 @@ describe('Enabley audit: users', () => {
   });
 });
 
-describe('Enabley audit: users created elsewhere', () => {
+describe('Enabley: users created elsewhere', () => {
   let env: ChannelsTestEnv;
   beforeAll(async () => {
     env = await channelsEnv();

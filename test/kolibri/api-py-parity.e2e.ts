@@ -5,8 +5,8 @@ const HEX = /^[0-9a-f]{32}$/;
 const dashed = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 const ids = (body: { id: string }[]) => body.map((x) => x.id).sort();
 
-/** Audit of the Kolibri dialect against Kolibri's own api.py behaviour, operation by operation. */
-describe('Kolibri audit', () => {
+/** The Kolibri dialect checked against Kolibri's own api.py behaviour, operation by operation. */
+describe('Kolibri: parity with api.py', () => {
   let ctx: TestContext;
   let k: Kolibri;
   beforeAll(async () => {
