@@ -95,7 +95,7 @@ export class BulkEnrollService {
       for (let k = 0; k < keys.count; k++) if (keys.valid[k]) validKeys.push(k);
       const distinctOf = (pick: (k: number) => string | null) => [...new Set(validKeys.map(pick).filter((v): v is string => v !== null))];
       if (action === 'enroll') {
-        await this.enrollments.enroll(m, accountId, distinctOf((k) => (kindOf(keys, k) === 0 ? keys.userId[k] : null)), channelIds, { mode: 'honor' });
+        await this.enrollments.enrollAll(m, accountId, distinctOf((k) => (kindOf(keys, k) === 0 ? keys.userId[k] : null)), channelIds, { mode: 'honor' });
         await this.enrollments.preEnroll(m, accountId, distinctOf((k) => (kindOf(keys, k) === 1 ? keys.email[k] : null)), channelIds, autoEnroll);
       } else {
         await this.enrollments.unenroll(m, distinctOf((k) => keys.userId[k]), channelIds);
