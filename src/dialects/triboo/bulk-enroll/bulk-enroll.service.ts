@@ -190,13 +190,18 @@ export class BulkEnrollService {
       userActive: new Uint8Array(count),
       email: new Array(count).fill(null),
     };
+    // Two arrays, not one filtered twice: a branch with nothing to look up must cost nothing whatever
+    // the planner believes about the account's size (stale statistics once made it a cross product).
+    const emailKeys: number[] = [];
+    const nameKeys: number[] = [];
+    key.forEach((k, i) => (k.includes('@') ? emailKeys : nameKeys).push(i));
     const rows: { k: number; id: string; user_id: number; username: string; email: string | null; is_active: boolean }[] = await m.query(
-      `SELECT i.k::int - 1 AS k, u.id, u.user_id, u.username, u.email, u.is_active
-         FROM unnest($2::text[]) WITH ORDINALITY AS i(key, k) JOIN "user" u ON u.account_id = $1 AND lower(u.email) = i.key WHERE strpos(i.key, '@') > 0
+      `SELECT i.k, u.id, u.user_id, u.username, u.email, u.is_active
+         FROM unnest($2::int[], $3::text[]) AS i(k, key) JOIN "user" u ON u.account_id = $1 AND lower(u.email) = i.key
        UNION ALL
-       SELECT i.k::int - 1, u.id, u.user_id, u.username, u.email, u.is_active
-         FROM unnest($2::text[]) WITH ORDINALITY AS i(key, k) JOIN "user" u ON u.account_id = $1 AND u.username = i.key WHERE strpos(i.key, '@') = 0`,
-      [accountId, key],
+       SELECT i.k, u.id, u.user_id, u.username, u.email, u.is_active
+         FROM unnest($4::int[], $5::text[]) AS i(k, key) JOIN "user" u ON u.account_id = $1 AND u.username = i.key`,
+      [accountId, emailKeys, emailKeys.map((i) => key[i]), nameKeys, nameKeys.map((i) => key[i])],
     );
     for (const r of rows) {
       keys.valid[r.k] = 1;
