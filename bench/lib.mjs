@@ -1,5 +1,6 @@
 // Helpers of the benchmark: free ports, child servers, HTTP calls, timing and the result table.
 import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 
@@ -89,4 +90,60 @@ export function table(rows) {
   const widths = head.map((_, i) => Math.max(...all.map((r) => String(r[i]).length)));
   const line = (r) => '| ' + r.map((c, i) => String(c).padEnd(widths[i])).join(' | ') + ' |';
   return [line(head), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...rows.map((r) => line([r.name, r.result, r.budget ?? '', r.ok === undefined ? '' : r.ok ? 'ok' : 'OVER BUDGET']))].join('\n');
+}
+
+/** The pid of the process listening on `base`'s port (Linux /proc), or null when it cannot be found. */
+export function pidListeningOn(base) {
+  const port = Number(new URL(base).port).toString(16).toUpperCase().padStart(4, '0');
+  const inodes = new Set();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let text = '';
+    try {
+      text = readFileSync(table, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const f = line.trim().split(/\s+/);
+      if (f.length > 9 && f[1].endsWith(`:${port}`) && f[3] === '0A') inodes.add(`socket:[${f[9]}]`);
+    }
+  }
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      for (const fd of readdirSync(`/proc/${pid}/fd`)) if (inodes.has(readlinkSync(`/proc/${pid}/fd/${fd}`))) return Number(pid);
+    } catch {
+      /* gone, or not ours */
+    }
+  }
+  return null;
+}
+
+/**
+ * Runs `fn` and reports the peak resident set of process `pid` meanwhile, in MB: the kernel's
+ * high-water mark reset first (clear_refs 5), with 10 ms sampling of VmRSS as the fallback.
+ */
+export async function peakRss(pid, fn) {
+  const status = (key) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+  let reset = false;
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    reset = true;
+  } catch {
+    /* not allowed: sampling only */
+  }
+  const idle = status('VmRSS');
+  let sampled = idle;
+  const timer = setInterval(() => {
+    try {
+      sampled = Math.max(sampled, status('VmRSS'));
+    } catch {
+      /* exited */
+    }
+  }, 10);
+  try {
+    const value = await fn();
+    return { value, idle, peak: Math.max(sampled, reset ? status('VmHWM') : 0) };
+  } finally {
+    clearInterval(timer);
+  }
 }

@@ -176,6 +176,43 @@ describe('Triboo courses and progress reports', () => {
       expect(nf.body).toEqual({ status: 'not_found', detail: expect.any(String) });
     });
 
+    it('writes the course report byte for byte as json_build_object/json_agg over its rows would', async () => {
+      // The reference is the statement the route used before it built the JSON with concat().
+      const reference = (channelId: string) =>
+        ctx.db.query(
+          `SELECT json_build_object('course_id', c.identifier, 'course_title', c.name, 'enrollments', coalesce(json_agg(r ORDER BY r.user_id) FILTER (WHERE r.user_id IS NOT NULL), '[]'::json))::text AS body
+             FROM channel c LEFT JOIN LATERAL (
+               SELECT u.username, u.user_id, u.full_name AS name,
+                      CASE e.status WHEN 'not_started' THEN 'Not Started' WHEN 'in_progress' THEN 'In Progress' WHEN 'finished' THEN 'Successful' ELSE 'Unsuccessful' END AS status,
+                      e.progress, coalesce(e.score, 0) AS current_score, e.time_spent_seconds AS total_time_spent,
+                      to_char(e.enrolled_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS enrollment_date,
+                      to_char(e.completed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS completion_date
+                 FROM enrollment e JOIN "user" u ON u.id = e.user_id WHERE e.channel_id = c.id AND e.is_active AND u.is_active
+             ) r ON true WHERE c.id = $1 GROUP BY c.identifier, c.name`,
+          [channelId],
+        ) as Promise<{ body: string }[]>;
+      const odd = await course(ctx, acct, 'course-v1:odd+Q1+2024', { name: 'Quotes "and" \\ back\tslash — é 😀' });
+      const names = ['Ann "the" \\ Tab\tNew\nline', 'Zoë 😀 \u0001', ''];
+      for (const [i, name] of names.entries()) {
+        const [{ id }] = await ctx.db.query(
+          `INSERT INTO "user" (account_id, identifier, username, username_key, email, full_name) VALUES ($1, $2, $2, $2, $3, $4) RETURNING id`,
+          [acct, `odd-${i}`, `odd-${i}@example.com`, name],
+        );
+        await ctx.db.query(`INSERT INTO enrollment (account_id, user_id, channel_id, status, progress, score, completed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+          acct, id, odd, ['finished', 'failed', 'not_started'][i], 10 * i, i ? null : 77, i === 1 ? null : '2024-03-04T05:06:07.891234Z',
+        ]);
+      }
+      for (const channelId of [odd, c1, c2]) {
+        const [{ identifier }] = await ctx.db.query(`SELECT identifier FROM channel WHERE id = $1`, [channelId]);
+        const res = await ctx.http().get(`/api/extended/v1/course_progress_report/${encodeURIComponent(identifier)}`).set(auth(token)).expect(200);
+        expect(res.text).toBe((await reference(channelId))[0].body);
+      }
+      const empty = await course(ctx, acct, 'course-v1:odd+Empty+2024', { name: 'Empty' });
+      const res = await ctx.http().get('/api/extended/v1/course_progress_report/course-v1:odd+Empty+2024').set(auth(token)).expect(200);
+      expect(res.text).toBe((await reference(empty))[0].body);
+      expect(res.body.enrollments).toEqual([]);
+    });
+
     it('keeps reports inside the account', async () => {
       const { token: other } = await ctx.newAccount('acme-reports');
       await ctx.http().get(`/api/extended/v1/user_progress_report/${users.janedeer.user_id}/`).set(auth(other)).expect(404);

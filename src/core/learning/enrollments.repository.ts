@@ -44,6 +44,18 @@ export class EnrollmentsRepository {
     );
   }
 
+  /** enroll() for callers that do not need the pairs back: 25,000 rows not sent back to be ignored. */
+  async enrollAll(m: EntityManager, accountId: string, userIds: string[], channelIds: string[], mode: string, source: string): Promise<void> {
+    await m.query(
+      `INSERT INTO enrollment (account_id, user_id, channel_id, mode, source, is_active, enrolled_at)
+       SELECT $1, u.user_id, c.channel_id, $4, $5, true, now()
+         FROM unnest($2::uuid[]) AS u(user_id) CROSS JOIN unnest($3::uuid[]) AS c(channel_id)
+       ON CONFLICT (user_id, channel_id) DO UPDATE SET is_active = true, mode = EXCLUDED.mode, updated_at = now()
+         WHERE NOT enrollment.is_active`,
+      [accountId, userIds, channelIds, mode, source],
+    );
+  }
+
   /** Enrolls the (user, channel) pairs the caller's SELECT yields; inactive ones are reactivated under `source`. Returns the pairs that were not active. */
   async enrollFrom(m: EntityManager, accountId: string, pairsSql: string, params: unknown[], source: string): Promise<EnrollmentPair[]> {
     const a = params.length + 1;

@@ -46,6 +46,12 @@ export class EnrollmentsService implements OnModuleInit {
     return this.repo.enroll(manager, accountId, userIds, channelIds, opts.mode ?? 'honor', opts.source ?? 'direct');
   }
 
+  /** enroll() without the answer: for bulk callers that already know the states before. */
+  async enrollAll(manager: EntityManager, accountId: string, userIds: string[], channelIds: string[], opts: EnrollOptions = {}): Promise<void> {
+    if (!userIds.length || !channelIds.length) return;
+    await this.repo.enrollAll(manager, accountId, userIds, channelIds, opts.mode ?? 'honor', opts.source ?? 'direct');
+  }
+
   /**
    * Enrolls the (user, channel) pairs a dialect's SELECT yields, in one INSERT … SELECT (see
    * EnrollmentsRepository for the SELECT's shape). Returns the pairs that were not active before.

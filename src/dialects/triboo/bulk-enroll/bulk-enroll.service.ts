@@ -6,8 +6,9 @@ import { Principal } from '../../../core/auth/principal';
 import { ApiError } from '../../../core/http/api-error';
 import { EnrollmentsService } from '../../../core/learning/enrollments.service';
 import { NewNotification, NotificationsService } from '../../../core/notifications/notifications.service';
-import { BulkEnrollCourseDto, BulkEnrollRequestDto, BulkEnrollResponseDto, BulkEnrollResultDto } from './bulk-enroll.dto';
-import { COURSE_KEY, EnrollmentState, Target, afterState, changed, isEmail, splitIdentifiers, transition } from './bulk-enroll.states';
+import { ALLOWED, AUTO, BulkAnswer, ENROLLED, USER, pack, unpack } from './bulk-enroll.answer';
+import { BulkEnrollRequestDto } from './bulk-enroll.dto';
+import { COURSE_KEY, afterState, changed, isEmail, splitIdentifiers, transition } from './bulk-enroll.states';
 
 export const MAX_IDENTIFIERS = 100_000;
 
@@ -17,19 +18,34 @@ interface Course {
   name: string;
 }
 
-/** One distinct identifier: what it resolved to and its per-course results. */
-interface Resolved extends Target {
-  key: string;
-  identifier: string;
-  userNumber: number | null;
-  username: string | null;
+/**
+ * The distinct identifiers (keys) of a call, column-wise: index k is the k-th distinct key in order of
+ * first appearance. A key is valid when it names a user or is an email.
+ */
+interface Keys {
+  count: number;
+  key: string[];
+  /** The identifier as first sent. */
+  spelling: string[];
+  valid: Uint8Array;
+  userId: (string | null)[];
+  userNumber: (number | null)[];
+  username: (string | null)[];
+  userActive: Uint8Array;
+  /** Lower-case email for pre-enrollment, when there is one. */
+  email: (string | null)[];
 }
+
+/** Per key: 0 an active user (enrolled), 1 an email without an active user (pre-enrolled), 2 neither. */
+const kindOf = (keys: Keys, k: number): number => (keys.userId[k] && keys.userActive[k] ? 0 : keys.email[k] ? 1 : 2);
 
 /**
  * BULK ENROLL, set-based: whatever the number of identifiers and courses, one call runs a fixed
- * set of statements in one transaction (lock courses, resolve identifiers, read enrollments, read
- * pre-enrollments, write enrollments, write pre-enrollments, write one audit row per course, queue emails). An
- * unknown or malformed course fails the whole call before anything is written.
+ * set of statements in one transaction (lock courses, resolve identifiers, read the states before,
+ * write enrollments, write pre-enrollments, write one audit row per course, queue emails). An
+ * unknown or malformed course fails the whole call before anything is written. Identifiers are
+ * keyed once; states travel as small integers (see bulk-enroll.answer.ts), and the answer is
+ * written from them after the commit.
  */
 @Injectable()
 export class BulkEnrollService {
@@ -39,7 +55,7 @@ export class BulkEnrollService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  async run(principal: Principal, dto: BulkEnrollRequestDto): Promise<BulkEnrollResponseDto> {
+  async run(principal: Principal, dto: BulkEnrollRequestDto): Promise<BulkAnswer> {
     const accountId = principal.accountId;
     const action = dto.action;
     const autoEnroll = dto.auto_enroll ?? false;
@@ -50,94 +66,95 @@ export class BulkEnrollService {
     if (!identifiers.length) throw ApiError.required('identifiers', 'identifiers must name at least one email or username.');
     if (identifiers.length > MAX_IDENTIFIERS) throw ApiError.badRequest(`At most ${MAX_IDENTIFIERS} identifiers per call.`, 'identifiers');
 
+    const keyIndex = new Map<string, number>();
+    const distinct: string[] = [];
+    const spelling: string[] = [];
+    const keyOfIdentifier = new Int32Array(identifiers.length);
+    identifiers.forEach((identifier, i) => {
+      const key = keyOf(identifier);
+      let k = keyIndex.get(key);
+      if (k === undefined) {
+        k = distinct.length;
+        keyIndex.set(key, k);
+        distinct.push(key);
+        spelling.push(identifier);
+      }
+      keyOfIdentifier[i] = k;
+    });
+
     return this.db.transaction(async (m) => {
       const courses = await this.lockCourses(m, accountId, courseKeys);
-      const targets = await this.resolve(m, accountId, identifiers);
-      const valid = [...targets.values()].filter((t): t is Resolved => t !== null);
-      const userIds = [...new Set(valid.filter((t) => t.userId).map((t) => t.userId!))];
-      const emails = [...new Set(valid.filter((t) => t.email).map((t) => t.email!))];
+      const keys = await this.resolve(m, accountId, distinct, spelling);
+      identifiers.forEach((_, i) => {
+        if (!keys.valid[keyOfIdentifier[i]]) keyOfIdentifier[i] = -1;
+      });
       const channelIds = courses.map((c) => c.id);
+      const before = await this.statesBefore(m, accountId, keys, channelIds);
 
-      const [enrolled, pending] = await Promise.all([
-        m.query(`SELECT user_id, channel_id FROM enrollment WHERE user_id = ANY($1::uuid[]) AND channel_id = ANY($2::uuid[]) AND is_active`, [userIds, channelIds]) as Promise<
-          { user_id: string; channel_id: string }[]
-        >,
-        m.query(`SELECT email, channel_id, auto_enroll FROM pending_enrollment WHERE account_id = $1 AND channel_id = ANY($2::uuid[]) AND email = ANY($3::text[])`, [
-          accountId,
-          channelIds,
-          emails,
-        ]) as Promise<{ email: string; channel_id: string; auto_enroll: boolean }[]>,
-      ]);
-      const active = new Set(enrolled.map((r) => `${r.user_id}/${r.channel_id}`));
-      const allowed = new Map(pending.map((r) => [`${r.email}/${r.channel_id}`, r.auto_enroll]));
-      const before = (t: Resolved, c: Course): EnrollmentState => {
-        const a = t.email ? allowed.get(`${t.email}/${c.id}`) : undefined;
-        return { user: t.userId !== null, enrollment: t.userId !== null && active.has(`${t.userId}/${c.id}`), allowed: a !== undefined, auto_enroll: a ?? false };
-      };
-
+      const validKeys: number[] = [];
+      for (let k = 0; k < keys.count; k++) if (keys.valid[k]) validKeys.push(k);
+      const distinctOf = (pick: (k: number) => string | null) => [...new Set(validKeys.map(pick).filter((v): v is string => v !== null))];
       if (action === 'enroll') {
-        const enrollIds = [...new Set(valid.filter((t) => t.userId && t.userActive).map((t) => t.userId!))];
-        const preEmails = [...new Set(valid.filter((t) => !(t.userId && t.userActive) && t.email).map((t) => t.email!))];
-        await this.enrollments.enroll(m, accountId, enrollIds, channelIds, { mode: 'honor' });
-        await this.enrollments.preEnroll(m, accountId, preEmails, channelIds, autoEnroll);
+        await this.enrollments.enrollAll(m, accountId, distinctOf((k) => (kindOf(keys, k) === 0 ? keys.userId[k] : null)), channelIds, { mode: 'honor' });
+        await this.enrollments.preEnroll(m, accountId, distinctOf((k) => (kindOf(keys, k) === 1 ? keys.email[k] : null)), channelIds, autoEnroll);
       } else {
-        await this.enrollments.unenroll(m, userIds, channelIds);
-        await this.enrollments.removePending(m, accountId, emails, channelIds);
+        await this.enrollments.unenroll(m, distinctOf((k) => keys.userId[k]), channelIds);
+        await this.enrollments.removePending(m, accountId, distinctOf((k) => keys.email[k]), channelIds);
       }
 
-      // States, and one audit row per course holding every identifier's transition.
-      const transitions: string[][] = courses.map(() => []);
-      const outcome = new Map<string, { before: EnrollmentState; after: EnrollmentState }>();
-      const affected = new Map<string, { target: Resolved; courses: Course[] }>();
+      // States after, and one audit row per course holding every valid key's transition.
+      const after = new Uint8Array(before.length);
+      const transitions: string[] = [];
+      const affected = new Map<number, Course[]>();
+      const outcomes = new Map<number, { after: number; transition: string; changed: boolean }>();
       courses.forEach((c, ci) => {
-        for (const t of valid) {
-          const b = before(t, c);
-          const a = afterState(action, t, b, autoEnroll);
-          outcome.set(`${t.key}/${c.id}`, { before: b, after: a });
-          transitions[ci].push(transition(action, b, a));
-          if (changed(b, a)) {
-            const entry = affected.get(t.key) ?? { target: t, courses: [] };
-            entry.courses.push(c);
-            affected.set(t.key, entry);
+        const list: string[] = [];
+        for (const k of validKeys) {
+          const at = ci * keys.count + k;
+          const b = before[at];
+          const kind = kindOf(keys, k);
+          let o = outcomes.get(b * 4 + kind);
+          if (!o) {
+            // afterState reads only whether there is an active user, else an email.
+            const target = { userId: kind === 0 ? 'user' : null, userActive: kind === 0, email: kind === 1 ? 'email' : null };
+            const bs = unpack(b);
+            const as = afterState(action, target, bs, autoEnroll);
+            o = { after: pack(as), transition: transition(action, bs, as), changed: changed(bs, as) };
+            outcomes.set(b * 4 + kind, o);
+          }
+          after[at] = o.after;
+          list.push(o.transition);
+          if (o.changed) {
+            const list = affected.get(k);
+            if (list) list.push(c);
+            else affected.set(k, [c]);
           }
         }
+        transitions.push(list.join('\n'));
       });
-      if (valid.length) {
+      if (validKeys.length) {
         await m.query(
           `INSERT INTO triboo_enrollment_audit (account_id, channel_id, action, enrolled_by, entries, identifiers, emails, user_ids, usernames, state_transitions)
-           SELECT $1, c.channel_id, $3, $4, $5, $6::text[], $7::text[], $8::int[], $9::text[], string_to_array(c.transitions, E'\\n')
+           SELECT $1, c.channel_id, $3, $4, $5, string_to_array($6, E'\\n'), $7::text[], $8::int[], $9::text[], string_to_array(c.transitions, E'\\n')
              FROM unnest($2::uuid[], $10::text[]) AS c(channel_id, transitions)`,
           [
             accountId,
             channelIds,
             action,
             principal.kind === 'client' ? `client:${principal.clientId}` : `user:${principal.userId}`,
-            valid.length,
-            valid.map((t) => t.identifier),
-            valid.map((t) => t.email),
-            valid.map((t) => t.userNumber),
-            valid.map((t) => t.username),
-            transitions.map((list) => list.join('\n')),
+            validKeys.length,
+            // Identifiers were split on whitespace: none holds a newline.
+            validKeys.map((k) => keys.spelling[k]).join('\n'),
+            validKeys.map((k) => keys.email[k]),
+            validKeys.map((k) => keys.userNumber[k]),
+            validKeys.map((k) => keys.username[k]),
+            transitions,
           ],
         );
       }
-      if (emailStudents && affected.size) await this.notify(m, accountId, action, autoEnroll, [...affected.values()]);
+      if (emailStudents && affected.size) await this.notify(m, accountId, action, autoEnroll, keys, affected);
 
-      const response: Record<string, BulkEnrollCourseDto> = {};
-      for (const c of courses) {
-        const seen = new Set<string>();
-        const results: BulkEnrollResultDto[] = identifiers.map((identifier) => {
-          const t = targets.get(keyOf(identifier));
-          if (!t) return { identifier, invalidIdentifier: true };
-          const o = outcome.get(`${t.key}/${c.id}`)!;
-          // Named again in the same call: the first occurrence already left it in its final state.
-          const repeat = seen.has(t.key);
-          seen.add(t.key);
-          return { identifier, before: repeat ? { ...o.after } : o.before, after: o.after };
-        });
-        response[c.identifier] = { action, results, auto_enroll: autoEnroll };
-      }
-      return { action, courses: response, email_students: emailStudents, auto_enroll: autoEnroll };
+      return { action, autoEnroll, emailStudents, courseKeys: courses.map((c) => c.identifier), identifiers, keyOfIdentifier, keyCount: keys.count, before, after };
     });
   }
 
@@ -160,35 +177,82 @@ export class BulkEnrollService {
   }
 
   /** Emails by lower(email), other identifiers by username (Open edX get_student_from_identifier); one statement. */
-  private async resolve(m: EntityManager, accountId: string, identifiers: string[]): Promise<Map<string, Resolved | null>> {
-    const keys = [...new Set(identifiers.map(keyOf))];
-    const emailKeys = keys.filter((k) => k.includes('@'));
-    const nameKeys = keys.filter((k) => !k.includes('@'));
-    const rows: { k: string; id: string; user_id: number; username: string; email: string | null; is_active: boolean }[] = await m.query(
-      `SELECT i.k, u.id, u.user_id, u.username, u.email, u.is_active FROM unnest($2::text[]) AS i(k) JOIN "user" u ON u.account_id = $1 AND lower(u.email) = i.k
+  private async resolve(m: EntityManager, accountId: string, key: string[], spelling: string[]): Promise<Keys> {
+    const count = key.length;
+    const keys: Keys = {
+      count,
+      key,
+      spelling,
+      valid: new Uint8Array(count),
+      userId: new Array(count).fill(null),
+      userNumber: new Array(count).fill(null),
+      username: new Array(count).fill(null),
+      userActive: new Uint8Array(count),
+      email: new Array(count).fill(null),
+    };
+    // Two arrays, not one filtered twice: a branch with nothing to look up must cost nothing whatever
+    // the planner believes about the account's size (stale statistics once made it a cross product).
+    const emailKeys: number[] = [];
+    const nameKeys: number[] = [];
+    key.forEach((k, i) => (k.includes('@') ? emailKeys : nameKeys).push(i));
+    const rows: { k: number; id: string; user_id: number; username: string; email: string | null; is_active: boolean }[] = await m.query(
+      `SELECT i.k, u.id, u.user_id, u.username, u.email, u.is_active
+         FROM unnest($2::int[], $3::text[]) AS i(k, key) JOIN "user" u ON u.account_id = $1 AND lower(u.email) = i.key
        UNION ALL
-       SELECT i.k, u.id, u.user_id, u.username, u.email, u.is_active FROM unnest($3::text[]) AS i(k) JOIN "user" u ON u.account_id = $1 AND u.username = i.k`,
-      [accountId, emailKeys, nameKeys],
+       SELECT i.k, u.id, u.user_id, u.username, u.email, u.is_active
+         FROM unnest($4::int[], $5::text[]) AS i(k, key) JOIN "user" u ON u.account_id = $1 AND u.username = i.key`,
+      [accountId, emailKeys, emailKeys.map((i) => key[i]), nameKeys, nameKeys.map((i) => key[i])],
     );
-    const users = new Map(rows.map((r) => [r.k, r]));
-    const out = new Map<string, Resolved | null>();
-    const firstSpelling = new Map<string, string>();
-    for (const ident of identifiers) if (!firstSpelling.has(keyOf(ident))) firstSpelling.set(keyOf(ident), ident);
-    for (const k of keys) {
-      const u = users.get(k);
-      const identifier = firstSpelling.get(k)!;
-      if (u) out.set(k, { key: k, identifier, userId: u.id, userNumber: u.user_id, username: u.username, userActive: u.is_active, email: u.email ? u.email.toLowerCase() : null });
-      else if (isEmail(k)) out.set(k, { key: k, identifier, userId: null, userNumber: null, username: null, userActive: false, email: k });
-      else out.set(k, null);
+    for (const r of rows) {
+      keys.valid[r.k] = 1;
+      keys.userId[r.k] = r.id;
+      keys.userNumber[r.k] = r.user_id;
+      keys.username[r.k] = r.username;
+      keys.userActive[r.k] = r.is_active ? 1 : 0;
+      keys.email[r.k] = r.email ? r.email.toLowerCase() : null;
     }
-    return out;
+    for (let k = 0; k < count; k++) {
+      if (keys.valid[k] || !isEmail(key[k])) continue;
+      keys.valid[k] = 1;
+      keys.email[k] = key[k];
+    }
+    return keys;
   }
 
-  private async notify(m: EntityManager, accountId: string, action: 'enroll' | 'unenroll', autoEnroll: boolean, affected: { target: Resolved; courses: Course[] }[]): Promise<void> {
+  /** Per course and key, the packed state before the call (bulk-enroll.answer.ts); one statement. */
+  private async statesBefore(m: EntityManager, accountId: string, keys: Keys, channelIds: string[]): Promise<Uint8Array> {
+    const states = new Uint8Array(channelIds.length * keys.count);
+    const userKeys: number[] = [];
+    const emailKeys: number[] = [];
+    for (let k = 0; k < keys.count; k++) {
+      if (!keys.valid[k]) continue;
+      if (keys.userId[k]) {
+        userKeys.push(k);
+        for (let c = 0; c < channelIds.length; c++) states[c * keys.count + k] = USER;
+      }
+      if (keys.email[k]) emailKeys.push(k);
+    }
+    const rows: { k: number; c: number; s: number }[] = await m.query(
+      `SELECT u.k, c.c::int - 1 AS c, ${ENROLLED} AS s
+         FROM unnest($2::int[], $3::uuid[]) AS u(k, user_id)
+         JOIN enrollment e ON e.user_id = u.user_id AND e.is_active
+         JOIN unnest($1::uuid[]) WITH ORDINALITY AS c(channel_id, c) ON c.channel_id = e.channel_id
+       UNION ALL
+       SELECT p.k, c.c::int - 1, CASE WHEN pe.auto_enroll THEN ${ALLOWED | AUTO} ELSE ${ALLOWED} END
+         FROM unnest($4::int[], $5::text[]) AS p(k, email)
+         JOIN pending_enrollment pe ON pe.account_id = $6 AND pe.email = p.email
+         JOIN unnest($1::uuid[]) WITH ORDINALITY AS c(channel_id, c) ON c.channel_id = pe.channel_id`,
+      [channelIds, userKeys, userKeys.map((k) => keys.userId[k]), emailKeys, emailKeys.map((k) => keys.email[k]), accountId],
+    );
+    for (const r of rows) states[r.c * keys.count + r.k] |= r.s;
+    return states;
+  }
+
+  private async notify(m: EntityManager, accountId: string, action: 'enroll' | 'unenroll', autoEnroll: boolean, keys: Keys, affected: Map<number, Course[]>): Promise<void> {
     const call = randomUUID();
-    const messages: NewNotification[] = affected.map(({ target, courses }) => {
+    const messages: NewNotification[] = [...affected].map(([k, courses]) => {
       const titles = courses.map((c) => `${c.name} (${c.identifier})`).join(', ');
-      const registered = target.userId !== null && target.userActive;
+      const registered = kindOf(keys, k) === 0;
       const subject = action === 'unenroll' ? 'You have been unenrolled' : registered ? 'You have been enrolled' : 'You have been invited to register';
       const body =
         action === 'unenroll'
@@ -196,7 +260,7 @@ export class BulkEnrollService {
           : registered
             ? `You have been enrolled in: ${titles}.`
             : `You have been invited to: ${titles}. ${autoEnroll ? 'Register with this email address and you will be enrolled automatically.' : 'Register with this email address, then enroll.'}`;
-      return { key: `triboo-bulk-enroll:${call}:${target.key}`, accountId, userId: target.userId, to: target.email, subject, body };
+      return { key: `triboo-bulk-enroll:${call}:${keys.key[k]}`, accountId, userId: keys.userId[k], to: keys.email[k], subject, body };
     });
     await this.notifications.enqueue(m, messages);
   }

