@@ -1576,7 +1576,7 @@ export default async () => {
                     import("./dialects/triboo/bulk-enroll/bulk-enroll.controller"),
                     {
                         "BulkEnrollController": {
-                            "enroll": { type: t["./dialects/triboo/bulk-enroll/bulk-enroll.dto"].BulkEnrollResponseDto },
+                            "enroll": { type: Object },
                             "list": {}
                         }
                     }
