@@ -254,6 +254,10 @@ describe('Kolibri permission matrix', () => {
       await as.ccoach.post('/api/auth/membership', { user: u.fcoach.id, collection: G.id }).expect(400);
       await as.ccoach.post('/api/auth/membership', { user: u.fcoach.id, collection: C.id }).expect(403);
       await as.ccoach.post('/api/auth/membership', { user: u.learner2.id, collection: G2.id }).expect(403);
+      // A bulk body answers as checking its items in order: a refused item before an unknown collection is 403, after it 400.
+      const unknown = 'ab'.repeat(16);
+      await as.ccoach.post('/api/auth/membership', [{ user: u.learner.id, collection: G.id }, { user: u.learner2.id, collection: G2.id }, { user: u.learner2.id, collection: unknown }]).expect(403);
+      await as.ccoach.post('/api/auth/membership', [{ user: u.learner.id, collection: G.id }, { user: u.learner2.id, collection: unknown }, { user: u.learner2.id, collection: G2.id }]).expect(400);
       await as.learner.post('/api/auth/membership', { user: u.learner.id, collection: C2.id }).expect(403);
       await as.learner.delete(`/api/auth/membership/${gm.id}`).expect(404);
       await as.ccoach.delete(`/api/auth/membership/${gm.id}`).expect(204);

@@ -122,7 +122,11 @@ export class ClassroomsService {
     });
     const order = new Map(coaches.map((c, i) => [c.id, i]));
     const byClass = new Map<string, string[]>();
-    for (const p of pairs) byClass.set(p.classroom_id, [...(byClass.get(p.classroom_id) ?? []), p.user_id]);
+    for (const p of pairs) {
+      const users = byClass.get(p.classroom_id);
+      if (users) users.push(p.user_id);
+      else byClass.set(p.classroom_id, [p.user_id]);
+    }
     return rows.map((r) => ({
       id: toHexId(r.id),
       name: r.name,

@@ -1,10 +1,10 @@
-import { subject as asSubject } from '@casl/ability';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../../../core/database/pg-error';
 import { ApiError } from '../../../core/http/api-error';
 import { toHexId } from '../../../core/http/ids';
 import { AppAbility } from '../../../core/policy/app-ability';
+import { firstDenied } from '../../../core/policy/assert-can';
 import { UserConflictError, UsersService } from '../../../core/users/users.service';
 
 export const FACILITY_USERNAME_INDEX = 'UQ_kolibri_facility_user_username';
@@ -61,11 +61,8 @@ export class FacilityLinksService implements OnModuleInit {
     if (other) throw ApiError.badRequest(`User ${toHexId(other.id)} belongs to another facility.`, field);
     const joining = rows.filter((r) => !r.facility_id).map((r) => r.id);
     if (!joining.length) return;
-    for (const userId of joining) {
-      const outside: Record<string, unknown> = { accountId, facilityId: null, userId, classroomIds: [] };
-      if (!ability.can('update', asSubject('FacilityUser', outside)))
-        throw ApiError.forbidden(`User ${toHexId(userId)} is not in this facility; only an account administrator may add them.`);
-    }
+    const denied = firstDenied(ability, 'update', 'FacilityUser', joining.map((userId) => ({ accountId, facilityId: null, userId, classroomIds: [] })));
+    if (denied >= 0) throw ApiError.forbidden(`User ${toHexId(joining[denied])} is not in this facility; only an account administrator may add them.`);
     try {
       const inserted: { user_id: string }[] = await m.query(
         `INSERT INTO kolibri_facility_user (user_id, facility_id, account_id, username)

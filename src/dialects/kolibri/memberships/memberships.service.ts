@@ -7,7 +7,7 @@ import { ApiError } from '../../../core/http/api-error';
 import { toHexId } from '../../../core/http/ids';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { idList, idOf, optionalId } from '../common/kolibri-ids';
-import { assertCan } from '../../../core/policy/assert-can';
+import { assertCanEach } from '../../../core/policy/assert-can';
 import { ColumnMap, readFilter } from '../../../core/policy/read-filter';
 import { FacilityLinksService } from '../facility-users/facility-links.service';
 import { CreateMembershipDto, MembershipDto, MembershipQueryDto } from './membership.dto';
@@ -78,17 +78,25 @@ export class MembershipsService {
     const accountId = principal.accountId;
     const pairs = items.map((i) => ({ user: idOf(i.user, 'user'), collection: idOf(i.collection, 'collection') }));
     const targets = await this.targets(accountId, [...new Set(pairs.map((p) => p.collection))]);
-    for (const p of pairs) {
-      const t = targets.get(p.collection);
-      if (!t) throw ApiError.badRequest(`Invalid pk "${toHexId(p.collection)}" - object does not exist.`, 'collection');
-      if (t.kind === 'facility') throw ApiError.badRequest('Users cannot be members of a facility; add them to a classroom or learner group.', 'collection');
-      assertCan(ability, 'create', 'Membership', { accountId, facilityId: t.facility_id, classroomId: t.kind === 'classroom' ? t.id : t.parent_id, collectionKind: t.kind, userId: p.user });
+    // As checking each item in order: the permission of the items before the first invalid one decides first.
+    const invalid = pairs.findIndex((p) => (targets.get(p.collection)?.kind ?? 'facility') === 'facility');
+    const checked = invalid < 0 ? pairs : pairs.slice(0, invalid);
+    assertCanEach(ability, 'create', 'Membership', checked.map((p) => {
+      const t = targets.get(p.collection)!;
+      return { accountId, facilityId: t.facility_id, classroomId: t.kind === 'classroom' ? t.id : t.parent_id, collectionKind: t.kind, userId: p.user };
+    }));
+    if (invalid >= 0) {
+      const p = pairs[invalid];
+      if (!targets.get(p.collection)) throw ApiError.badRequest(`Invalid pk "${toHexId(p.collection)}" - object does not exist.`, 'collection');
+      throw ApiError.badRequest('Users cannot be members of a facility; add them to a classroom or learner group.', 'collection');
     }
     const rows = await this.db.transaction(async (m) => {
       const byFacility = new Map<string, string[]>();
       for (const p of pairs) {
         const f = targets.get(p.collection)!.facility_id;
-        byFacility.set(f, [...(byFacility.get(f) ?? []), p.user]);
+        const users = byFacility.get(f);
+        if (users) users.push(p.user);
+        else byFacility.set(f, [p.user]);
       }
       for (const [facilityId, users] of byFacility) await this.links.join(m, ability, accountId, facilityId, users);
       const classes = pairs.filter((p) => targets.get(p.collection)!.kind === 'classroom');
