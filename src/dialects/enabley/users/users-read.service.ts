@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { userCounts } from '../../../core/users/user-counts';
 import { KeysetPaginator, PaginationResult } from '../pagination/paginator';
 import { poolRows, rows } from '../sql';
 import { ListUsersV2Query, ListUsersV3Query, USERS_V3_DEFAULT_PAGE_SIZE, UserFiltersQuery, UserInfoDto } from './user.dto';
@@ -47,6 +48,11 @@ export class EnableyUsersReadService {
   }
 
   private async count(accountId: string, f: UserFiltersQuery): Promise<number> {
+    // Unfiltered (the usual first page): the maintained per-account count, not a count(*) over every user.
+    if (!hasSetFilter(f) && f.identifier === undefined) {
+      const c = await userCounts(this.db, accountId);
+      return c.users - c.superusers;
+    }
     const params: unknown[] = [accountId];
     const where = userFilterSql(f, params);
     const [{ n }] = await rows<{ n: string }>(this.db, `SELECT count(*) AS n FROM "user" u WHERE ${where}`, params);

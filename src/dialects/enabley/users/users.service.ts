@@ -8,7 +8,6 @@ import { ChangedBy, UserConflictError, UsersService } from '../../../core/users/
 import { rows } from '../sql';
 import { SubAccountsService } from '../sub-accounts/sub-accounts.service';
 import { UserDataDto, UserInfoDto } from './user.dto';
-import { USER_SCOPE } from './user-info.sql';
 import { EnableyUsersReadService } from './users-read.service';
 
 const MAX_CUSTOM_ATTRIBUTES_JSON = 16 * 1024;
@@ -36,7 +35,8 @@ export class EnableyUsersService {
 
   private upsertOnce(accountId: string, data: UserDataDto, by: ChangedBy): Promise<{ created: boolean; user: UserInfoDto }> {
     return this.db.transaction(async (m) => {
-      const existing = await rows<{ id: string }>(m, `SELECT u.id FROM "user" u WHERE ${USER_SCOPE} AND u.identifier = $2 FOR UPDATE`, [accountId, data.identifier]);
+      // The row, locked and loaded once: the users service updates from this entity, no second read of it.
+      const existing = await this.lockMember(m, accountId, data.identifier);
       // null: names and email are cleared; username, password and isActive keep their value.
       const fields = {
         username: data.username ?? undefined,
@@ -47,14 +47,13 @@ export class EnableyUsersService {
         isActive: data.isActive ?? undefined,
       };
       let userId: string;
-      const created = existing.length === 0;
-      if (created) {
+      const created = existing === null;
+      if (existing === null) {
         const user = await this.users.create(accountId, { ...fields, username: data.username ?? data.identifier, identifier: data.identifier }, m);
         userId = user.id;
       } else {
-        userId = existing[0].id;
-        const user = await m.getRepository(User).findOneByOrFail({ id: userId });
-        await this.users.update(user, fields, m, by);
+        userId = existing.id;
+        await this.users.update(existing, fields, m, by);
       }
       await m.query(
         `INSERT INTO enabley_user_data (user_id, possible_roles, custom_attributes, phone, address)
@@ -72,13 +71,18 @@ export class EnableyUsersService {
     });
   }
 
+  /** The account member (platform administrators are out of reach, as in every Enabley read) with that identifier, locked FOR UPDATE. */
+  private lockMember(m: EntityManager, accountId: string, identifier: string): Promise<User | null> {
+    return m.getRepository(User).findOne({ where: { accountId, identifier, isSuperuser: false }, lock: { mode: 'pessimistic_write' } });
+  }
+
   /** PUT /api/v2/users/{identifier}?isActive= */
   async setActive(accountId: string, identifier: string, isActive: boolean): Promise<UserInfoDto> {
     // Through the users service, so an activation claims the user's pending enrollments in the same transaction.
     return this.db.transaction(async (m) => {
-      const found = await rows<{ id: string }>(m, `SELECT u.id FROM "user" u WHERE ${USER_SCOPE} AND u.identifier = $2 FOR UPDATE`, [accountId, identifier]);
-      if (!found.length) throw ApiError.notFound('No user with that identifier.');
-      await this.users.update(await m.getRepository(User).findOneByOrFail({ id: found[0].id }), { isActive }, m);
+      const found = await this.lockMember(m, accountId, identifier);
+      if (!found) throw ApiError.notFound('No user with that identifier.');
+      await this.users.update(found, { isActive }, m);
       return (await this.reads.findInfo(accountId, identifier, m))!;
     });
   }
