@@ -95,15 +95,14 @@ export class MembershipsWriter {
       let notified = 0;
       if (users.length) {
         await this.authorizeExistingAdmins(m, ability, 'update', accountId, orgs, users);
-        // Key order keeps the primary-key and user-index insertions local; an unchanged membership is not
-        // rewritten (the row is still locked by ON CONFLICT), which saves a new row version and three index entries.
+        // An unchanged membership is not rewritten (ON CONFLICT still locks the row): no new row version and no
+        // three index entries for it, which made a repeated call cost as much as the first.
         await rows(
           m,
           `INSERT INTO organization_member (organization_id, user_id, department_id, permission_organization, permission_content)
            SELECT o.organization_id, u.user_id, o.department_id, o.po::organization_level, o.pc::content_level
              FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS o(organization_id, department_id, po, pc)
             CROSS JOIN unnest($5::uuid[]) AS u(user_id)
-            ORDER BY o.organization_id, u.user_id
            ON CONFLICT (organization_id, user_id) DO UPDATE
               SET department_id = EXCLUDED.department_id, permission_organization = EXCLUDED.permission_organization,
                   permission_content = EXCLUDED.permission_content, updated_at = now()
