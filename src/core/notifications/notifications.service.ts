@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { rows } from '../database/sql';
 import { NotificationsWorker } from './notifications.worker';
 
 export interface NewNotification {
@@ -11,6 +12,19 @@ export interface NewNotification {
   to: string | null;
   subject: string;
   body: string;
+}
+
+/** One message to many recipients that differs only in the greeting's name: queued with one INSERT ... SELECT. */
+export interface PersonalizedNotification {
+  /** Each recipient's key is keyPrefix + their user id. */
+  keyPrefix: string;
+  accountId: string;
+  subject: string;
+  /** Each body is greeting + the recipient's name + rest. */
+  greeting: string;
+  rest: string;
+  /** to null/empty: recorded and skipped by the worker. */
+  recipients: { userId: string; to: string | null; name: string }[];
 }
 
 /**
@@ -40,5 +54,24 @@ export class NotificationsService {
     );
     if (rows.length) this.worker.kick();
     return rows.length;
+  }
+
+  /**
+   * The same outcome as enqueue() with one message per recipient, but the shared text crosses the wire once and
+   * PostgreSQL assembles each row, instead of a full body per recipient in the parameters.
+   */
+  async enqueuePersonalized(manager: EntityManager, n: PersonalizedNotification): Promise<number> {
+    if (!n.recipients.length) return 0;
+    const inserted = await rows<{ id: string }>(
+      manager,
+      `INSERT INTO notification (key, account_id, user_id, to_address, subject, body)
+       SELECT $1 || r.user_id::text, $2::uuid, r.user_id, NULLIF(r.to_address, ''), $3, $4 || r.name || $5
+         FROM unnest($6::uuid[], $7::text[], $8::text[]) AS r(user_id, to_address, name)
+       ON CONFLICT (key) DO NOTHING
+       RETURNING id`,
+      [n.keyPrefix, n.accountId, n.subject, n.greeting, n.rest, n.recipients.map((r) => r.userId), n.recipients.map((r) => r.to), n.recipients.map((r) => r.name)],
+    );
+    if (inserted.length) this.worker.kick();
+    return inserted.length;
   }
 }

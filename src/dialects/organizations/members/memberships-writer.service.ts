@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '../../../core/auth/principal';
+import { rows } from '../../../core/database/sql';
 import { ApiError } from '../../../core/http/api-error';
 import { NotificationsService } from '../../../core/notifications/notifications.service';
 import { AppAbility, PolicyAction } from '../../../core/policy/app-ability';
@@ -70,8 +71,9 @@ export class MembershipsWriter {
     return this.db.transaction(async (m) => {
       const orgs = await this.organizations(m, accountId, ability, req.organizations);
       const { users, unknown } = await this.users(m, accountId, req.users, req.userRequired);
-      const departments: DepartmentRow[] = req.department
-        ? await m.query(
+      const departments = req.department
+        ? await rows<DepartmentRow>(
+            m,
             `SELECT organization_id, id, name, permission_organization, permission_content
                FROM organization_department WHERE organization_id = ANY($1::uuid[]) AND name = $2`,
             [orgs.map((o) => o.id), req.department],
@@ -93,22 +95,28 @@ export class MembershipsWriter {
       let notified = 0;
       if (users.length) {
         await this.authorizeExistingAdmins(m, ability, 'update', accountId, orgs, users);
-        await m.query(
+        // An unchanged membership is not rewritten (ON CONFLICT still locks the row): no new row version and no
+        // three index entries for it, which made a repeated call cost as much as the first.
+        await rows(
+          m,
           `INSERT INTO organization_member (organization_id, user_id, department_id, permission_organization, permission_content)
            SELECT o.organization_id, u.user_id, o.department_id, o.po::organization_level, o.pc::content_level
              FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS o(organization_id, department_id, po, pc)
             CROSS JOIN unnest($5::uuid[]) AS u(user_id)
            ON CONFLICT (organization_id, user_id) DO UPDATE
               SET department_id = EXCLUDED.department_id, permission_organization = EXCLUDED.permission_organization,
-                  permission_content = EXCLUDED.permission_content, updated_at = now()`,
+                  permission_content = EXCLUDED.permission_content, updated_at = now()
+            WHERE (organization_member.department_id, organization_member.permission_organization, organization_member.permission_content)
+                  IS DISTINCT FROM (EXCLUDED.department_id, EXCLUDED.permission_organization, EXCLUDED.permission_content)`,
           [plans.map((p) => p.org.id), plans.map((p) => p.departmentId), plans.map((p) => p.organizationLevel), plans.map((p) => p.contentLevel), users.map((u) => u.id)],
         );
         if (req.notify) {
-          const batch = randomUUID();
-          notified = await this.notifications.enqueue(
-            m,
-            users.map((u) => ({ key: `organizations:members:${batch}:${u.id}`, accountId, userId: u.id, to: u.email, ...membershipMessage(u, plans) })),
-          );
+          notified = await this.notifications.enqueuePersonalized(m, {
+            keyPrefix: `organizations:members:${randomUUID()}:`,
+            accountId,
+            ...membershipMessage(plans),
+            recipients: users.map((u) => ({ userId: u.id, to: u.email, name: u.name })),
+          });
         }
       }
       const members = plans.flatMap((p) =>
@@ -126,13 +134,14 @@ export class MembershipsWriter {
       for (const org of orgs) this.authorize(ability, 'delete', accountId, org);
       if (!users.length) return { removed: [], unknown_users: unknown };
       await this.authorizeExistingAdmins(m, ability, 'delete', accountId, orgs, users);
-      const [rows]: [{ organization_id: string; user_id: string }[], number] = await m.query(
+      const deleted = await rows<{ organization_id: string; user_id: string }>(
+        m,
         'DELETE FROM organization_member WHERE organization_id = ANY($1::uuid[]) AND user_id = ANY($2::uuid[]) RETURNING organization_id, user_id',
         [orgs.map((o) => o.id), users.map((u) => u.id)],
       );
       const orgCode = new Map(orgs.map((o) => [o.id, o.code]));
       const userCode = new Map(users.map((u) => [u.id, u.identifier]));
-      const removed = rows
+      const removed = deleted
         .map((r) => ({ organization: orgCode.get(r.organization_id)!, code: userCode.get(r.user_id)! }))
         .sort((a, b) => a.organization.localeCompare(b.organization) || a.code.localeCompare(b.code));
       return { removed, unknown_users: unknown };
@@ -141,19 +150,20 @@ export class MembershipsWriter {
 
   /** Every code must name an organization of the account whose members the caller may read; else 404 naming them. */
   private async organizations(m: EntityManager, accountId: string, ability: AppAbility, codes: string[]): Promise<OrgRow[]> {
-    const rows: OrgRow[] = await m.query('SELECT id, code, name FROM organization WHERE account_id = $1 AND code = ANY($2::text[])', [accountId, codes]);
-    const visible = new Map(rows.filter((o) => ability.can('read', subjectOf(ORG_MEMBER, { accountId, organizationId: o.id }))).map((o) => [o.code, o]));
+    const found = await rows<OrgRow>(m, 'SELECT id, code, name FROM organization WHERE account_id = $1 AND code = ANY($2::text[])', [accountId, codes]);
+    const visible = new Map(found.filter((o) => ability.can('read', subjectOf(ORG_MEMBER, { accountId, organizationId: o.id }))).map((o) => [o.code, o]));
     const missing = codes.filter((c) => !visible.has(c));
     if (missing.length) throw ApiError.notFound(`No organization ${missing.map((c) => `"${c}"`).join(', ')}; nothing was changed.`);
     return codes.map((c) => visible.get(c)!);
   }
 
   private async users(m: EntityManager, accountId: string, codes: string[], required: boolean): Promise<{ users: UserRow[]; unknown: string[] }> {
-    const rows: UserRow[] = await m.query(
+    const matched = await rows<UserRow>(
+      m,
       `SELECT u.id, u.identifier, ${MEMBER_NAME_SQL} AS name, u.email FROM "user" u WHERE u.account_id = $1 AND u.identifier = ANY($2::text[])`,
       [accountId, codes],
     );
-    const found = new Map(rows.map((u) => [u.identifier, u]));
+    const found = new Map(matched.map((u) => [u.identifier, u]));
     const unknown = codes.filter((c) => !found.has(c));
     if (required && unknown.length) throw ApiError.notFound(`No user "${unknown[0]}".`);
     return { users: codes.filter((c) => found.has(c)).map((c) => found.get(c)!), unknown };
@@ -172,12 +182,13 @@ export class MembershipsWriter {
 
   /** Changing or removing an existing admin needs the right to grant admin. */
   private async authorizeExistingAdmins(m: EntityManager, ability: AppAbility, action: PolicyAction, accountId: string, orgs: OrgRow[], users: UserRow[]): Promise<void> {
-    const rows: { organization_id: string }[] = await m.query(
+    const admins = await rows<{ organization_id: string }>(
+      m,
       `SELECT DISTINCT organization_id FROM organization_member
         WHERE organization_id = ANY($1::uuid[]) AND user_id = ANY($2::uuid[]) AND permission_organization = 'admin'`,
       [orgs.map((o) => o.id), users.map((u) => u.id)],
     );
     const byId = new Map(orgs.map((o) => [o.id, o]));
-    for (const r of rows) this.authorize(ability, action, accountId, byId.get(r.organization_id)!, 'admin');
+    for (const r of admins) this.authorize(ability, action, accountId, byId.get(r.organization_id)!, 'admin');
   }
 }
