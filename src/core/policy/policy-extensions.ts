@@ -1,4 +1,4 @@
-import { SetMetadata } from '@nestjs/common';
+import { SetMetadata, applyDecorators } from '@nestjs/common';
 import { Principal } from '../auth/principal';
 import { ApiError } from '../http/api-error';
 import { AppAbilityBuilder, PolicyAction, PolicySubject } from './app-ability';
@@ -46,4 +46,15 @@ export interface PolicySubjectLoader {
   notFound?(id: string, field: string, action: PolicyAction): ApiError;
 }
 
-export const SubjectLoader = (subject: PolicySubject) => SetMetadata(SUBJECT_LOADER_KEY, subject);
+export interface SubjectLoaderOptions {
+  /**
+   * The subject is one of the account's users and its attributes carry that user's id as `userId`: the
+   * core's rules on people reach it (a superuser does not delete itself, whichever dialect it asks).
+   */
+  user?: boolean;
+}
+
+export const SUBJECT_LOADER_OPTIONS_KEY = 'policy:subject-loader-options';
+
+export const SubjectLoader = (subject: PolicySubject, options: SubjectLoaderOptions = {}) =>
+  applyDecorators(SetMetadata(SUBJECT_LOADER_KEY, subject), SetMetadata(SUBJECT_LOADER_OPTIONS_KEY, options));

@@ -71,9 +71,11 @@ export class PolicyGuard implements CanActivate {
       // Another account's object is answered exactly like a missing one.
       if (!attrs || (!principal.isSuperuser && attrs.accountId !== principal.accountId)) throw notFound();
       req.policySubject = attrs;
-      if (!ability.can(action, asSubject(subject, { ...attrs }))) {
-        if (!ability.can('read', asSubject(subject, { ...attrs }))) throw notFound();
-        throw ApiError.forbidden();
+      const object = asSubject(subject, { ...attrs });
+      if (!ability.can(action, object)) {
+        if (!ability.can('read', object)) throw notFound();
+        // A denial that says why (a core rule's `because`) is told to the caller.
+        throw ApiError.forbidden(ability.relevantRuleFor(action, object)?.reason);
       }
       return true;
     }
