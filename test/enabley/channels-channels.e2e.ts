@@ -120,6 +120,16 @@ describe('Enabley channels: channels, masters, instances, content, events', () =
     await env.a.get('/api/v1/channels/nope/courses/events').expect(404);
   });
 
+  it('concurrent first PUTs of one training event all succeed: one creates, the others update', async () => {
+    await putChannel(env.a, { identifier: 'race-1', name: 'Race' });
+    const put = (i: number) => env.a.put('/api/v1/channels/race-1/courses/events').send({ identifier: 'race-ev', name: `Race ${i}`, location: `Room ${i}` });
+    const answers = await Promise.all([0, 1, 2, 3, 4, 5].map(async (i) => (await put(i)).status));
+    expect(answers.sort()).toEqual([200, 200, 200, 200, 200, 201]);
+    const events = (await env.a.get('/api/v1/channels/race-1/courses/events').expect(200)).body;
+    expect(events).toEqual([expect.objectContaining({ identifier: 'race-ev', name: expect.stringMatching(/^Race \d$/) })]);
+    expect((await env.a.get('/api/v1/channels/race-1/contentItems').expect(200)).body.items).toHaveLength(1);
+  });
+
   it('masters: v2 list with onlyPublished and subAccountName; masters are not in the channel list', async () => {
     await putChannel(env.a, { identifier: 'master-2', name: 'Master draft', isMaster: true, published: false });
     const masters = (await env.a.get('/api/v2/channels/channels/masters').expect(200)).body;
