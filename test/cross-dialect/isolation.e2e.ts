@@ -252,18 +252,39 @@ describe('Cross-dialect: account isolation', () => {
     for (const url of [`/api/auth/facility/${other.facility}/`, `/api/auth/classroom/${other.classroom}/`, `/api/auth/facilityuser/${other.fu}/`]) {
       expect(`${url} → ${(await t.get(url)).status}`).toBe(`${url} → 404`);
     }
-    // Triboo refuses a plain user by type before looking the id up: the other account's user and no user at all
-    // answer alike (nothing leaks), but 403, not the 404 of the rule (see the failing test below).
-    const tribooForeign = (await t.get(`/api/extended/v1/users/${other.userId}/`)).status;
-    expect(tribooForeign).toBe((await t.get('/api/extended/v1/users/999999/')).status);
+    // Triboo's user routes load the user in the caller's account before any role check: another account's
+    // user is missing, answered exactly like no user at all, in the seed's words.
+    const foreign = await t.get(`/api/extended/v1/users/${other.userId}/`);
+    const none = await t.get('/api/extended/v1/users/999999/');
+    expect([foreign.status, foreign.body]).toEqual([404, none.body]);
+    expect(none.body).toEqual({ status: 'user_not_found', detail: expect.any(String) });
   });
 
-  // Known bug: TribooUser routes declare no subject source (no loader), so a user without the right to read
-  // users gets 403 for another account's user. Flip to `it` once the rule holds.
-  it.failing('a plain user reading another account\'s Triboo user by id answers 404', async () => {
+  it('a plain user reading another account\'s Triboo user by id answers 404', async () => {
     const eve = (await ctx.http().post('/api/auth/session').send({ username: 'eve', password: 'eve-password-1' }).expect(200)).body;
     const claims = JSON.parse(Buffer.from(eve.access_token.split('.')[1], 'base64url').toString()) as { acct: string };
     const other = claims.acct === accountIds.a ? B! : A;
-    await as(eve.access_token).get(`/api/extended/v1/users/${other.userId}/`).expect(404);
+    const t = as(eve.access_token);
+    const answers: string[] = [];
+    for (const [what, send] of [
+      ['read by id', () => t.get(`/api/extended/v1/users/${other.userId}/`)],
+      ['update by id', () => t.put(`/update_user/${other.userId}/`).send({ first_name: 'x' })],
+      ['deactivate by id', () => t.delete(`/api/extended/v1/users/${other.userId}/`)],
+      ['read by username', () => t.get('/api/extended/v1/users_by_username/tina/')],
+      ['update by username', () => t.put('/update_user_by_username/tina/').send({ first_name: 'x' })],
+      ['deactivate by username', () => t.delete('/api/extended/v1/users_by_username/tina/')],
+      ['report by id', () => t.get(`/api/extended/v1/user_progress_report/${other.userId}/`)],
+      ['report by username', () => t.get('/api/extended/v1/user_progress_report_by_username/tina/')],
+      ['report by email', () => t.get('/api/extended/v1/user_progress_report_by_email/tina@example.com/')],
+    ] as const) {
+      const res = await send();
+      answers.push(`${what} → ${res.status} ${res.body.status}`);
+    }
+    expect(answers).toEqual(answers.map((a) => a.replace(/→.*/, '→ 404 user_not_found')));
+    // A course report answers like the report of a course that does not exist.
+    const course = await t.get(`/api/extended/v1/course_progress_report/${C1}/`);
+    const noCourse = await t.get('/api/extended/v1/course_progress_report/course-v1:none+none+none/');
+    expect([course.status, course.body.status]).toEqual([404, 'not_found']);
+    expect(noCourse.status).toBe(404);
   });
 });

@@ -120,6 +120,19 @@ describe('Enabley channels: channels, masters, instances, content, events', () =
     await env.a.get('/api/v1/channels/nope/courses/events').expect(404);
   });
 
+  it('concurrent first PUTs of one training event all succeed: one creates, the others update', async () => {
+    await putChannel(env.a, { identifier: 'race-1', name: 'Race' });
+    const N = 20;
+    for (const ev of ['race-a', 'race-b', 'race-c']) {
+      const put = (i: number) => env.a.put('/api/v1/channels/race-1/courses/events').send({ identifier: ev, name: `Race ${i}`, location: `Room ${i}` });
+      const answers = await Promise.all(Array.from({ length: N }, async (_, i) => (await put(i)).status));
+      expect(answers.sort()).toEqual([...Array(N - 1).fill(200), 201]);
+    }
+    const events = (await env.a.get('/api/v1/channels/race-1/courses/events').expect(200)).body;
+    expect(events.map((e: { identifier: string }) => e.identifier).sort()).toEqual(['race-a', 'race-b', 'race-c']);
+    expect((await env.a.get('/api/v1/channels/race-1/contentItems').expect(200)).body.items).toHaveLength(3);
+  });
+
   it('masters: v2 list with onlyPublished and subAccountName; masters are not in the channel list', async () => {
     await putChannel(env.a, { identifier: 'master-2', name: 'Master draft', isMaster: true, published: false });
     const masters = (await env.a.get('/api/v2/channels/channels/masters').expect(200)).body;

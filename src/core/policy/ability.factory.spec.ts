@@ -4,7 +4,9 @@ import { DataSource } from 'typeorm';
 import { Principal } from '../auth/principal';
 import { AbilityFactory } from './ability.factory';
 import { AppAbilityBuilder, PolicySubject } from './app-ability';
-import { RoleRuleProvider, RoleRules } from './policy-extensions';
+import { PolicySubjectLoader, RoleRuleProvider, RoleRules, SubjectLoader } from './policy-extensions';
+import { readFilter } from './read-filter';
+import { subject as asSubject } from '@casl/ability';
 
 const user: Principal = { kind: 'user', accountId: 'A', isSuperuser: false, userId: '00000000-0000-4000-8000-000000000001' };
 
@@ -27,10 +29,18 @@ class CollectionRules implements RoleRuleProvider {
   }
 }
 
+@Injectable()
+@SubjectLoader('Course', { user: true })
+class PersonLoader implements PolicySubjectLoader {
+  async load() {
+    return null;
+  }
+}
+
 function factory(admin: boolean) {
   const course = new CourseRules();
   const collection = new CollectionRules();
-  const wrappers = [course, collection].map((instance) => ({ instance, metatype: instance.constructor }));
+  const wrappers = [course, collection, new PersonLoader()].map((instance) => ({ instance, metatype: instance.constructor }));
   const queries: { sql: string; params: unknown[] }[] = [];
   const db = {
     driver: {},
@@ -75,5 +85,18 @@ describe('AbilityFactory', () => {
     expect(queries).toHaveLength(0);
     expect(course.calls).toBe(0);
     expect(session.can('read', 'Session')).toBe(true);
+  });
+
+  it('denies a superuser deleting itself on user subjects only, with the reason, and lists still filter', async () => {
+    const { f } = factory(false);
+    const root = await f.build({ ...user, isSuperuser: true }, only('Course'));
+    const self = asSubject('Course', { accountId: 'A', userId: user.userId } as Record<string, unknown>);
+    expect(root.can('delete', self)).toBe(false);
+    expect(root.relevantRuleFor('delete', self)?.reason).toBe('A superuser cannot delete itself.');
+    expect(root.can('delete', asSubject('Course', { accountId: 'A', userId: 'someone-else' } as Record<string, unknown>))).toBe(true);
+    expect(root.can('update', self)).toBe(true);
+    expect(root.can('delete', asSubject('Courses', { accountId: 'A', userId: user.userId } as Record<string, unknown>))).toBe(true);
+    expect(readFilter(root, 'read', 'Course', {}, [])).toBe('TRUE');
+    expect(readFilter(root, 'delete', 'Courses', {}, [])).toBe('TRUE');
   });
 });

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { Principal } from '../auth/principal';
 import { poolRows } from '../database/sql';
 import { AppAbility, PolicySubject, newAbilityBuilder } from './app-ability';
-import { PolicySubjectLoader, ROLE_RULES_KEY, RoleRuleProvider, RoleRulesOptions, SUBJECT_LOADER_KEY } from './policy-extensions';
+import { PolicySubjectLoader, ROLE_RULES_KEY, RoleRuleProvider, RoleRulesOptions, SUBJECT_LOADER_KEY, SUBJECT_LOADER_OPTIONS_KEY, SubjectLoaderOptions } from './policy-extensions';
 
 interface RegisteredProvider {
   provider: RoleRuleProvider;
@@ -24,6 +24,8 @@ const CORE_ONLY = new Set<string>(['Platform', 'Session']);
 export class AbilityFactory implements OnModuleInit {
   private readonly providers: RegisteredProvider[] = [];
   private readonly loaders = new Map<string, PolicySubjectLoader>();
+  /** Subjects whose loaders declare them the account's users (`userId` is the user's id). */
+  private readonly userSubjects: string[] = [];
   /** A client's abilities depend on its account only, so they are built once per account. */
   private readonly clientAbilities = new Map<string, AppAbility>();
   private accountAdminSql = 'FALSE';
@@ -48,6 +50,7 @@ export class AbilityFactory implements OnModuleInit {
       if (subject) {
         if (this.loaders.has(subject)) throw new Error(`two subject loaders for ${subject}`);
         this.loaders.set(subject, instance as PolicySubjectLoader);
+        if (this.reflector.get<SubjectLoaderOptions | undefined>(SUBJECT_LOADER_OPTIONS_KEY, metatype)?.user) this.userSubjects.push(subject);
       }
     }
     if (adminSql.length) this.accountAdminSql = adminSql.join(' OR ');
@@ -74,6 +77,11 @@ export class AbilityFactory implements OnModuleInit {
     const { can, cannot, build } = newAbilityBuilder();
     if (principal.isSuperuser) {
       can('manage', 'all');
+      // The last superuser deleting itself would leave the platform without its administrator; the rule
+      // is on users only (never on lists: no read or list filter asks for 'delete' on a user subject).
+      if (this.userSubjects.length && principal.userId) {
+        cannot('delete', this.userSubjects, { userId: principal.userId }).because('A superuser cannot delete itself.');
+      }
       return build();
     }
     if (principal.kind === 'client') {

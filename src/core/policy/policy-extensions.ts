@@ -1,6 +1,7 @@
-import { SetMetadata } from '@nestjs/common';
+import { SetMetadata, applyDecorators } from '@nestjs/common';
 import { Principal } from '../auth/principal';
-import { AppAbilityBuilder, PolicySubject } from './app-ability';
+import { ApiError } from '../http/api-error';
+import { AppAbilityBuilder, PolicyAction, PolicySubject } from './app-ability';
 
 export const ROLE_RULES_KEY = 'policy:role-rules';
 export const SUBJECT_LOADER_KEY = 'policy:subject-loader';
@@ -32,10 +33,28 @@ export const RoleRules = (options: RoleRulesOptions) => SetMetadata(ROLE_RULES_K
 /**
  * Loads the attributes of one object for a condition check: at least `accountId`, plus whatever
  * the dialect's rules match on (e.g. `facilityId`). Returns null when the id does not exist.
- * Mark the provider class with @SubjectLoader('Classroom').
+ * `field` is the request field the id came from, for subjects reached by more than one key
+ * (a Triboo user by `user_id` or by `username`). Mark the provider class with @SubjectLoader('Classroom').
  */
 export interface PolicySubjectLoader {
-  load(id: string, principal: Principal): Promise<(Record<string, unknown> & { accountId: string }) | null>;
+  load(id: string, principal: Principal, field: string): Promise<(Record<string, unknown> & { accountId: string }) | null>;
+  /**
+   * The dialect's own answer for a missing object, where it has one (Triboo's `user_not_found`): the guard
+   * gives it for every 404 on this subject, so a missing, another account's and an unreadable object answer
+   * alike. Without it the guard answers the generic not-found.
+   */
+  notFound?(id: string, field: string, action: PolicyAction): ApiError;
 }
 
-export const SubjectLoader = (subject: PolicySubject) => SetMetadata(SUBJECT_LOADER_KEY, subject);
+export interface SubjectLoaderOptions {
+  /**
+   * The subject is one of the account's users and its attributes carry that user's id as `userId`: the
+   * core's rules on people reach it (a superuser does not delete itself, whichever dialect it asks).
+   */
+  user?: boolean;
+}
+
+export const SUBJECT_LOADER_OPTIONS_KEY = 'policy:subject-loader-options';
+
+export const SubjectLoader = (subject: PolicySubject, options: SubjectLoaderOptions = {}) =>
+  applyDecorators(SetMetadata(SUBJECT_LOADER_KEY, subject), SetMetadata(SUBJECT_LOADER_OPTIONS_KEY, options));

@@ -8,11 +8,11 @@ import { ApiError } from '../http/api-error';
 
 const requirement: PolicyRequirement = { kind: 'can', action: 'read', subject: 'Course', source: { input: 'course' } };
 
-function run(req: Record<string, unknown>, allowType: boolean) {
+function run(req: Record<string, unknown>, allowType: boolean, notFound?: () => ApiError) {
   const { can, build } = newAbilityBuilder();
   if (allowType) can('read', 'Course', { accountId: 'A', identifier: 'mine' });
   const load = jest.fn(async (id: string) => ({ accountId: 'A', identifier: id }));
-  const abilities = { build: async () => build(), loaderFor: () => ({ load }) } as unknown as AbilityFactory;
+  const abilities = { build: async () => build(), loaderFor: () => ({ load, notFound }) } as unknown as AbilityFactory;
   const handler = () => undefined;
   Reflect.defineMetadata(POLICY_KEY, requirement, handler);
   const context = {
@@ -50,5 +50,10 @@ describe('PolicyGuard with a declared source', () => {
   it('checks the loaded object when the value is there', async () => {
     expect(await status(run({ query: { course: 'mine' } }, true).result)).toBe(true);
     expect(await status(run({ query: { course: 'other' } }, true).result)).toBe(404);
+  });
+
+  it('answers a missing or unreadable object with the loader\'s own not-found where it has one', async () => {
+    const own = ApiError.withBody(404, { status: 'user_not_found' });
+    await expect(run({ query: { course: 'other' } }, true, () => own).result).rejects.toBe(own);
   });
 });

@@ -65,13 +65,17 @@ export class PolicyGuard implements CanActivate {
       }
       // Present: the boot check guarantees a loader for every subject a route declares with a source.
       const loader = this.abilities.loaderFor(subject)!;
-      const attrs = await loader.load(id, principal);
+      const field = sourceField(source);
+      const notFound = () => loader.notFound?.(id, field, action) ?? ApiError.notFound();
+      const attrs = await loader.load(id, principal, field);
       // Another account's object is answered exactly like a missing one.
-      if (!attrs || (!principal.isSuperuser && attrs.accountId !== principal.accountId)) throw ApiError.notFound();
+      if (!attrs || (!principal.isSuperuser && attrs.accountId !== principal.accountId)) throw notFound();
       req.policySubject = attrs;
-      if (!ability.can(action, asSubject(subject, { ...attrs }))) {
-        if (!ability.can('read', asSubject(subject, { ...attrs }))) throw ApiError.notFound();
-        throw ApiError.forbidden();
+      const object = asSubject(subject, { ...attrs });
+      if (!ability.can(action, object)) {
+        if (!ability.can('read', object)) throw notFound();
+        // A denial that says why (a core rule's `because`) is told to the caller.
+        throw ApiError.forbidden(ability.relevantRuleFor(action, object)?.reason);
       }
       return true;
     }

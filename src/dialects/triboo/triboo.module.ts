@@ -21,6 +21,8 @@ import { TribooUsersDeactivateService } from './users/users-deactivate.service';
 import { TribooUsersListService } from './users/users-list.service';
 import { TribooUsersController } from './users/users.controller';
 import { TribooUsersService } from './users/users.service';
+import { TribooUserLoader } from './users/user.loader';
+import { TribooReportLoader } from './progress-reports/report.loader';
 import { tribooErrorFormat } from './triboo.error-format';
 
 // Registered at import, not through DI: the Fastify frameworkErrors/clientError handlers (app.factory.ts) are built outside Nest.
@@ -44,6 +46,8 @@ registerErrorFormat(oauth2ErrorFormat);
     PageAnchorCache,
     TribooRoleRules,
     TribooUsersService,
+    TribooUserLoader,
+    TribooReportLoader,
     TribooUsersListService,
     TribooUsersDeactivateService,
     TribooCoursesService,

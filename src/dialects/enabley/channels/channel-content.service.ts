@@ -8,6 +8,7 @@ import { PERFORMANCE_SELECT, PerformanceRow, toPerformance } from '../performanc
 import { UserChannelPerformanceDto } from '../performance/performance.dto';
 import { ContentItemDataDto, ContentItemDto, ProgressUpdateDto, TrainingEventDataDto, TrainingEventDto } from './content.dto';
 import { enableyUserId } from '../users/enabley-user-id';
+import { rows } from '../../../core/database/sql';
 
 /** Most training events one channel lists. */
 export const EVENTS_LIMIT = 10000;
@@ -78,23 +79,34 @@ export class ChannelContentService {
   async upsertEvent(channelId: string, dto: TrainingEventDataDto): Promise<{ event: TrainingEventDto; created: boolean }> {
     if (dto.fromDate && dto.untilDate && new Date(dto.untilDate) < new Date(dto.fromDate)) throw ApiError.badRequest('untilDate must not be before fromDate.', 'untilDate');
     return this.db.transaction(async (m) => {
-      const [item] = await m.query(
-        `SELECT ci.id, te.content_item_id IS NOT NULL AS is_event FROM content_item ci LEFT JOIN enabley_training_event te ON te.content_item_id = ci.id
-          WHERE ci.channel_id = $1 AND ci.identifier = $2 FOR UPDATE OF ci`,
-        [channelId, dto.identifier],
-      );
-      if (item && !item.is_event) throw ApiError.conflict(`Content item "${dto.identifier}" exists and is not a training event.`, 'identifier');
-      let id: string;
-      if (item) {
-        id = item.id;
-        await m.query(`UPDATE content_item SET name = coalesce($2, name), optional = coalesce($3, optional) WHERE id = $1`, [id, dto.name ?? null, dto.optional ?? null]);
-      } else {
-        if (!dto.name) throw ApiError.required('name', 'A new training event needs a name.');
-        [{ id }] = await m.query(
+      // PUT is an upsert: of concurrent first PUTs of one identifier, one creates and the others update.
+      // The insert waits for a concurrent insert of the same identifier to commit and then skips it, so the
+      // locking read after it always finds the row (never a unique violation, never two creations).
+      let createdId: string | undefined;
+      if (dto.name) {
+        const [inserted] = await rows<{ id: string }>(
+          m,
           `INSERT INTO content_item (channel_id, identifier, name, optional, scored, position)
-           VALUES ($1, $2, $3, $4, $5, (SELECT coalesce(max(position) + 1, 0) FROM content_item WHERE channel_id = $1)) RETURNING id`,
+           VALUES ($1, $2, $3, $4, $5, (SELECT coalesce(max(position) + 1, 0) FROM content_item WHERE channel_id = $1))
+           ON CONFLICT (channel_id, identifier) DO NOTHING RETURNING id`,
           [channelId, dto.identifier, dto.name, dto.optional ?? false, dto.includeGrade ?? false],
         );
+        createdId = inserted?.id;
+      }
+      const created = createdId !== undefined;
+      let id: string;
+      if (createdId !== undefined) id = createdId;
+      else {
+        const [item] = await rows<{ id: string; is_event: boolean }>(
+          m,
+          `SELECT ci.id, te.content_item_id IS NOT NULL AS is_event FROM content_item ci LEFT JOIN enabley_training_event te ON te.content_item_id = ci.id
+            WHERE ci.channel_id = $1 AND ci.identifier = $2 FOR UPDATE OF ci`,
+          [channelId, dto.identifier],
+        );
+        if (!item) throw ApiError.required('name', 'A new training event needs a name.');
+        if (!item.is_event) throw ApiError.conflict(`Content item "${dto.identifier}" exists and is not a training event.`, 'identifier');
+        id = item.id;
+        await rows(m, `UPDATE content_item SET name = coalesce($2, name), optional = coalesce($3, optional) WHERE id = $1`, [id, dto.name ?? null, dto.optional ?? null]);
       }
       await m.query(
         `INSERT INTO enabley_training_event (content_item_id, channel_id, description, from_date, until_date, all_day_event, include_grade, is_published, live_session, location)
@@ -108,9 +120,9 @@ export class ChannelContentService {
         [id, channelId, dto.description ?? null, dto.fromDate ?? null, dto.untilDate ?? null, dto.allDayEvent ?? null, dto.includeGrade ?? null, dto.isPublished ?? null, dto.liveSession ?? null, dto.location ?? null],
       );
       if (dto.includeGrade !== undefined) await m.query(`UPDATE content_item SET scored = $2 WHERE id = $1`, [id, dto.includeGrade]);
-      if (!item) await this.recomputeChannel(m, channelId);
+      if (created) await this.recomputeChannel(m, channelId);
       const [row] = await m.query(`SELECT ci.identifier, ci.name, te.* FROM enabley_training_event te JOIN content_item ci ON ci.id = te.content_item_id WHERE te.content_item_id = $1`, [id]);
-      return { event: toTrainingEvent(row), created: !item };
+      return { event: toTrainingEvent(row), created };
     });
   }
 

@@ -53,7 +53,7 @@ export class LearnerGroupLoader extends SqlLoader {
  * manage such a user (reset its password, delete it), or a facility role would reach account administration.
  */
 @Injectable()
-@SubjectLoader('FacilityUser')
+@SubjectLoader('FacilityUser', { user: true })
 export class FacilityUserLoader extends SqlLoader {
   protected readonly sql = `SELECT fu.account_id AS "accountId", fu.facility_id AS "facilityId", fu.user_id AS "userId", u.is_superuser AS "isSuperuser",
                                    COALESCE((SELECT array_agg(m.collection_id::text) FROM kolibri_membership m

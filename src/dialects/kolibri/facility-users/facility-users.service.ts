@@ -128,7 +128,6 @@ export class FacilityUsersService {
 
   /** Deletes the user itself; memberships, roles and sessions go with it. */
   async remove(principal: Principal, id: string): Promise<void> {
-    if (principal.isSuperuser && principal.userId === id) throw ApiError.forbidden('A superuser cannot delete itself.');
     if (!(await this.users.delete(principal.accountId, { id, superusers: true }))) throw ApiError.notFound();
   }
 }

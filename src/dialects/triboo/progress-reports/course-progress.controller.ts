@@ -13,7 +13,7 @@ export class CourseProgressController {
   constructor(private readonly reports: CourseProgressService) {}
 
   @Get('course_progress_report/:course_id')
-  @Can('read', 'TribooReport')
+  @Can('read', 'TribooReport', { param: 'course_id' })
   @ApiOperation({
     summary: 'GET COURSE PROGRESS REPORT: every active enrollment of active users in one course.',
     description:

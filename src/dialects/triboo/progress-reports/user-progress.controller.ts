@@ -31,7 +31,7 @@ export class UserProgressController {
   }
 
   @Get('user_progress_report/:user_id')
-  @Can('read', 'TribooReport')
+  @Can('read', 'TribooReport', { param: 'user_id' })
   @ApiOperation({ summary: 'GET USER PROGRESS REPORT of one user by user id.', description: 'The report of one active user.' })
   @ApiParam({ name: 'user_id', example: '12345' })
   @ApiOkResponse({ ...ONE, type: UserProgressDto })
@@ -51,7 +51,7 @@ export class UserProgressController {
   }
 
   @Get('user_progress_report_by_username/:username')
-  @Can('read', 'TribooReport')
+  @Can('read', 'TribooReport', { param: 'username' })
   @ApiOperation({ summary: 'GET USER PROGRESS REPORT of one user by username.', description: 'The report of one active user.' })
   @ApiParam({ name: 'username', example: 'janedeer' })
   @ApiOkResponse({ ...ONE, type: UserProgressDto })
@@ -73,7 +73,7 @@ export class UserProgressController {
   }
 
   @Get('user_progress_report_by_email/:email')
-  @Can('read', 'TribooReport')
+  @Can('read', 'TribooReport', { param: 'email' })
   @ApiOperation({ summary: 'GET USER PROGRESS REPORT of one user by email.', description: 'The report of one active user; the email is matched case-insensitively.' })
   @ApiParam({ name: 'email', example: 'jane@example.com' })
   @ApiOkResponse({ ...ONE, type: UserProgressDto })

@@ -39,7 +39,7 @@ export class TribooUsersDeactivateController {
 
   @Delete('api/extended/v1/users/:user_id')
   @HttpCode(200)
-  @Can('delete', 'TribooUser')
+  @Can('delete', 'TribooUser', { param: 'user_id' })
   @ApiOperation({ summary: 'DEACTIVATE USER by user id.', description: '`user_deactivated` or `user_already_inactive` (200); `user_not_found` (404).' })
   @ApiParam({ name: 'user_id', example: '29' })
   @ApiOkResponse({ type: DeactivationDto })
@@ -59,7 +59,7 @@ export class TribooUsersDeactivateController {
 
   @Delete('api/extended/v1/users_by_username/:username')
   @HttpCode(200)
-  @Can('delete', 'TribooUser')
+  @Can('delete', 'TribooUser', { param: 'username' })
   @ApiOperation({ summary: 'DEACTIVATE USER by username.', description: '`user_deactivated` or `user_already_inactive` (200); `user_not_found` (404).' })
   @ApiParam({ name: 'username', example: 'user6' })
   @ApiOkResponse({ type: DeactivationDto })

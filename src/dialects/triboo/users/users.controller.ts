@@ -39,7 +39,7 @@ export class TribooUsersController {
 
   @Put('update_user/:user_id')
   @HttpCode(200)
-  @Can('update', 'TribooUser')
+  @Can('update', 'TribooUser', { param: 'user_id' })
   @ApiOperation({
     summary: 'UPDATE USER by user id: partial update.',
     description: 'Same fields as create, all optional; a different username or email is applied. `user_updated` (200), `user_not_found` (404), `user_inactive` (409, nothing updated), `username_already_used` / `email_already_used` (409).',
@@ -55,7 +55,7 @@ export class TribooUsersController {
 
   @Put('update_user_by_username/:username')
   @HttpCode(200)
-  @Can('update', 'TribooUser')
+  @Can('update', 'TribooUser', { param: 'username' })
   @ApiOperation({ summary: 'UPDATE USER by username: partial update.', description: 'As `PUT /update_user/{user_id}`, the user named by username.' })
   @ApiParam({ name: 'username', example: 'user7' })
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
@@ -81,7 +81,7 @@ export class TribooUsersController {
   }
 
   @Get('api/extended/v1/users/:user_id')
-  @Can('read', 'TribooUser')
+  @Can('read', 'TribooUser', { param: 'user_id' })
   @ApiOperation({ summary: 'GET USERS: one user by user id.', description: 'Every create field plus `user_id` and `is_active`; 404 `user_not_found`.' })
   @ApiParam({ name: 'user_id', description: 'Integer user id.', example: '30' })
   @ApiOkResponse({ type: TribooUserDto })
@@ -101,7 +101,7 @@ export class TribooUsersController {
   }
 
   @Get('api/extended/v1/users_by_username/:username')
-  @Can('read', 'TribooUser')
+  @Can('read', 'TribooUser', { param: 'username' })
   @ApiOperation({ summary: 'GET USERS: one user by username.', description: 'Every create field plus `user_id` and `is_active`; 404 `user_not_found`.' })
   @ApiParam({ name: 'username', example: 'user7' })
   @ApiOkResponse({ type: TribooUserDto })
