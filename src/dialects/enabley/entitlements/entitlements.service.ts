@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApiError } from '../../../core/http/api-error';
 import { EntitlementEntityType } from '../policy/enabley-subjects';
-import { rows } from '../sql';
+import { rows } from '../../../core/database/sql';
 import { ENTITLEMENT_TARGET_KEY, EntitlementTargetResolver } from './entitlement-target';
 import { ExternalEntitlementDto } from './entitlement.dto';
 

@@ -7,7 +7,7 @@ import { AppAbility } from '../../../core/policy/app-ability';
 import { ColumnMap, readFilter } from '../../../core/policy/read-filter';
 import { EntitlementsService } from '../entitlements/entitlements.service';
 import { ENABLEY_GROUP } from '../policy/enabley-subjects';
-import { rows } from '../sql';
+import { rows } from '../../../core/database/sql';
 import { SubAccountsService } from '../sub-accounts/sub-accounts.service';
 import { enableyUserId } from '../users/enabley-user-id';
 import { GROUP_LIST_MAX, GroupDataDto, GroupInfoDto } from './group.dto';

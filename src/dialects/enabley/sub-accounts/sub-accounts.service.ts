@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { rows as run } from '../sql';
+import { rows as run } from '../../../core/database/sql';
 
 /** Sub-accounts are created on first use by name, within the caller's account. */
 @Injectable()

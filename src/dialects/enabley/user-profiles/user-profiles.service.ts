@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApiError } from '../../../core/http/api-error';
 import { isoDate } from '../../../core/http/ids';
-import { rows } from '../sql';
+import { rows } from '../../../core/database/sql';
 import { enableyUserId } from '../users/enabley-user-id';
 import { USER_PROFILES_MAX, UserProfileDataDto, UserProfileInfoDto } from './user-profile.dto';
 
