@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { NotificationsWorker } from './notifications.worker';
+import { rows } from '../database/sql';
 
 export interface NewNotification {
   /** Unique per message: queuing the same key again is a no-op, so nothing is ever queued twice. */
@@ -24,7 +25,8 @@ export class NotificationsService {
   /** One set-based insert; returns how many messages were newly queued. */
   async enqueue(manager: EntityManager, messages: NewNotification[]): Promise<number> {
     if (!messages.length) return 0;
-    const rows: { id: string }[] = await manager.query(
+    const queued = await rows<{ id: string }>(
+      manager,
       `INSERT INTO notification (key, account_id, user_id, to_address, subject, body)
        SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[])
        ON CONFLICT (key) DO NOTHING
@@ -38,7 +40,7 @@ export class NotificationsService {
         messages.map((m) => m.body),
       ],
     );
-    if (rows.length) this.worker.kick();
-    return rows.length;
+    if (queued.length) this.worker.kick();
+    return queued.length;
   }
 }
