@@ -8,6 +8,7 @@ import { PERFORMANCE_SELECT, PerformanceRow, toPerformance } from '../performanc
 import { UserChannelPerformanceDto } from '../performance/performance.dto';
 import { ContentItemDataDto, ContentItemDto, ProgressUpdateDto, TrainingEventDataDto, TrainingEventDto } from './content.dto';
 import { enableyUserId } from '../users/enabley-user-id';
+import { rows } from '../../../core/database/sql';
 
 /** Most training events one channel lists. */
 export const EVENTS_LIMIT = 10000;
@@ -23,13 +24,14 @@ export class ChannelContentService {
   ) {}
 
   async listItems(channelId: string): Promise<ContentItemDto[]> {
-    const rows = await this.db.query(
+    const found = await rows<{ identifier: string; name: string; optional: boolean; scored: boolean; position: number; training_event: boolean }>(
+      this.db,
       `SELECT ci.identifier, ci.name, ci.optional, ci.scored, ci.position, te.content_item_id IS NOT NULL AS training_event
          FROM content_item ci LEFT JOIN enabley_training_event te ON te.content_item_id = ci.id
         WHERE ci.channel_id = $1 ORDER BY ci.position, ci.identifier`,
       [channelId],
     );
-    return rows.map((r: { identifier: string; name: string; optional: boolean; scored: boolean; position: number; training_event: boolean }) => ({
+    return found.map((r) => ({
       identifier: r.identifier,
       name: r.name,
       optional: r.optional,
@@ -44,7 +46,8 @@ export class ChannelContentService {
     const ids = items.map((i) => i.identifier);
     if (new Set(ids).size !== ids.length) throw ApiError.badRequest('Each item identifier may appear only once.', 'items');
     await this.db.transaction(async (m) => {
-      await m.query(
+      await rows(
+        m,
         `INSERT INTO content_item (channel_id, identifier, name, optional, scored, position)
          SELECT $1, i.identifier, i.name, coalesce(i.optional, false), coalesce(i.scored, false), coalesce(i.position, i.ord::int - 1)
            FROM unnest($2::text[], $3::text[], $4::boolean[], $5::boolean[], $6::int[]) WITH ORDINALITY AS i(identifier, name, optional, scored, position, ord)
@@ -61,24 +64,26 @@ export class ChannelContentService {
   }
 
   private async recomputeChannel(m: EntityManager, channelId: string): Promise<void> {
-    const learners: { user_id: string }[] = await m.query(`SELECT user_id FROM enrollment WHERE channel_id = $1`, [channelId]);
+    const learners = await rows<{ user_id: string }>(m, `SELECT user_id FROM enrollment WHERE channel_id = $1`, [channelId]);
     await this.enrollments.recompute(m, learners.map((l) => ({ userId: l.user_id, channelId })));
   }
 
   async listEvents(channelId: string): Promise<TrainingEventDto[]> {
-    const rows = await this.db.query(
+    const found = await rows<TrainingEventRow>(
+      this.db,
       `SELECT ci.identifier, ci.name, te.* FROM enabley_training_event te JOIN content_item ci ON ci.id = te.content_item_id
         WHERE te.channel_id = $1 ORDER BY te.from_date NULLS LAST, ci.identifier LIMIT ${EVENTS_LIMIT}`,
       [channelId],
     );
-    return rows.map(toTrainingEvent);
+    return found.map(toTrainingEvent);
   }
 
   /** Creates (name required) or updates a training event; it is a content item of the channel. */
   async upsertEvent(channelId: string, dto: TrainingEventDataDto): Promise<{ event: TrainingEventDto; created: boolean }> {
     if (dto.fromDate && dto.untilDate && new Date(dto.untilDate) < new Date(dto.fromDate)) throw ApiError.badRequest('untilDate must not be before fromDate.', 'untilDate');
     return this.db.transaction(async (m) => {
-      const [item] = await m.query(
+      const [item] = await rows<{ id: string; is_event: boolean }>(
+        m,
         `SELECT ci.id, te.content_item_id IS NOT NULL AS is_event FROM content_item ci LEFT JOIN enabley_training_event te ON te.content_item_id = ci.id
           WHERE ci.channel_id = $1 AND ci.identifier = $2 FOR UPDATE OF ci`,
         [channelId, dto.identifier],
@@ -87,16 +92,18 @@ export class ChannelContentService {
       let id: string;
       if (item) {
         id = item.id;
-        await m.query(`UPDATE content_item SET name = coalesce($2, name), optional = coalesce($3, optional) WHERE id = $1`, [id, dto.name ?? null, dto.optional ?? null]);
+        await rows(m, `UPDATE content_item SET name = coalesce($2, name), optional = coalesce($3, optional) WHERE id = $1`, [id, dto.name ?? null, dto.optional ?? null]);
       } else {
         if (!dto.name) throw ApiError.required('name', 'A new training event needs a name.');
-        [{ id }] = await m.query(
+        [{ id }] = await rows(
+          m,
           `INSERT INTO content_item (channel_id, identifier, name, optional, scored, position)
            VALUES ($1, $2, $3, $4, $5, (SELECT coalesce(max(position) + 1, 0) FROM content_item WHERE channel_id = $1)) RETURNING id`,
           [channelId, dto.identifier, dto.name, dto.optional ?? false, dto.includeGrade ?? false],
         );
       }
-      await m.query(
+      await rows(
+        m,
         `INSERT INTO enabley_training_event (content_item_id, channel_id, description, from_date, until_date, all_day_event, include_grade, is_published, live_session, location)
          VALUES ($1, $2, $3, $4, $5, coalesce($6, false), coalesce($7, false), coalesce($8, true), coalesce($9, false), $10)
          ON CONFLICT (content_item_id) DO UPDATE SET
@@ -107,9 +114,9 @@ export class ChannelContentService {
            location = coalesce($10, enabley_training_event.location)`,
         [id, channelId, dto.description ?? null, dto.fromDate ?? null, dto.untilDate ?? null, dto.allDayEvent ?? null, dto.includeGrade ?? null, dto.isPublished ?? null, dto.liveSession ?? null, dto.location ?? null],
       );
-      if (dto.includeGrade !== undefined) await m.query(`UPDATE content_item SET scored = $2 WHERE id = $1`, [id, dto.includeGrade]);
+      if (dto.includeGrade !== undefined) await rows(m, `UPDATE content_item SET scored = $2 WHERE id = $1`, [id, dto.includeGrade]);
       if (!item) await this.recomputeChannel(m, channelId);
-      const [row] = await m.query(`SELECT ci.identifier, ci.name, te.* FROM enabley_training_event te JOIN content_item ci ON ci.id = te.content_item_id WHERE te.content_item_id = $1`, [id]);
+      const [row] = await rows<TrainingEventRow>(m, `SELECT ci.identifier, ci.name, te.* FROM enabley_training_event te JOIN content_item ci ON ci.id = te.content_item_id WHERE te.content_item_id = $1`, [id]);
       return { event: toTrainingEvent(row), created: !item };
     });
   }
@@ -117,23 +124,24 @@ export class ChannelContentService {
   private async learner(accountId: string, channelId: string, userIdentifier: string, m: EntityManager): Promise<string> {
     const userId = await enableyUserId(m, accountId, userIdentifier);
     if (!userId) throw ApiError.itemNotExists(`No user with identifier "${userIdentifier}".`);
-    const [e] = await m.query(`SELECT 1 FROM enrollment WHERE user_id = $1 AND channel_id = $2 AND is_active`, [userId, channelId]);
+    const [e] = await rows(m, `SELECT 1 FROM enrollment WHERE user_id = $1 AND channel_id = $2 AND is_active`, [userId, channelId]);
     if (!e) throw notLearner(userIdentifier);
     return userId;
   }
 
   async performanceOf(m: EntityManager | DataSource, userId: string, channelId: string): Promise<UserChannelPerformanceDto> {
-    const [row]: PerformanceRow[] = await m.query(`${PERFORMANCE_SELECT} WHERE e.user_id = $1 AND e.channel_id = $2`, [userId, channelId]);
+    const [row] = await rows<PerformanceRow>(m, `${PERFORMANCE_SELECT} WHERE e.user_id = $1 AND e.channel_id = $2`, [userId, channelId]);
     return toPerformance(row);
   }
 
   /** Records a learner's progress on one item and recomputes their channel progress. */
   async recordProgress(accountId: string, channelId: string, itemIdentifier: string, userIdentifier: string, dto: ProgressUpdateDto): Promise<UserChannelPerformanceDto> {
     return this.db.transaction(async (m) => {
-      const [item] = await m.query(`SELECT id FROM content_item WHERE channel_id = $1 AND identifier = $2`, [channelId, itemIdentifier]);
+      const [item] = await rows(m, `SELECT id FROM content_item WHERE channel_id = $1 AND identifier = $2`, [channelId, itemIdentifier]);
       if (!item) throw ApiError.notFound(`No content item "${itemIdentifier}" in this channel.`);
       const userId = await this.learner(accountId, channelId, userIdentifier, m);
-      await m.query(
+      await rows(
+        m,
         `INSERT INTO content_progress (user_id, content_item_id, completed, score, time_spent_seconds, completed_at)
          VALUES ($1, $2, coalesce($3, false), $4, coalesce($5, 0), CASE WHEN $3 THEN now() END)
          ON CONFLICT (user_id, content_item_id) DO UPDATE SET
@@ -156,7 +164,8 @@ export class ChannelContentService {
   async forceComplete(accountId: string, channelId: string, userIdentifier: string): Promise<UserChannelPerformanceDto> {
     return this.db.transaction(async (m) => {
       const userId = await this.learner(accountId, channelId, userIdentifier, m);
-      await m.query(
+      await rows(
+        m,
         `INSERT INTO content_progress (user_id, content_item_id, completed, completed_at)
          SELECT $1, ci.id, true, now() FROM content_item ci WHERE ci.channel_id = $2 AND NOT ci.optional
          ON CONFLICT (user_id, content_item_id) DO UPDATE SET completed = true,
@@ -168,6 +177,8 @@ export class ChannelContentService {
     });
   }
 }
+
+type TrainingEventRow = Parameters<typeof toTrainingEvent>[0];
 
 function toTrainingEvent(r: {
   identifier: string;

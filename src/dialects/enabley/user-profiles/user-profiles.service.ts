@@ -58,12 +58,13 @@ export class UserProfilesService {
     await this.db.transaction(async (m) => {
       const userId = await this.userId(m, accountId, userIdentifier);
       if (replace)
-        await m.query(
+        await rows(
+          m,
           `DELETE FROM enabley_user_profile_member pm USING enabley_user_profile p
             WHERE pm.profile_id = p.id AND p.account_id = $1 AND pm.user_id = $2 AND pm.profile_id <> $3`,
           [accountId, userId, profileId],
         );
-      await m.query('INSERT INTO enabley_user_profile_member (profile_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [profileId, userId]);
+      await rows(m, 'INSERT INTO enabley_user_profile_member (profile_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [profileId, userId]);
     });
   }
 
