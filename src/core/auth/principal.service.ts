@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ClientStatusCache } from '../accounts/client-status.cache';
-import { poolRows } from '../database/sql';
+import { rows } from '../database/sql';
 import { JwtClaims, Principal } from './principal';
 import { SessionPrincipalCache } from './session-principal.cache';
 
@@ -32,14 +32,14 @@ export class PrincipalService {
     let accountId = this.clientStatus.get(clientId);
     if (accountId === undefined) {
       const ticket = this.clientStatus.ticket();
-      const rows = await poolRows<{ account_id: string }>(
+      const found = await rows<{ account_id: string }>(
         this.db,
         'SELECT account_id FROM api_client WHERE client_id = $1 AND revoked_at IS NULL',
         [clientId],
-        'principal_client',
+        { name: 'principal_client' },
       );
-      if (rows.length !== 1) return null;
-      accountId = rows[0].account_id;
+      if (found.length !== 1) return null;
+      accountId = found[0].account_id;
       this.clientStatus.set(clientId, accountId, ticket);
     }
     if (accountId !== claims.acct) return null;
@@ -50,16 +50,16 @@ export class PrincipalService {
     let session = this.sessions.get(sessionId);
     if (!session) {
       const ticket = this.sessions.ticket();
-      const rows = await poolRows<{ user_id: string; account_id: string; is_superuser: boolean; expires_at: Date }>(
+      const found = await rows<{ user_id: string; account_id: string; is_superuser: boolean; expires_at: Date }>(
         this.db,
         `SELECT s.user_id, u.account_id, u.is_superuser, s.expires_at
            FROM auth_session s JOIN "user" u ON u.id = s.user_id
           WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.is_active`,
         [sessionId],
-        'principal_session',
+        { name: 'principal_session' },
       );
-      if (rows.length !== 1) return null;
-      session = { userId: rows[0].user_id, accountId: rows[0].account_id, isSuperuser: rows[0].is_superuser, expiresAt: rows[0].expires_at.getTime() };
+      if (found.length !== 1) return null;
+      session = { userId: found[0].user_id, accountId: found[0].account_id, isSuperuser: found[0].is_superuser, expiresAt: found[0].expires_at.getTime() };
       this.sessions.set(sessionId, session, ticket);
     }
     if (session.userId !== claims.sub || session.accountId !== claims.acct) return null;

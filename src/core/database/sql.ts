@@ -10,23 +10,37 @@ export function returnedRows<T>(result: unknown): T[] {
   return result as T[];
 }
 
+export interface RowsOptions {
+  /**
+   * Names a hot read on the data source (not inside a transaction): it then goes straight to the pg pool,
+   * without TypeORM's per-query runner, which costs about a third of the throughput of a one-row lookup, and
+   * is parsed and planned once per connection, then only executed. Behind a transaction-pooling PgBouncer
+   * (DATABASE_POOL_MODE=transaction, which turns the pool's `preparedStatements` off) the name is dropped,
+   * because the next statement may reach a server connection that never saw it.
+   */
+  name?: string;
+}
+
 /** Runs one parameterized statement and returns its rows, whatever the command. */
-export async function rows<T = Record<string, unknown>>(db: DataSource | EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
+export async function rows<T = Record<string, unknown>>(
+  db: DataSource | EntityManager,
+  sql: string,
+  params: unknown[] = [],
+  options: RowsOptions = {},
+): Promise<T[]> {
+  if (options.name && db instanceof DataSource) {
+    // PostgresDriver.master is the driver's public pg Pool.
+    const pool = (db.driver as unknown as { master?: Pool }).master;
+    if (pool) {
+      const named = (pool.options as { preparedStatements?: boolean }).preparedStatements !== false;
+      const result = named ? await pool.query({ name: options.name, text: sql, values: params }) : await pool.query(sql, params);
+      return result.rows as T[];
+    }
+  }
   return returnedRows<T>(await db.query(sql, params));
 }
 
-/**
- * The pg pool under the data source, for hot read paths: a plain parameterized query without
- * TypeORM's per-query runner, which costs about a third of the throughput of a one-row lookup.
- * With a name, the statement is parsed and planned once per connection, then only executed; not through a
- * transaction-pooling PgBouncer (DATABASE_POOL_MODE=transaction), where the next statement may reach a server
- * connection that never saw the name.
- */
-export async function poolRows<T>(db: DataSource, sql: string, params: unknown[], preparedName?: string): Promise<T[]> {
-  // PostgresDriver.master is the driver's public pg Pool.
-  const pool = (db.driver as unknown as { master?: Pool }).master;
-  if (!pool) return rows<T>(db, sql, params);
-  const named = preparedName && (pool.options as { preparedStatements?: boolean }).preparedStatements !== false;
-  const result = named ? await pool.query({ name: preparedName, text: sql, values: params }) : await pool.query(sql, params);
-  return result.rows as T[];
+/** @deprecated Use `rows(db, sql, params, { name })`; kept until its last callers move. */
+export function poolRows<T>(db: DataSource, sql: string, params: unknown[], preparedName?: string): Promise<T[]> {
+  return rows<T>(db, sql, params, { name: preparedName });
 }

@@ -2,11 +2,12 @@ import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nest
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { databaseState } from '../database/outage-state';
+import { rows } from '../database/sql';
 
 /** Lets the outage tracker notice the database coming back (it probes only while it is down). */
 @Injectable()
 export class OutageProbe implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly probe = () => this.db.query('SELECT 1');
+  private readonly probe = () => rows(this.db, 'SELECT 1');
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 

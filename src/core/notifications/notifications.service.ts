@@ -38,7 +38,8 @@ export class NotificationsService {
   /** One set-based insert; returns how many messages were newly queued. */
   async enqueue(manager: EntityManager, messages: NewNotification[]): Promise<number> {
     if (!messages.length) return 0;
-    const rows: { id: string }[] = await manager.query(
+    const queued = await rows<{ id: string }>(
+      manager,
       `INSERT INTO notification (key, account_id, user_id, to_address, subject, body)
        SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[])
        ON CONFLICT (key) DO NOTHING
@@ -52,8 +53,8 @@ export class NotificationsService {
         messages.map((m) => m.body),
       ],
     );
-    if (rows.length) this.worker.kick();
-    return rows.length;
+    if (queued.length) this.worker.kick();
+    return queued.length;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { returnedRows } from '../database/sql';
+import { rows } from '../database/sql';
 
 /**
  * The claim / lease / backoff pattern of a transactional outbox table, at-least-once: a worker claims
@@ -52,20 +52,20 @@ export class LeaseQueue<Row extends ClaimedRow> {
    */
   async claim(limit: number, columns: string[]): Promise<Row[]> {
     const returning = ['id', 'attempts', ...columns].map((c) => `q."${c}"`).join(', ');
-    const claimed = returnedRows<Row>(
-      await this.db.query(
-        `UPDATE ${this.t} q SET status = 'sending', lease_until = now() + make_interval(secs => $2), attempts = q.attempts + 1${this.opts.onClaim ? `, ${this.opts.onClaim}` : ''}
+    const claimed = await rows<Row>(
+      this.db,
+      `UPDATE ${this.t} q SET status = 'sending', lease_until = now() + make_interval(secs => $2), attempts = q.attempts + 1${this.opts.onClaim ? `, ${this.opts.onClaim}` : ''}
            FROM (SELECT id FROM ${this.t}
                   WHERE (status = 'pending' AND next_attempt_at <= now()) OR (status = 'sending' AND lease_until < now())
                   ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) c
           WHERE q.id = c.id
          RETURNING ${returning}`,
-        [limit, this.opts.leaseSeconds],
-      ),
+      [limit, this.opts.leaseSeconds],
     );
     const exhausted = claimed.filter((r) => r.attempts > this.opts.maxAttempts);
     if (exhausted.length) {
-      await this.db.query(
+      await rows(
+        this.db,
         `UPDATE ${this.t} q SET status = 'failed', lease_until = NULL,
                 last_error = COALESCE(q.last_error || '; ', '') || 'lease expired on the last attempt'
            FROM unnest($1::uuid[], $2::int[]) r(id, attempts)
@@ -78,18 +78,21 @@ export class LeaseQueue<Row extends ClaimedRow> {
 
   /** Settles a claimed row for good (`set` is a constant SQL fragment); false if its lease was taken over. */
   async complete(row: ClaimedRow, status: string, set = ''): Promise<boolean> {
-    const result = await this.db.query(
+    const settled = await rows(
+      this.db,
       `UPDATE ${this.t} SET status = $3, lease_until = NULL, last_error = NULL${set ? `, ${set}` : ''}
-        WHERE id = $1 AND status = 'sending' AND attempts = $2`,
+        WHERE id = $1 AND status = 'sending' AND attempts = $2
+        RETURNING 1`,
       [row.id, row.attempts, status],
     );
-    return returnedAffected(result) === 1;
+    return settled.length === 1;
   }
 
   /** After a failed attempt: pending again with backoff, or failed after the last attempt. */
   async retry(row: ClaimedRow, error: string): Promise<'pending' | 'failed'> {
     const final = row.attempts >= this.opts.maxAttempts;
-    await this.db.query(
+    await rows(
+      this.db,
       `UPDATE ${this.t} SET status = $3, lease_until = NULL, last_error = $4, next_attempt_at = now() + make_interval(secs => $5)
         WHERE id = $1 AND status = 'sending' AND attempts = $2`,
       [row.id, row.attempts, final ? 'failed' : 'pending', error.slice(0, 1000), backoffSeconds(row.attempts, this.opts.backoffBaseSeconds, this.opts.backoffCapSeconds)],
@@ -98,17 +101,14 @@ export class LeaseQueue<Row extends ClaimedRow> {
   }
 
   /** Gives back claimed rows not tried yet (shutdown, or a batch outlasting its lease): no attempt counted. */
-  async release(rows: ClaimedRow[]): Promise<void> {
-    if (!rows.length) return;
-    await this.db.query(
+  async release(claimed: ClaimedRow[]): Promise<void> {
+    if (!claimed.length) return;
+    await rows(
+      this.db,
       `UPDATE ${this.t} q SET status = 'pending', lease_until = NULL, attempts = q.attempts - 1
          FROM unnest($1::uuid[], $2::int[]) r(id, attempts)
         WHERE q.id = r.id AND q.status = 'sending' AND q.attempts = r.attempts`,
-      [rows.map((r) => r.id), rows.map((r) => r.attempts)],
+      [claimed.map((r) => r.id), claimed.map((r) => r.attempts)],
     );
   }
-}
-
-function returnedAffected(result: unknown): number {
-  return Array.isArray(result) && result.length === 2 && typeof result[1] === 'number' ? result[1] : 0;
 }

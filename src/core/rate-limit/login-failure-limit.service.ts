@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_ENV } from '../config/config.module';
 import { AppEnv } from '../config/env';
 import { ApiError } from '../http/api-error';
+import { rows } from '../database/sql';
 
 const SWEEP_CHANCE = 0.01;
 
@@ -44,13 +45,14 @@ export class LoginFailureLimit {
       throw e;
     }
     if (failed(result)) await this.recordFailure(key);
-    else if (known) await this.db.query(`DELETE FROM login_failure WHERE key = $1`, [key]);
+    else if (known) await rows(this.db, `DELETE FROM login_failure WHERE key = $1`, [key]);
     return result;
   }
 
   /** Throws 429 when the key is locked; true when the key has a row (earlier failures to reset). */
   private async assertNotLocked(key: string): Promise<boolean> {
-    const [row]: { wait_ms: string | null }[] = await this.db.query(
+    const [row] = await rows<{ wait_ms: string | null }>(
+      this.db,
       `SELECT ceil(extract(epoch FROM locked_until - now()) * 1000) AS wait_ms FROM login_failure WHERE key = $1`,
       [key],
     );
@@ -67,7 +69,8 @@ export class LoginFailureLimit {
     const streak = `(CASE WHEN ${fresh} THEN 0 ELSE f.locks END)`;
     const reached = `${count} >= $2::int`;
     const lockEnd = `now() + least($4::int * power(2, least(${streak}, 30)), $3::int) * interval '1 second'`;
-    await this.db.query(
+    await rows(
+      this.db,
       `INSERT INTO login_failure AS f (key, failures, window_start, locks, locked_until)
        VALUES ($1, CASE WHEN $2::int <= 1 THEN 0 ELSE 1 END,
                CASE WHEN $2::int <= 1 THEN now() + least($4::int, $3::int) * interval '1 second' ELSE now() END,
@@ -83,7 +86,7 @@ export class LoginFailureLimit {
       [key, limit, window, base],
     );
     if (Math.random() < SWEEP_CHANCE) {
-      await this.db.query(`DELETE FROM login_failure WHERE window_start < now() - $1::int * interval '1 second'`, [window]);
+      await rows(this.db, `DELETE FROM login_failure WHERE window_start < now() - $1::int * interval '1 second'`, [window]);
     }
   }
 

@@ -1,5 +1,6 @@
 import { ThrottlerStorage } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
+import { rows } from '../database/sql';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -17,7 +18,8 @@ export class PgThrottlerStorage implements ThrottlerStorage {
   constructor(private readonly db: DataSource) {}
 
   async increment(key: string, ttl: number, limit: number): Promise<ThrottlerStorageRecord> {
-    const [row]: { hits: number; ms_left: string }[] = await this.db.query(
+    const [row] = await rows<{ hits: number; ms_left: string }>(
+      this.db,
       `INSERT INTO rate_limit_bucket AS b (key, hits, expires_at) VALUES ($1, 1, now() + $2::int * interval '1 millisecond')
        ON CONFLICT (key) DO UPDATE SET
          hits = CASE WHEN b.expires_at > now() THEN least(b.hits + 1, 2147483647) ELSE 1 END,
@@ -25,7 +27,7 @@ export class PgThrottlerStorage implements ThrottlerStorage {
        RETURNING hits, ceil(extract(epoch FROM expires_at - now()) * 1000) AS ms_left`,
       [key, ttl],
     );
-    if (Math.random() < SWEEP_CHANCE) await this.db.query(`DELETE FROM rate_limit_bucket WHERE expires_at < now()`);
+    if (Math.random() < SWEEP_CHANCE) await rows(this.db, `DELETE FROM rate_limit_bucket WHERE expires_at < now()`);
     const secondsLeft = Math.max(1, Math.ceil(Number(row.ms_left) / 1000));
     const isBlocked = row.hits > limit;
     return { totalHits: row.hits, timeToExpire: secondsLeft, isBlocked, timeToBlockExpire: isBlocked ? secondsLeft : 0 };

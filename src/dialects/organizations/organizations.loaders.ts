@@ -5,17 +5,18 @@ import { Principal } from '../../core/auth/principal';
 import { PolicySubjectLoader, SubjectLoader } from '../../core/policy/policy-extensions';
 import { UsersService } from '../../core/users/users.service';
 import { ORG, ORG_DEPARTMENT, ORG_MEMBER, ORG_USER } from './organizations.policy';
+import { rows } from '../../core/database/sql';
 
 /** Loads an organization by code in the caller's account: { accountId, organizationId }. */
 abstract class OrganizationByCode implements PolicySubjectLoader {
   constructor(protected readonly db: DataSource) {}
 
   async load(code: string, principal: Principal): Promise<{ accountId: string; organizationId: string } | null> {
-    const rows: { id: string; account_id: string }[] = await this.db.query('SELECT id, account_id FROM organization WHERE account_id = $1 AND code = $2', [
+    const fetched = await rows<{ id: string; account_id: string }>(this.db, 'SELECT id, account_id FROM organization WHERE account_id = $1 AND code = $2', [
       principal.accountId,
       code,
     ]);
-    return rows.length ? { accountId: rows[0].account_id, organizationId: rows[0].id } : null;
+    return fetched.length ? { accountId: fetched[0].account_id, organizationId: fetched[0].id } : null;
   }
 }
 

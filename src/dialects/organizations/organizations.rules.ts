@@ -5,6 +5,7 @@ import { Principal } from '../../core/auth/principal';
 import { AppAbilityBuilder } from '../../core/policy/app-ability';
 import { RoleRuleProvider, RoleRules } from '../../core/policy/policy-extensions';
 import { ORG, ORGANIZATIONS_SUBJECTS, ORG_DEPARTMENT, ORG_MANAGED, ORG_MEMBER, ORG_USER } from './organizations.policy';
+import { rows } from '../../core/database/sql';
 
 interface RoleRow {
   organization_id: string;
@@ -25,14 +26,15 @@ export class OrganizationRoleRules implements RoleRuleProvider {
   async contribute(principal: Principal, can: AppAbilityBuilder['can']): Promise<void> {
     if (principal.kind !== 'user' || !principal.userId) return;
     can('read', ORG_USER, { accountId: principal.accountId, userId: principal.userId });
-    const rows: RoleRow[] = await this.db.query(
+    const fetched = await rows<RoleRow>(
+      this.db,
       `SELECT m.organization_id, m.permission_organization::text AS role FROM organization_member m WHERE m.user_id = $1
        UNION ALL
        SELECT o.id, 'owner' FROM organization o WHERE o.owner_id = $1 AND o.account_id = $2`,
       [principal.userId, principal.accountId],
     );
-    if (!rows.length) return;
-    const ids = (roles: RoleRow['role'][]) => [...new Set(rows.filter((r) => roles.includes(r.role)).map((r) => r.organization_id))];
+    if (!fetched.length) return;
+    const ids = (roles: RoleRow['role'][]) => [...new Set(fetched.filter((r) => roles.includes(r.role)).map((r) => r.organization_id))];
     const all = ids(['owner', 'member', 'teacher', 'supervisor', 'admin']);
     const admin = ids(['owner', 'admin']);
     const supervisor = ids(['supervisor']);

@@ -5,6 +5,7 @@ import { Principal } from '../../core/auth/principal';
 import { AppAbilityBuilder, COURSE, COURSES } from '../../core/policy/app-ability';
 import { RoleRuleProvider, RoleRules } from '../../core/policy/policy-extensions';
 import { STUDIO_ADMIN_ACCESS_GROUP } from './users/access-groups';
+import { rows } from '../../core/database/sql';
 
 /**
  * Triboo platform roles in the policy layer: Platform Admin (is_staff) and Super Platform Admin
@@ -22,12 +23,13 @@ export class TribooRoleRules implements RoleRuleProvider {
 
   async contribute(principal: Principal, can: AppAbilityBuilder['can']): Promise<void> {
     if (principal.kind !== 'user' || !principal.userId) return;
-    const rows: unknown[] = await this.db.query(
+    const fetched = await rows<unknown>(
+      this.db,
       `SELECT 1 FROM triboo_user_profile p JOIN triboo_user_group g ON g.user_id = p.user_id AND g.group_name = $2
         WHERE p.user_id = $1 AND p.account_id = $3`,
       [principal.userId, STUDIO_ADMIN_ACCESS_GROUP, principal.accountId],
     );
-    if (!rows.length) return;
+    if (!fetched.length) return;
     // A Studio Admin reads and edits courses (and creates them in the collection), but does not manage
     // their membership (enrollments).
     const scope = { accountId: principal.accountId };

@@ -8,6 +8,7 @@ import { CertificatesService, CertificateView, UserCertificateView } from '../..
 import { CertificateDataDto, CertificateInfoDto, UserCertificateStateDto } from './certificate.dto';
 import { CertificatePdfLinks } from './certificate-pdf-link.service';
 import { enableyUserId } from '../users/enabley-user-id';
+import { rows } from '../../../core/database/sql';
 
 export function toCertificateInfo(c: CertificateView): CertificateInfoDto {
   return {
@@ -45,16 +46,17 @@ export class EnableyCertificatesService {
     let channelIds: string[] | undefined;
     if (dto.courseIds) {
       const wanted = [...new Set(dto.courseIds)];
-      const rows: { id: string; identifier: string; type: string }[] = await this.db.query(
+      const channels = await rows<{ id: string; identifier: string; type: string }>(
+        this.db,
         `SELECT id, identifier, type FROM channel WHERE account_id = $1 AND identifier = ANY($2::text[])`,
         [accountId, wanted],
       );
-      const found = new Map(rows.map((r) => [r.identifier, r]));
+      const found = new Map(channels.map((r) => [r.identifier, r]));
       const missing = wanted.filter((w) => !found.has(w));
       if (missing.length) throw ApiError.itemNotExists(`Unknown course(s): ${missing.join(', ')}.`);
-      const streams = rows.filter((r) => r.type !== 'COURSE');
+      const streams = channels.filter((r) => r.type !== 'COURSE');
       if (streams.length) throw ApiError.badRequest(`Not a COURSE channel: ${streams.map((s) => s.identifier).join(', ')}.`, 'courseIds');
-      channelIds = rows.map((r) => r.id);
+      channelIds = channels.map((r) => r.id);
     }
     const { certificate, created } = await this.certificates.upsert(accountId, {
       externalCertificateId: dto.externalCertificateId,
@@ -99,7 +101,8 @@ export class EnableyCertificatesService {
     if (ids === 'expired') {
       throw new ApiError(410, [{ code: 'NOT_FOUND', message: "This certificate link has expired; read the user's certificates again for a fresh pdfUrl." }]);
     }
-    const [row] = await this.db.query(
+    const [row] = await rows<{ certification_date: Date; expiration_date: Date | null; full_name: string; username: string; name: string; external_certificate_id: string }>(
+      this.db,
       `SELECT uc.certification_date, uc.expiration_date, u.full_name, u.username, c.name, c.external_certificate_id
          FROM user_certificate uc JOIN "user" u ON u.id = uc.user_id JOIN certificate c ON c.id = uc.certificate_id
         WHERE uc.user_id = $1 AND uc.certificate_id = $2 AND uc.certification_date IS NOT NULL`,

@@ -24,13 +24,14 @@ export class ChannelContentService {
   ) {}
 
   async listItems(channelId: string): Promise<ContentItemDto[]> {
-    const rows = await this.db.query(
+    const found = await rows<{ identifier: string; name: string; optional: boolean; scored: boolean; position: number; training_event: boolean }>(
+      this.db,
       `SELECT ci.identifier, ci.name, ci.optional, ci.scored, ci.position, te.content_item_id IS NOT NULL AS training_event
          FROM content_item ci LEFT JOIN enabley_training_event te ON te.content_item_id = ci.id
         WHERE ci.channel_id = $1 ORDER BY ci.position, ci.identifier`,
       [channelId],
     );
-    return rows.map((r: { identifier: string; name: string; optional: boolean; scored: boolean; position: number; training_event: boolean }) => ({
+    return found.map((r) => ({
       identifier: r.identifier,
       name: r.name,
       optional: r.optional,
@@ -45,7 +46,8 @@ export class ChannelContentService {
     const ids = items.map((i) => i.identifier);
     if (new Set(ids).size !== ids.length) throw ApiError.badRequest('Each item identifier may appear only once.', 'items');
     await this.db.transaction(async (m) => {
-      await m.query(
+      await rows(
+        m,
         `INSERT INTO content_item (channel_id, identifier, name, optional, scored, position)
          SELECT $1, i.identifier, i.name, coalesce(i.optional, false), coalesce(i.scored, false), coalesce(i.position, i.ord::int - 1)
            FROM unnest($2::text[], $3::text[], $4::boolean[], $5::boolean[], $6::int[]) WITH ORDINALITY AS i(identifier, name, optional, scored, position, ord)
@@ -62,17 +64,18 @@ export class ChannelContentService {
   }
 
   private async recomputeChannel(m: EntityManager, channelId: string): Promise<void> {
-    const learners: { user_id: string }[] = await m.query(`SELECT user_id FROM enrollment WHERE channel_id = $1`, [channelId]);
+    const learners = await rows<{ user_id: string }>(m, `SELECT user_id FROM enrollment WHERE channel_id = $1`, [channelId]);
     await this.enrollments.recompute(m, learners.map((l) => ({ userId: l.user_id, channelId })));
   }
 
   async listEvents(channelId: string): Promise<TrainingEventDto[]> {
-    const rows = await this.db.query(
+    const found = await rows<TrainingEventRow>(
+      this.db,
       `SELECT ci.identifier, ci.name, te.* FROM enabley_training_event te JOIN content_item ci ON ci.id = te.content_item_id
         WHERE te.channel_id = $1 ORDER BY te.from_date NULLS LAST, ci.identifier LIMIT ${EVENTS_LIMIT}`,
       [channelId],
     );
-    return rows.map(toTrainingEvent);
+    return found.map(toTrainingEvent);
   }
 
   /** Creates (name required) or updates a training event; it is a content item of the channel. */
@@ -108,7 +111,8 @@ export class ChannelContentService {
         id = item.id;
         await rows(m, `UPDATE content_item SET name = coalesce($2, name), optional = coalesce($3, optional) WHERE id = $1`, [id, dto.name ?? null, dto.optional ?? null]);
       }
-      await m.query(
+      await rows(
+        m,
         `INSERT INTO enabley_training_event (content_item_id, channel_id, description, from_date, until_date, all_day_event, include_grade, is_published, live_session, location)
          VALUES ($1, $2, $3, $4, $5, coalesce($6, false), coalesce($7, false), coalesce($8, true), coalesce($9, false), $10)
          ON CONFLICT (content_item_id) DO UPDATE SET
@@ -119,9 +123,9 @@ export class ChannelContentService {
            location = coalesce($10, enabley_training_event.location)`,
         [id, channelId, dto.description ?? null, dto.fromDate ?? null, dto.untilDate ?? null, dto.allDayEvent ?? null, dto.includeGrade ?? null, dto.isPublished ?? null, dto.liveSession ?? null, dto.location ?? null],
       );
-      if (dto.includeGrade !== undefined) await m.query(`UPDATE content_item SET scored = $2 WHERE id = $1`, [id, dto.includeGrade]);
+      if (dto.includeGrade !== undefined) await rows(m, `UPDATE content_item SET scored = $2 WHERE id = $1`, [id, dto.includeGrade]);
       if (created) await this.recomputeChannel(m, channelId);
-      const [row] = await m.query(`SELECT ci.identifier, ci.name, te.* FROM enabley_training_event te JOIN content_item ci ON ci.id = te.content_item_id WHERE te.content_item_id = $1`, [id]);
+      const [row] = await rows<TrainingEventRow>(m, `SELECT ci.identifier, ci.name, te.* FROM enabley_training_event te JOIN content_item ci ON ci.id = te.content_item_id WHERE te.content_item_id = $1`, [id]);
       return { event: toTrainingEvent(row), created };
     });
   }
@@ -129,23 +133,24 @@ export class ChannelContentService {
   private async learner(accountId: string, channelId: string, userIdentifier: string, m: EntityManager): Promise<string> {
     const userId = await enableyUserId(m, accountId, userIdentifier);
     if (!userId) throw ApiError.itemNotExists(`No user with identifier "${userIdentifier}".`);
-    const [e] = await m.query(`SELECT 1 FROM enrollment WHERE user_id = $1 AND channel_id = $2 AND is_active`, [userId, channelId]);
+    const [e] = await rows(m, `SELECT 1 FROM enrollment WHERE user_id = $1 AND channel_id = $2 AND is_active`, [userId, channelId]);
     if (!e) throw notLearner(userIdentifier);
     return userId;
   }
 
   async performanceOf(m: EntityManager | DataSource, userId: string, channelId: string): Promise<UserChannelPerformanceDto> {
-    const [row]: PerformanceRow[] = await m.query(`${PERFORMANCE_SELECT} WHERE e.user_id = $1 AND e.channel_id = $2`, [userId, channelId]);
+    const [row] = await rows<PerformanceRow>(m, `${PERFORMANCE_SELECT} WHERE e.user_id = $1 AND e.channel_id = $2`, [userId, channelId]);
     return toPerformance(row);
   }
 
   /** Records a learner's progress on one item and recomputes their channel progress. */
   async recordProgress(accountId: string, channelId: string, itemIdentifier: string, userIdentifier: string, dto: ProgressUpdateDto): Promise<UserChannelPerformanceDto> {
     return this.db.transaction(async (m) => {
-      const [item] = await m.query(`SELECT id FROM content_item WHERE channel_id = $1 AND identifier = $2`, [channelId, itemIdentifier]);
+      const [item] = await rows(m, `SELECT id FROM content_item WHERE channel_id = $1 AND identifier = $2`, [channelId, itemIdentifier]);
       if (!item) throw ApiError.notFound(`No content item "${itemIdentifier}" in this channel.`);
       const userId = await this.learner(accountId, channelId, userIdentifier, m);
-      await m.query(
+      await rows(
+        m,
         `INSERT INTO content_progress (user_id, content_item_id, completed, score, time_spent_seconds, completed_at)
          VALUES ($1, $2, coalesce($3, false), $4, coalesce($5, 0), CASE WHEN $3 THEN now() END)
          ON CONFLICT (user_id, content_item_id) DO UPDATE SET
@@ -168,7 +173,8 @@ export class ChannelContentService {
   async forceComplete(accountId: string, channelId: string, userIdentifier: string): Promise<UserChannelPerformanceDto> {
     return this.db.transaction(async (m) => {
       const userId = await this.learner(accountId, channelId, userIdentifier, m);
-      await m.query(
+      await rows(
+        m,
         `INSERT INTO content_progress (user_id, content_item_id, completed, completed_at)
          SELECT $1, ci.id, true, now() FROM content_item ci WHERE ci.channel_id = $2 AND NOT ci.optional
          ON CONFLICT (user_id, content_item_id) DO UPDATE SET completed = true,
@@ -180,6 +186,8 @@ export class ChannelContentService {
     });
   }
 }
+
+type TrainingEventRow = Parameters<typeof toTrainingEvent>[0];
 
 function toTrainingEvent(r: {
   identifier: string;

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { returnedRows } from '../../../core/database/sql';
+import { rows } from '../../../core/database/sql';
 import { ApiError } from '../../../core/http/api-error';
 import { EnrollmentsService } from '../../../core/learning/enrollments.service';
 import { GroupMembershipEvents } from '../groups/group-membership.events';
@@ -36,7 +36,7 @@ export class ChannelGroupsService implements OnModuleInit {
   }
 
   private async groupId(m: EntityManager, accountId: string, identifier: string): Promise<string> {
-    const [g] = await m.query(`SELECT id FROM enabley_group WHERE account_id = $1 AND identifier = $2`, [accountId, identifier]);
+    const [g] = await rows<{ id: string }>(m, `SELECT id FROM enabley_group WHERE account_id = $1 AND identifier = $2`, [accountId, identifier]);
     if (!g) throw ApiError.notFound(`No group with identifier "${identifier}".`);
     return g.id;
   }
@@ -45,7 +45,8 @@ export class ChannelGroupsService implements OnModuleInit {
   async assign(accountId: string, channelId: string, groupIdentifier: string, recursive: boolean): Promise<number> {
     return this.db.transaction(async (m) => {
       const groupId = await this.groupId(m, accountId, groupIdentifier);
-      await m.query(
+      await rows(
+        m,
         `INSERT INTO enabley_channel_group (channel_id, group_id, recursive, user_role) VALUES ($1, $2, $3, 'LEARNER')
          ON CONFLICT (channel_id, group_id) DO UPDATE SET recursive = EXCLUDED.recursive`,
         [channelId, groupId, recursive],
@@ -73,10 +74,8 @@ export class ChannelGroupsService implements OnModuleInit {
   async unassign(accountId: string, channelId: string, groupIdentifier: string): Promise<number> {
     return this.db.transaction(async (m) => {
       const groupId = await this.groupId(m, accountId, groupIdentifier);
-      const rows = returnedRows<{ recursive: boolean }>(
-        await m.query(`DELETE FROM enabley_channel_group WHERE channel_id = $1 AND group_id = $2 RETURNING recursive`, [channelId, groupId]),
-      );
-      if (!rows.length) throw ApiError.notFound(`Group "${groupIdentifier}" is not assigned to this channel.`);
+      const removed = await rows<{ recursive: boolean }>(m, `DELETE FROM enabley_channel_group WHERE channel_id = $1 AND group_id = $2 RETURNING recursive`, [channelId, groupId]);
+      if (!removed.length) throw ApiError.notFound(`Group "${groupIdentifier}" is not assigned to this channel.`);
       const deactivated = await this.enrollments.unenrollFrom(
         m,
         channelId,
@@ -87,7 +86,7 @@ export class ChannelGroupsService implements OnModuleInit {
          ), ${COVERED_GROUPS}
          SELECT gm.user_id FROM scope JOIN enabley_group_member gm ON gm.group_id = scope.id
           WHERE gm.user_id NOT IN (SELECT cm.user_id FROM cover JOIN enabley_group_member cm ON cm.group_id = cover.id)`,
-        [channelId, groupId, rows[0].recursive],
+        [channelId, groupId, removed[0].recursive],
         GROUP_SOURCE,
       );
       return deactivated.length;

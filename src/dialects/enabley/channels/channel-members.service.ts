@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { ApiError } from '../../../core/http/api-error';
 import { EnrollmentsService } from '../../../core/learning/enrollments.service';
 import { enableyUserId } from '../users/enabley-user-id';
+import { rows } from '../../../core/database/sql';
 
 export const CHANNEL_USER_ROLES = ['LEARNER', 'INSTRUCTOR'] as const;
 export type ChannelUserRole = (typeof CHANNEL_USER_ROLES)[number];
@@ -27,7 +28,7 @@ export class ChannelMembersService {
     await this.db.transaction(async (m) => {
       if (roles.includes('LEARNER')) await this.enrollments.enroll(m, accountId, [userId], [channelId], { source: 'direct' });
       if (roles.includes('INSTRUCTOR'))
-        await m.query(`INSERT INTO enabley_channel_instructor (channel_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [channelId, userId]);
+        await rows(m, `INSERT INTO enabley_channel_instructor (channel_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [channelId, userId]);
     });
   }
 
@@ -36,7 +37,7 @@ export class ChannelMembersService {
     const userId = await this.userId(accountId, userIdentifier);
     await this.db.transaction(async (m) => {
       await this.enrollments.unenroll(m, [userId], [channelId]);
-      await m.query(`DELETE FROM enabley_channel_instructor WHERE channel_id = $1 AND user_id = $2`, [channelId, userId]);
+      await rows(m, `DELETE FROM enabley_channel_instructor WHERE channel_id = $1 AND user_id = $2`, [channelId, userId]);
     });
   }
 }

@@ -5,6 +5,7 @@ import type { Principal } from '../../../core/auth/principal';
 import { PolicySubjectLoader, SubjectLoader } from '../../../core/policy/policy-extensions';
 import { EntitlementTarget, EntitlementTargetResolver } from '../entitlements/entitlement-target';
 import { ENABLEY_CHANNEL, ENABLEY_CHANNEL_MEMBERSHIP } from '../policy/enabley-subjects';
+import { rows } from '../../../core/database/sql';
 
 export interface EnableyChannelAttrs extends Record<string, unknown> {
   accountId: string;
@@ -14,7 +15,8 @@ export interface EnableyChannelAttrs extends Record<string, unknown> {
 }
 
 async function loadChannel(db: DataSource, identifier: string, principal: Principal): Promise<EnableyChannelAttrs | null> {
-  const [row] = await db.query(
+  const [row] = await rows<{ id: string; identifier: string; sub_account_name: string | null }>(
+    db,
     `SELECT c.id, c.identifier, ec.sub_account_name FROM channel c LEFT JOIN enabley_channel ec ON ec.channel_id = c.id
       WHERE c.account_id = $1 AND c.identifier = $2`,
     [principal.accountId, identifier],
@@ -48,7 +50,7 @@ export class EnableyChannelMembershipLoader implements PolicySubjectLoader {
 @EntitlementTarget('COURSE')
 export class CourseEntitlementTarget implements EntitlementTargetResolver {
   async exists(accountId: string, identifier: string, manager: EntityManager): Promise<boolean> {
-    const found: unknown[] = await manager.query(`SELECT 1 FROM channel WHERE account_id = $1 AND identifier = $2 AND type = 'COURSE'`, [accountId, identifier]);
+    const found = await rows<unknown>(manager, `SELECT 1 FROM channel WHERE account_id = $1 AND identifier = $2 AND type = 'COURSE'`, [accountId, identifier]);
     return found.length > 0;
   }
 }

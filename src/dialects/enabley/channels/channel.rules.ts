@@ -5,6 +5,7 @@ import type { Principal } from '../../../core/auth/principal';
 import { AppAbilityBuilder } from '../../../core/policy/app-ability';
 import { RoleRuleProvider, RoleRules } from '../../../core/policy/policy-extensions';
 import { ENABLEY_CHANNEL, ENABLEY_CHANNEL_MEMBERSHIP } from '../policy/enabley-subjects';
+import { rows } from '../../../core/database/sql';
 
 /**
  * Channel roles, on top of EnableyRoleRules (entitlements) and the account admins:
@@ -22,14 +23,15 @@ export class ChannelRoleRules implements RoleRuleProvider {
   async contribute(principal: Principal, can: AppAbilityBuilder['can']): Promise<void> {
     if (principal.kind !== 'user' || !principal.userId) return;
     const accountId = principal.accountId;
-    const rows: { kind: string; ref: string }[] = await this.db.query(
+    const found = await rows<{ kind: string; ref: string }>(
+      this.db,
       `SELECT 'instructor' AS kind, c.identifier AS ref FROM enabley_channel_instructor i JOIN channel c ON c.id = i.channel_id AND c.account_id = $2 WHERE i.user_id = $1
        UNION ALL
        SELECT lower(e.entity_type) || ':' || e.user_role, e.entity_identifier FROM enabley_entitlement e
         WHERE e.user_id = $1 AND e.account_id = $2 AND e.entity_type IN ('COURSE', 'WORKSPACE')`,
       [principal.userId, accountId],
     );
-    const refs = (pred: (kind: string) => boolean) => rows.filter((r) => pred(r.kind)).map((r) => r.ref);
+    const refs = (pred: (kind: string) => boolean) => found.filter((r) => pred(r.kind)).map((r) => r.ref);
     const instructs = refs((k) => k === 'instructor' || k === 'course:INSTRUCTOR');
     if (instructs.length) can(['read', 'update'], ENABLEY_CHANNEL, { accountId, identifier: { $in: instructs } });
     // Whoever has a role on a channel may see its membership (so a refused change answers 403, not 404) ...

@@ -9,6 +9,7 @@ import { ApiError } from '../../../core/http/api-error';
 import { SubAccountsService } from '../sub-accounts/sub-accounts.service';
 import { ChannelDataDto, ChannelInfoDto } from './channel.dto';
 import { CHANNEL_SELECT, ChannelRow, toChannelInfo } from './channel.mapper';
+import { rows } from '../../../core/database/sql';
 
 /** Most channels the unpaginated lists (v1 channels, v2 masters) answer. */
 export const CHANNELS_V1_LIMIT = 10000;
@@ -35,7 +36,7 @@ export class ChannelsService {
 
   /** The channel's id in the caller's account, or 404 (`item_not_exists` when it is a body reference). */
   async idOf(accountId: string, identifier: string, manager: EntityManager | DataSource = this.db, reference = false): Promise<string> {
-    const [row] = await manager.query(`SELECT id FROM channel WHERE account_id = $1 AND identifier = $2`, [accountId, identifier]);
+    const [row] = await rows<{ id: string }>(manager, `SELECT id FROM channel WHERE account_id = $1 AND identifier = $2`, [accountId, identifier]);
     if (!row) {
       const message = `No channel with identifier "${identifier}".`;
       throw reference ? ApiError.itemNotExists(message) : ApiError.notFound(message);
@@ -44,7 +45,7 @@ export class ChannelsService {
   }
 
   async row(accountId: string, identifier: string, manager: EntityManager | DataSource = this.db): Promise<ChannelRow> {
-    const [row] = await manager.query(`${CHANNEL_SELECT} WHERE c.account_id = $1 AND c.identifier = $2`, [accountId, identifier]);
+    const [row] = await rows<ChannelRow>(manager, `${CHANNEL_SELECT} WHERE c.account_id = $1 AND c.identifier = $2`, [accountId, identifier]);
     if (!row) throw ApiError.notFound(`No channel with identifier "${identifier}".`);
     return row;
   }
@@ -54,7 +55,8 @@ export class ChannelsService {
    * `after` = [created ISO, id]. Masters are listed only when filter.masters is true.
    */
   list(accountId: string, filter: ChannelListFilter, after: (string | number | boolean | null)[] | null, limit: number | null): Promise<ChannelRow[]> {
-    return this.db.query(
+    return rows(
+      this.db,
       `${CHANNEL_SELECT}
         WHERE c.account_id = $1 AND c.is_master = $2
           AND ($3::timestamptz IS NULL OR c.created_at >= $3)
@@ -68,7 +70,8 @@ export class ChannelsService {
   }
 
   async count(accountId: string, filter: ChannelListFilter): Promise<number> {
-    const [{ n }] = await this.db.query(
+    const [{ n }] = await rows<{ n: number }>(
+      this.db,
       `SELECT count(*)::int AS n FROM channel c LEFT JOIN enabley_channel ec ON ec.channel_id = c.id
         WHERE c.account_id = $1 AND c.is_master = $2 AND ($3::text IS NULL OR ec.sub_account_name = $3) AND (NOT $4 OR c.published)`,
       [accountId, filter.masters ?? false, filter.subAccountName ?? null, filter.onlyPublished ?? false],
@@ -86,7 +89,7 @@ export class ChannelsService {
     const end = dto.schedule?.endDate ?? null;
     if (start && end && new Date(end) < new Date(start)) throw ApiError.badRequest('schedule.endDate must not be before schedule.startDate.', 'schedule.endDate');
     return this.db.transaction(async (m) => {
-      const [existing] = await m.query(`SELECT id FROM channel WHERE account_id = $1 AND identifier = $2 FOR UPDATE`, [accountId, dto.identifier]);
+      const [existing] = await rows<{ id: string }>(m, `SELECT id FROM channel WHERE account_id = $1 AND identifier = $2 FOR UPDATE`, [accountId, dto.identifier]);
       const values = [
         dto.name ?? null,
         dto.type ?? null,
@@ -102,7 +105,8 @@ export class ChannelsService {
       let id: string;
       if (existing) {
         id = existing.id;
-        await m.query(
+        await rows(
+          m,
           `UPDATE channel SET name = coalesce($2, name), type = coalesce($3, type), status = coalesce($4, status),
                   categories = coalesce($5::text[], categories), is_master = coalesce($6, is_master), published = coalesce($7, published),
                   duration = coalesce($8, duration),
@@ -114,7 +118,8 @@ export class ChannelsService {
       } else {
         if (!dto.name) throw ApiError.required('name', 'A new channel needs a name.');
         try {
-          [{ id }] = await m.query(
+          [{ id }] = await rows(
+            m,
             `INSERT INTO channel (account_id, identifier, name, type, status, categories, is_master, published, duration, start_date, end_date)
              VALUES ($1, $2, $3, coalesce($4, 'COURSE'), coalesce($5, 'ACTIVE'), coalesce($6::text[], '{}'), coalesce($7, false), coalesce($8, true), $9,
                      CASE WHEN $10 THEN $11::timestamptz END, CASE WHEN $10 THEN $12::timestamptz END)
@@ -129,19 +134,20 @@ export class ChannelsService {
       // The sub-account is created on first use, as for users and groups (WORKSPACE entitlements name it).
       if (dto.subAccountName) await this.subAccounts.ensure(accountId, dto.subAccountName, m);
       if (dto.subAccountName !== undefined || !existing) {
-        await m.query(
+        await rows(
+          m,
           `INSERT INTO enabley_channel (channel_id, sub_account_name) VALUES ($1, $2)
            ON CONFLICT (channel_id) DO UPDATE SET sub_account_name = EXCLUDED.sub_account_name`,
           [id, dto.subAccountName || null],
         );
       }
-      const row: ChannelRow = (await m.query(`${CHANNEL_SELECT} WHERE c.id = $1`, [id]))[0];
+      const row = (await rows<ChannelRow>(m, `${CHANNEL_SELECT} WHERE c.id = $1`, [id]))[0];
       return { channel: this.info(row, true), created: !existing };
     });
   }
 
   async learnersCount(channelId: string): Promise<number> {
-    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM enrollment WHERE channel_id = $1 AND is_active`, [channelId]);
+    const [{ n }] = await rows<{ n: number }>(this.db, `SELECT count(*)::int AS n FROM enrollment WHERE channel_id = $1 AND is_active`, [channelId]);
     return n;
   }
 }

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApiError } from '../../../core/http/api-error';
 import { EntitlementEntityType } from '../policy/enabley-subjects';
-import { rows } from '../sql';
+import { rows } from '../../../core/database/sql';
 import { ENTITLEMENT_TARGET_KEY, EntitlementTargetResolver } from './entitlement-target';
 import { ExternalEntitlementDto } from './entitlement.dto';
 
@@ -34,7 +34,8 @@ export class EntitlementsService implements OnModuleInit {
     await this.db.transaction(async (m) => {
       const resolver = this.resolvers.get(e.entityType);
       if (resolver && !(await resolver.exists(accountId, e.entityIdentifier, m))) throw ApiError.notFound(`No ${e.entityType} with identifier "${e.entityIdentifier}".`);
-      await m.query(
+      await rows(
+        m,
         `INSERT INTO enabley_entitlement (account_id, user_id, entity_type, entity_identifier, user_role) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (user_id, entity_type, entity_identifier, user_role) DO NOTHING`,
         [accountId, userId, e.entityType, e.entityIdentifier, e.userRole],
@@ -54,6 +55,6 @@ export class EntitlementsService implements OnModuleInit {
 
   /** Called by an entity's owner when it deletes the entity, in its transaction. */
   async removeForEntity(accountId: string, type: EntitlementEntityType, identifier: string, manager: EntityManager): Promise<void> {
-    await manager.query('DELETE FROM enabley_entitlement WHERE account_id = $1 AND entity_type = $2 AND entity_identifier = $3', [accountId, type, identifier]);
+    await rows(manager, 'DELETE FROM enabley_entitlement WHERE account_id = $1 AND entity_type = $2 AND entity_identifier = $3', [accountId, type, identifier]);
   }
 }

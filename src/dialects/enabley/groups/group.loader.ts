@@ -5,6 +5,7 @@ import { Principal } from '../../../core/auth/principal';
 import { PolicySubjectLoader, SubjectLoader } from '../../../core/policy/policy-extensions';
 import { EntitlementTarget, EntitlementTargetResolver } from '../entitlements/entitlement-target';
 import { ENABLEY_GROUP } from '../policy/enabley-subjects';
+import { rows } from '../../../core/database/sql';
 
 export interface EnableyGroupAttrs extends Record<string, unknown> {
   accountId: string;
@@ -20,7 +21,8 @@ export class EnableyGroupLoader implements PolicySubjectLoader {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async load(identifier: string, principal: Principal): Promise<EnableyGroupAttrs | null> {
-    const found: { id: string; identifier: string; sub_account_name: string | null }[] = await this.db.query(
+    const found = await rows<{ id: string; identifier: string; sub_account_name: string | null }>(
+      this.db,
       `SELECT g.id, g.identifier, s.name AS sub_account_name FROM enabley_group g LEFT JOIN enabley_sub_account s ON s.id = g.sub_account_id
         WHERE g.account_id = $1 AND g.identifier = $2`,
       [principal.accountId, identifier],
@@ -35,7 +37,7 @@ export class EnableyGroupLoader implements PolicySubjectLoader {
 @EntitlementTarget('GROUP')
 export class GroupEntitlementTarget implements EntitlementTargetResolver {
   async exists(accountId: string, identifier: string, manager: EntityManager): Promise<boolean> {
-    const found: unknown[] = await manager.query('SELECT 1 FROM enabley_group WHERE account_id = $1 AND identifier = $2', [accountId, identifier]);
+    const found = await rows<unknown>(manager, 'SELECT 1 FROM enabley_group WHERE account_id = $1 AND identifier = $2', [accountId, identifier]);
     return found.length > 0;
   }
 }

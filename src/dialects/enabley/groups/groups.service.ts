@@ -7,7 +7,7 @@ import { AppAbility } from '../../../core/policy/app-ability';
 import { ColumnMap, readFilter } from '../../../core/policy/read-filter';
 import { EntitlementsService } from '../entitlements/entitlements.service';
 import { ENABLEY_GROUP } from '../policy/enabley-subjects';
-import { rows } from '../sql';
+import { rows } from '../../../core/database/sql';
 import { SubAccountsService } from '../sub-accounts/sub-accounts.service';
 import { enableyUserId } from '../users/enabley-user-id';
 import { GROUP_LIST_MAX, GroupDataDto, GroupInfoDto } from './group.dto';
@@ -37,7 +37,7 @@ export class GroupsService {
   ) {}
 
   private lockTree(m: EntityManager, accountId: string): Promise<unknown> {
-    return m.query(`SELECT pg_advisory_xact_lock(hashtextextended('enabley_group_tree:' || $1, 0))`, [accountId]);
+    return rows(m, `SELECT pg_advisory_xact_lock(hashtextextended('enabley_group_tree:' || $1, 0))`, [accountId]);
   }
 
   async upsert(accountId: string, d: GroupDataDto): Promise<{ created: boolean; group: GroupInfoDto }> {
@@ -68,12 +68,14 @@ export class GroupsService {
         if (d.subAccountName) subAccountId = await this.subAccounts.ensure(accountId, d.subAccountName, m);
         if (!selfId) {
           if (!d.name) throw ApiError.required('name', 'A new group needs a name.');
-          await m.query(
+          await rows(
+            m,
             'INSERT INTO enabley_group (account_id, identifier, name, type, parent_id, sub_account_id) VALUES ($1, $2, $3, $4, $5, $6)',
             [accountId, d.identifier, d.name, d.type ?? null, parentId ?? null, subAccountId ?? null],
           );
         } else {
-          await m.query(
+          await rows(
+            m,
             `UPDATE enabley_group SET name = COALESCE($2, name),
                     type = CASE WHEN $3 THEN $4 ELSE type END,
                     parent_id = CASE WHEN $5 THEN $6::uuid ELSE parent_id END,
@@ -130,7 +132,7 @@ export class GroupsService {
       await this.lockTree(m, accountId);
       const children = await rows(m, 'SELECT 1 FROM enabley_group WHERE parent_id = $1 LIMIT 1', [groupId]);
       if (children.length) throw ApiError.badRequest('The group has child groups; delete or move them first.', 'identifier');
-      await m.query('DELETE FROM enabley_group WHERE id = $1', [groupId]);
+      await rows(m, 'DELETE FROM enabley_group WHERE id = $1', [groupId]);
       await this.entitlements.removeForEntity(accountId, 'GROUP', identifier, m);
     });
   }
@@ -140,12 +142,13 @@ export class GroupsService {
     await this.db.transaction(async (m) => {
       const userId = await this.userId(m, accountId, userIdentifier);
       if (replace)
-        await m.query(
+        await rows(
+          m,
           `DELETE FROM enabley_group_member gm USING enabley_group g
             WHERE gm.group_id = g.id AND g.account_id = $1 AND gm.user_id = $2 AND gm.group_id <> $3`,
           [accountId, userId, groupId],
         );
-      await m.query('INSERT INTO enabley_group_member (group_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [groupId, userId]);
+      await rows(m, 'INSERT INTO enabley_group_member (group_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [groupId, userId]);
       await this.membership.membersAdded(m, accountId, groupId, [userId]);
     });
   }

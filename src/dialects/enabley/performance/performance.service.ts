@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { ApiError } from '../../../core/http/api-error';
 import { PERFORMANCE_SELECT, PerformanceRow } from './performance.mapper';
 import { enableyUserId } from '../users/enabley-user-id';
+import { rows } from '../../../core/database/sql';
 
 /** Most rows GET /api/v1/performance answers; larger sets are read page by page with v2. */
 export const PERFORMANCE_V1_LIMIT = 10000;
@@ -16,7 +17,7 @@ export class PerformanceService {
   ) {}
 
   async channelId(accountId: string, identifier: string): Promise<string> {
-    const [row] = await this.db.query(`SELECT id FROM channel WHERE account_id = $1 AND identifier = $2`, [accountId, identifier]);
+    const [row] = await rows<{ id: string }>(this.db, `SELECT id FROM channel WHERE account_id = $1 AND identifier = $2`, [accountId, identifier]);
     if (!row) throw ApiError.notFound(`No channel with identifier "${identifier}".`);
     return row.id;
   }
@@ -29,7 +30,8 @@ export class PerformanceService {
 
   /** v1: every learner × channel matching the filters; users without an external id are left out. */
   v1(accountId: string, channelId: string | null, userId: string | null): Promise<PerformanceRow[]> {
-    return this.db.query(
+    return rows(
+      this.db,
       `${PERFORMANCE_SELECT}
         WHERE e.account_id = $1 AND e.is_active AND u.identifier <> ''
           AND ($2::uuid IS NULL OR e.channel_id = $2) AND ($3::uuid IS NULL OR e.user_id = $3)
@@ -45,18 +47,19 @@ export class PerformanceService {
    */
   v2Page(channelId: string | null, userId: string | null, after: string | null, limit: number): Promise<PerformanceRow[]> {
     // Each shape is its own statement (no "$n IS NULL OR ..."), so the keyset condition is always an index condition.
-    if (channelId && userId) return this.db.query(`${PERFORMANCE_SELECT} WHERE e.channel_id = $1 AND e.user_id = $2 AND e.is_active AND ($3::uuid IS NULL OR $3 < $2) LIMIT $4`, [channelId, userId, after, limit]);
+    if (channelId && userId) return rows(this.db, `${PERFORMANCE_SELECT} WHERE e.channel_id = $1 AND e.user_id = $2 AND e.is_active AND ($3::uuid IS NULL OR $3 < $2) LIMIT $4`, [channelId, userId, after, limit]);
     if (channelId)
       return after
-        ? this.db.query(`${PERFORMANCE_SELECT} WHERE e.channel_id = $1 AND e.user_id > $2 AND e.is_active ORDER BY e.user_id LIMIT $3`, [channelId, after, limit])
-        : this.db.query(`${PERFORMANCE_SELECT} WHERE e.channel_id = $1 AND e.is_active ORDER BY e.user_id LIMIT $2`, [channelId, limit]);
+        ? rows(this.db, `${PERFORMANCE_SELECT} WHERE e.channel_id = $1 AND e.user_id > $2 AND e.is_active ORDER BY e.user_id LIMIT $3`, [channelId, after, limit])
+        : rows(this.db, `${PERFORMANCE_SELECT} WHERE e.channel_id = $1 AND e.is_active ORDER BY e.user_id LIMIT $2`, [channelId, limit]);
     return after
-      ? this.db.query(`${PERFORMANCE_SELECT} WHERE e.user_id = $1 AND e.channel_id > $2 AND e.is_active ORDER BY e.channel_id LIMIT $3`, [userId, after, limit])
-      : this.db.query(`${PERFORMANCE_SELECT} WHERE e.user_id = $1 AND e.is_active ORDER BY e.channel_id LIMIT $2`, [userId, limit]);
+      ? rows(this.db, `${PERFORMANCE_SELECT} WHERE e.user_id = $1 AND e.channel_id > $2 AND e.is_active ORDER BY e.channel_id LIMIT $3`, [userId, after, limit])
+      : rows(this.db, `${PERFORMANCE_SELECT} WHERE e.user_id = $1 AND e.is_active ORDER BY e.channel_id LIMIT $2`, [userId, limit]);
   }
 
   async v2Count(channelId: string | null, userId: string | null): Promise<number> {
-    const [{ n }] = await this.db.query(
+    const [{ n }] = await rows<{ n: number }>(
+      this.db,
       `SELECT count(*)::int AS n FROM enrollment e WHERE e.is_active AND ($1::uuid IS NULL OR e.channel_id = $1) AND ($2::uuid IS NULL OR e.user_id = $2)`,
       [channelId, userId],
     );

@@ -5,6 +5,7 @@ import { Principal } from '../../../core/auth/principal';
 import { AppAbilityBuilder, PolicyAction } from '../../../core/policy/app-ability';
 import { RoleRuleProvider, RoleRules } from '../../../core/policy/policy-extensions';
 import { ENABLEY_CHANNEL, ENABLEY_GROUP, EntitlementRole } from './enabley-subjects';
+import { rows } from '../../../core/database/sql';
 
 /** What an entitlement role lets its holder do on its entity (never create: creating is the admin's). */
 const ACTIONS: Record<EntitlementRole, PolicyAction[]> = {
@@ -29,7 +30,8 @@ export class EnableyRoleRules implements RoleRuleProvider {
 
   async contribute(principal: Principal, can: AppAbilityBuilder['can']): Promise<void> {
     if (principal.kind !== 'user' || !principal.userId) return;
-    const ents: { t: string; i: string; r: EntitlementRole }[] = await this.db.query(
+    const ents = await rows<{ t: string; i: string; r: EntitlementRole }>(
+      this.db,
       'SELECT e.entity_type AS t, e.entity_identifier AS i, e.user_role AS r FROM enabley_entitlement e WHERE e.user_id = $1',
       [principal.userId],
     );

@@ -8,6 +8,7 @@ import { enableyUserId } from '../users/enabley-user-id';
 import { GroupMembershipEvents } from '../groups/group-membership.events';
 import { parseCsv } from './csv';
 import { OrgBulkFileResultDto, OrgBulkRowResultDto, OrgBulkUploadRequestDto, OrgBulkUploadResponseDto } from './upload.dto';
+import { rows } from '../../../core/database/sql';
 
 export const UPLOAD_COLUMNS = ['identifier', 'username', 'email', 'firstName', 'lastName', 'groupPath'] as const;
 type Column = (typeof UPLOAD_COLUMNS)[number];
@@ -54,10 +55,10 @@ export class UploadsService {
   async upload(accountId: string, req: OrgBulkUploadRequestDto): Promise<OrgBulkUploadResponseDto> {
     const files = this.parse(req);
     return this.db.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('enabley_group_tree:' || $1, 0))`, [accountId]);
+      await rows(m, `SELECT pg_advisory_xact_lock(hashtextextended('enabley_group_tree:' || $1, 0))`, [accountId]);
       const out: OrgBulkFileResultDto[] = [];
       for (const file of files) {
-        const rows: OrgBulkRowResultDto[] = [];
+        const results: OrgBulkRowResultDto[] = [];
         for (const [i, record] of file.records.entries()) {
           const value = (c: Column) => {
             const at = file.header.indexOf(c);
@@ -65,18 +66,18 @@ export class UploadsService {
             return v === '' ? undefined : v;
           };
           const identifier = value('identifier') ?? null;
-          await m.query('SAVEPOINT upload_row');
+          await rows(m, 'SAVEPOINT upload_row');
           try {
             const status = await this.applyRow(m, accountId, value);
-            await m.query('RELEASE SAVEPOINT upload_row');
-            rows.push({ row: i + 2, identifier, status });
+            await rows(m, 'RELEASE SAVEPOINT upload_row');
+            results.push({ row: i + 2, identifier, status });
           } catch (e) {
-            await m.query('ROLLBACK TO SAVEPOINT upload_row');
+            await rows(m, 'ROLLBACK TO SAVEPOINT upload_row');
             if (!(e instanceof RowError) && !(e instanceof ApiError)) throw e;
-            rows.push({ row: i + 2, identifier, status: 'failed', message: e.message });
+            results.push({ row: i + 2, identifier, status: 'failed', message: e.message });
           }
         }
-        out.push({ fileName: file.fileName, rows });
+        out.push({ fileName: file.fileName, rows: results });
       }
       const all = out.flatMap((f) => f.rows);
       const count = (s: string) => all.filter((r) => r.status === s).length;
@@ -111,16 +112,16 @@ export class UploadsService {
     if (segments.some((s) => s === '' || s.length > 200)) throw new RowError(`groupPath "${path}" has an empty or over-long segment.`);
     let parentId: string | null = null;
     for (const [i, seg] of segments.entries()) {
-      const [g]: { id: string; parent_id: string | null }[] = await m.query(`SELECT id, parent_id FROM enabley_group WHERE account_id = $1 AND identifier = $2`, [accountId, seg]);
+      const [g] = await rows<{ id: string; parent_id: string | null }>(m, `SELECT id, parent_id FROM enabley_group WHERE account_id = $1 AND identifier = $2`, [accountId, seg]);
       if (g) {
         if (i > 0 && g.parent_id !== parentId) throw new RowError(`Group "${seg}" exists but is not a child of "${segments[i - 1]}".`);
         parentId = g.id;
       } else {
-        const [created]: { id: string }[] = await m.query(`INSERT INTO enabley_group (account_id, identifier, name, parent_id) VALUES ($1, $2, $2, $3) RETURNING id`, [accountId, seg, parentId]);
-        parentId = created.id;
+        const created: { id: string }[] = await rows<{ id: string }>(m, `INSERT INTO enabley_group (account_id, identifier, name, parent_id) VALUES ($1, $2, $2, $3) RETURNING id`, [accountId, seg, parentId]);
+        parentId = created[0].id;
       }
     }
-    const added: unknown[] = await m.query(`INSERT INTO enabley_group_member (group_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING user_id`, [parentId, userId]);
+    const added = await rows<unknown>(m, `INSERT INTO enabley_group_member (group_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING user_id`, [parentId, userId]);
     if (added.length) await this.membership.membersAdded(m, accountId, parentId!, [userId]);
   }
 }

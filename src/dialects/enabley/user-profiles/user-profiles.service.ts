@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApiError } from '../../../core/http/api-error';
 import { isoDate } from '../../../core/http/ids';
-import { rows } from '../sql';
+import { rows } from '../../../core/database/sql';
 import { enableyUserId } from '../users/enabley-user-id';
 import { USER_PROFILES_MAX, UserProfileDataDto, UserProfileInfoDto } from './user-profile.dto';
 
@@ -58,12 +58,13 @@ export class UserProfilesService {
     await this.db.transaction(async (m) => {
       const userId = await this.userId(m, accountId, userIdentifier);
       if (replace)
-        await m.query(
+        await rows(
+          m,
           `DELETE FROM enabley_user_profile_member pm USING enabley_user_profile p
             WHERE pm.profile_id = p.id AND p.account_id = $1 AND pm.user_id = $2 AND pm.profile_id <> $3`,
           [accountId, userId, profileId],
         );
-      await m.query('INSERT INTO enabley_user_profile_member (profile_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [profileId, userId]);
+      await rows(m, 'INSERT INTO enabley_user_profile_member (profile_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [profileId, userId]);
     });
   }
 

@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../../../core/database/pg-error';
 import { ApiError } from '../../../core/http/api-error';
 import { toHexId } from '../../../core/http/ids';
 import { CollectionKind } from './collection.entity';
+import { rows } from '../../../core/database/sql';
 
 export interface CollectionRow {
   id: string;
@@ -22,17 +23,19 @@ export class CollectionsRepository {
 
   /** The collection of that kind in the account, or a 400 naming the body field (a reference). */
   async reference(accountId: string, id: string, kind: CollectionKind, field: string): Promise<CollectionRow> {
-    const rows: CollectionRow[] = await this.db.query(
+    const fetched = await rows<CollectionRow>(
+      this.db,
       `SELECT id, kind, parent_id, facility_id FROM kolibri_collection WHERE id = $1 AND account_id = $2 AND kind = $3`,
       [id, accountId, kind],
     );
-    if (!rows.length) throw ApiError.badRequest(`Invalid pk "${toHexId(id)}" - object does not exist or is not a ${kind}.`, field);
-    return rows[0];
+    if (!fetched.length) throw ApiError.badRequest(`Invalid pk "${toHexId(id)}" - object does not exist or is not a ${kind}.`, field);
+    return fetched[0];
   }
 
   async insertChild(accountId: string, kind: CollectionKind, name: string, parent: CollectionRow): Promise<string> {
     try {
-      const [row]: { id: string }[] = await this.db.query(
+      const [row] = await rows<{ id: string }>(
+        this.db,
         `INSERT INTO kolibri_collection (account_id, kind, name, parent_id, facility_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [accountId, kind, name, parent.id, parent.facility_id],
       );
@@ -44,7 +47,7 @@ export class CollectionsRepository {
 
   async rename(accountId: string, id: string, kind: CollectionKind, name: string): Promise<void> {
     try {
-      await this.db.query(`UPDATE kolibri_collection SET name = $4 WHERE id = $1 AND account_id = $2 AND kind = $3`, [id, accountId, kind, name]);
+      await rows(this.db, `UPDATE kolibri_collection SET name = $4 WHERE id = $1 AND account_id = $2 AND kind = $3`, [id, accountId, kind, name]);
     } catch (e) {
       this.rethrow(e);
     }
@@ -52,8 +55,8 @@ export class CollectionsRepository {
 
   /** One statement: the subtree, its memberships and roles go with it through ON DELETE CASCADE. */
   async remove(accountId: string, id: string, kind: CollectionKind): Promise<void> {
-    const [, count] = await this.db.query(`DELETE FROM kolibri_collection WHERE id = $1 AND account_id = $2 AND kind = $3`, [id, accountId, kind]);
-    if (!count) throw ApiError.notFound();
+    const deleted = await rows(this.db, `DELETE FROM kolibri_collection WHERE id = $1 AND account_id = $2 AND kind = $3 RETURNING id`, [id, accountId, kind]);
+    if (!deleted.length) throw ApiError.notFound();
   }
 
   private rethrow(e: unknown): never {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { rows } from '../../../core/database/sql';
 
 /** What a user is in Kolibri terms: the facts every role rule is computed from. */
 export interface KolibriUserFacts {
@@ -25,7 +26,8 @@ export class KolibriAccess {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async factsOf(userId: string): Promise<KolibriUserFacts> {
-    const [row] = await this.db.query(
+    const [row] = await rows<{ facility_id: string | null; edit_username: boolean; edit_name: boolean; edit_password: boolean; delete_account: boolean; roles: unknown; classes: string[] }>(
+      this.db,
       `SELECT fu.facility_id::text AS facility_id,
               COALESCE(d.learner_can_edit_username, false) AS edit_username, COALESCE(d.learner_can_edit_name, false) AS edit_name,
               COALESCE(d.learner_can_edit_password, false) AS edit_password, COALESCE(d.learner_can_delete_account, false) AS delete_account,

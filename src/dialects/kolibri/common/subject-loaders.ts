@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { parseUuid } from '../../../core/http/ids';
 import { AbilityFactory } from '../../../core/policy/ability.factory';
 import { PolicySubjectLoader, SubjectLoader } from '../../../core/policy/policy-extensions';
+import { rows } from '../../../core/database/sql';
 
 type Attrs = Record<string, unknown> & { accountId: string };
 
@@ -16,8 +17,8 @@ abstract class SqlLoader implements PolicySubjectLoader {
   async load(raw: string): Promise<Attrs | null> {
     const id = parseUuid(raw);
     if (!id) return null;
-    const rows: Attrs[] = await this.db.query(this.sql, [id]);
-    return rows[0] ?? null;
+    const fetched = await rows<Attrs>(this.db, this.sql, [id]);
+    return fetched[0] ?? null;
   }
 }
 

@@ -10,6 +10,7 @@ import { DATASET_JSON_SQL, toDatasetDto } from '../facility-datasets/facility-da
 import { FLAG_NAMES, PRESET_FLAGS, Preset } from '../facility-datasets/presets';
 import { FacilityDatasetDto } from '../facility-datasets/facility-dataset.dto';
 import { FacilityDto } from './facility.dto';
+import { rows } from '../../../core/database/sql';
 
 const COLUMNS: ColumnMap = {
   accountId: (p) => `c.account_id = ANY(${p}::uuid[])`,
@@ -52,29 +53,32 @@ export class FacilitiesService {
   async list(principal: Principal, ability: AppAbility): Promise<FacilityDto[]> {
     const params: unknown[] = [principal.accountId];
     const filter = readFilter(ability, 'read', 'Facility', COLUMNS, params);
-    const rows: FacilityRow[] = await this.db.query(
+    const fetched = await rows<FacilityRow>(
+      this.db,
       `${SELECT} WHERE c.account_id = $1 AND c.kind = 'facility' AND ${filter} ORDER BY c.name, c.id`,
       params,
     );
-    return rows.map(toDto);
+    return fetched.map(toDto);
   }
 
   async get(accountId: string, id: string): Promise<FacilityDto> {
-    const rows: FacilityRow[] = await this.db.query(`${SELECT} WHERE c.id = $1 AND c.account_id = $2 AND c.kind = 'facility'`, [id, accountId]);
-    if (!rows.length) throw ApiError.notFound();
-    return toDto(rows[0]);
+    const fetched = await rows<FacilityRow>(this.db, `${SELECT} WHERE c.id = $1 AND c.account_id = $2 AND c.kind = 'facility'`, [id, accountId]);
+    if (!fetched.length) throw ApiError.notFound();
+    return toDto(fetched[0]);
   }
 
   /** The facility and its dataset (with the preset's settings), in one transaction. */
   async create(accountId: string, name: string, preset: Preset = 'nonformal'): Promise<FacilityDto> {
     const flags = PRESET_FLAGS[preset];
     const id = await this.db.transaction(async (m) => {
-      const [row]: { id: string }[] = await m.query(
+      const [row] = await rows<{ id: string }>(
+        m,
         `WITH n AS (SELECT gen_random_uuid() AS id)
          INSERT INTO kolibri_collection (id, account_id, kind, name, facility_id) SELECT n.id, $1, 'facility', $2, n.id FROM n RETURNING id`,
         [accountId, name],
       );
-      await m.query(
+      await rows(
+        m,
         `INSERT INTO kolibri_facility_dataset (facility_id, account_id, preset, ${FLAG_NAMES.join(', ')})
          VALUES ($1, $2, $3, ${FLAG_NAMES.map((_, i) => `$${i + 4}`).join(', ')})`,
         [row.id, accountId, preset, ...FLAG_NAMES.map((f) => flags[f])],
@@ -85,13 +89,13 @@ export class FacilitiesService {
   }
 
   async update(accountId: string, id: string, name: string): Promise<FacilityDto> {
-    await this.db.query(`UPDATE kolibri_collection SET name = $3 WHERE id = $1 AND account_id = $2 AND kind = 'facility'`, [id, accountId, name]);
+    await rows(this.db, `UPDATE kolibri_collection SET name = $3 WHERE id = $1 AND account_id = $2 AND kind = 'facility'`, [id, accountId, name]);
     return this.get(accountId, id);
   }
 
   /** Classrooms, groups, dataset, memberships, roles and facility links go with it (ON DELETE CASCADE). */
   async remove(accountId: string, id: string): Promise<void> {
-    const [, count] = await this.db.query(`DELETE FROM kolibri_collection WHERE id = $1 AND account_id = $2 AND kind = 'facility'`, [id, accountId]);
-    if (!count) throw ApiError.notFound();
+    const deleted = await rows(this.db, `DELETE FROM kolibri_collection WHERE id = $1 AND account_id = $2 AND kind = 'facility' RETURNING id`, [id, accountId]);
+    if (!deleted.length) throw ApiError.notFound();
   }
 }

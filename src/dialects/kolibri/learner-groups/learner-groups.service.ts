@@ -10,6 +10,7 @@ import { idOf, optionalId } from '../common/kolibri-ids';
 import { assertCan } from '../../../core/policy/assert-can';
 import { ColumnMap, readFilter } from '../../../core/policy/read-filter';
 import { LearnerGroupDto } from './learner-group.dto';
+import { rows } from '../../../core/database/sql';
 
 const COLUMNS: ColumnMap = {
   accountId: (p) => `c.account_id = ANY(${p}::uuid[])`,
@@ -44,17 +45,18 @@ export class LearnerGroupsService {
     if (parentId) await this.collections.reference(principal.accountId, parentId, 'classroom', 'parent');
     const params: unknown[] = [principal.accountId, parentId];
     const filter = readFilter(ability, 'read', 'LearnerGroup', COLUMNS, params);
-    const rows: Row[] = await this.db.query(
+    const fetched = await rows<Row>(
+      this.db,
       `${SELECT} WHERE c.account_id = $1 AND c.kind = 'learnergroup' AND ($2::uuid IS NULL OR c.parent_id = $2) AND ${filter} ORDER BY c.name, c.id`,
       params,
     );
-    return rows.map(toDto);
+    return fetched.map(toDto);
   }
 
   async get(accountId: string, id: string): Promise<LearnerGroupDto> {
-    const rows: Row[] = await this.db.query(`${SELECT} WHERE c.id = $1 AND c.account_id = $2 AND c.kind = 'learnergroup'`, [id, accountId]);
-    if (!rows.length) throw ApiError.notFound();
-    return toDto(rows[0]);
+    const fetched = await rows<Row>(this.db, `${SELECT} WHERE c.id = $1 AND c.account_id = $2 AND c.kind = 'learnergroup'`, [id, accountId]);
+    if (!fetched.length) throw ApiError.notFound();
+    return toDto(fetched[0]);
   }
 
   async create(principal: Principal, ability: AppAbility, name: string, parentRaw: string): Promise<LearnerGroupDto> {

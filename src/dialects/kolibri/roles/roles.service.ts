@@ -11,6 +11,7 @@ import { assertCan } from '../../../core/policy/assert-can';
 import { ColumnMap, readFilter } from '../../../core/policy/read-filter';
 import { FacilityLinksService } from '../facility-users/facility-links.service';
 import { ASSIGNABLE_COACH_ALIAS, CreateRoleDto, RoleDto, RoleQueryDto } from './role.dto';
+import { rows } from '../../../core/database/sql';
 
 const COLUMNS: ColumnMap = {
   accountId: (p) => `r.account_id = ANY(${p}::uuid[])`,
@@ -51,19 +52,20 @@ export class RolesService {
   async list(principal: Principal, ability: AppAbility, q: RoleQueryDto): Promise<RoleDto[]> {
     const params: unknown[] = [principal.accountId, ...filterParams(q)];
     const filter = readFilter(ability, 'read', 'Role', COLUMNS, params);
-    const rows: Row[] = await this.db.query(
+    const fetched = await rows<Row>(
+      this.db,
       `SELECT r.id, r.kind, r.user_id, r.collection_id, r.facility_id FROM kolibri_role r JOIN kolibri_collection c ON c.id = r.collection_id
         WHERE r.account_id = $1 AND ${FILTERS_SQL} AND ${filter}
         ORDER BY r.created_at, r.id`,
       params,
     );
-    return rows.map(toDto);
+    return fetched.map(toDto);
   }
 
   async get(accountId: string, id: string): Promise<RoleDto> {
-    const rows: Row[] = await this.db.query(`SELECT id, kind, user_id, collection_id, facility_id FROM kolibri_role WHERE id = $1 AND account_id = $2`, [id, accountId]);
-    if (!rows.length) throw ApiError.notFound();
-    return toDto(rows[0]);
+    const fetched = await rows<Row>(this.db, `SELECT id, kind, user_id, collection_id, facility_id FROM kolibri_role WHERE id = $1 AND account_id = $2`, [id, accountId]);
+    if (!fetched.length) throw ApiError.notFound();
+    return toDto(fetched[0]);
   }
 
   /**
@@ -73,11 +75,12 @@ export class RolesService {
   async create(principal: Principal, ability: AppAbility, items: CreateRoleDto[]): Promise<RoleDto[]> {
     const accountId = principal.accountId;
     const wanted = items.map((i) => ({ user: idOf(i.user, 'user'), collection: idOf(i.collection, 'collection'), kind: normalKind(i.kind) }));
-    const rows: { id: string; kind: string; facility_id: string }[] = await this.db.query(
+    const fetched = await rows<{ id: string; kind: string; facility_id: string }>(
+      this.db,
       `SELECT id, kind, facility_id FROM kolibri_collection WHERE account_id = $1 AND id = ANY($2::uuid[])`,
       [accountId, [...new Set(wanted.map((w) => w.collection))]],
     );
-    const targets = new Map(rows.map((r) => [r.id, r]));
+    const targets = new Map(fetched.map((r) => [r.id, r]));
     for (const w of wanted) {
       const t = targets.get(w.collection);
       if (!t) throw ApiError.badRequest(`Invalid pk "${toHexId(w.collection)}" - object does not exist.`, 'collection');
@@ -94,7 +97,8 @@ export class RolesService {
       for (const [facilityId, users] of byFacility) await this.links.join(m, ability, accountId, facilityId, users);
       let out: Row[];
       try {
-        out = await m.query(
+        out = await rows(
+          m,
           `INSERT INTO kolibri_role (account_id, user_id, collection_id, facility_id, kind)
            SELECT $1, t.u, t.c, c.facility_id, t.k FROM unnest($2::uuid[], $3::uuid[], $4::text[]) AS t(u, c, k) JOIN kolibri_collection c ON c.id = t.c
            RETURNING id, kind, user_id, collection_id, facility_id`,
@@ -106,7 +110,8 @@ export class RolesService {
       }
       const coaches = out.filter((r) => r.collection_id !== r.facility_id);
       if (coaches.length) {
-        await m.query(
+        await rows(
+          m,
           `INSERT INTO kolibri_role (account_id, user_id, collection_id, facility_id, kind)
            SELECT DISTINCT $1::uuid, t.u, t.f, t.f, 'assignable_coach' FROM unnest($2::uuid[], $3::uuid[]) AS t(u, f)
             WHERE NOT EXISTS (SELECT 1 FROM kolibri_role x WHERE x.user_id = t.u AND x.collection_id = t.f)
@@ -122,7 +127,8 @@ export class RolesService {
 
   async remove(accountId: string, id: string): Promise<void> {
     await this.db.transaction(async (m) => {
-      const [deleted]: [Row[], number] = await m.query(
+      const deleted = await rows<Row>(
+        m,
         `DELETE FROM kolibri_role WHERE id = $1 AND account_id = $2 RETURNING id, kind, user_id, collection_id, facility_id`,
         [id, accountId],
       );
@@ -138,7 +144,8 @@ export class RolesService {
     const sqlParams: unknown[] = [principal.accountId, ...params];
     const filter = readFilter(ability, 'delete', 'Role', COLUMNS, sqlParams);
     await this.db.transaction(async (m) => {
-      const [deleted]: [Row[], number] = await m.query(
+      const deleted = await rows<Row>(
+        m,
         `DELETE FROM kolibri_role d USING kolibri_role r JOIN kolibri_collection c ON c.id = r.collection_id
           WHERE d.id = r.id AND r.account_id = $1 AND ${FILTERS_SQL} AND ${filter}
           RETURNING d.id, d.kind, d.user_id, d.collection_id, d.facility_id`,
@@ -152,7 +159,8 @@ export class RolesService {
   private async cascadeFacilityRoles(m: EntityManager, deleted: Row[]): Promise<void> {
     const facilityRoles = deleted.filter((d) => d.collection_id === d.facility_id);
     if (!facilityRoles.length) return;
-    await m.query(
+    await rows(
+      m,
       `DELETE FROM kolibri_role cr USING unnest($1::uuid[], $2::uuid[]) AS t(u, f)
         WHERE cr.user_id = t.u AND cr.facility_id = t.f AND cr.collection_id <> t.f AND cr.kind = 'coach'
           AND NOT EXISTS (SELECT 1 FROM kolibri_role x WHERE x.user_id = t.u AND x.collection_id = t.f)`,

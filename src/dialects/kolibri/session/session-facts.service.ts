@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { parseUuid, toHexId } from '../../../core/http/ids';
 import { KolibriAccess } from '../common/kolibri-access';
+import { rows } from '../../../core/database/sql';
 
 /** What POST /api/auth/session adds to a login: the user's facility and Kolibri role kinds; `facility` narrows it. */
 @Injectable()
@@ -22,7 +23,7 @@ export class SessionFactsService {
   async accountForFacility(facility: string): Promise<string | null> {
     const id = parseUuid(facility);
     if (!id) return null;
-    const rows: { account_id: string }[] = await this.db.query(`SELECT account_id FROM kolibri_collection WHERE id = $1 AND kind = 'facility'`, [id]);
-    return rows[0]?.account_id ?? null;
+    const fetched = await rows<{ account_id: string }>(this.db, `SELECT account_id FROM kolibri_collection WHERE id = $1 AND kind = 'facility'`, [id]);
+    return fetched[0]?.account_id ?? null;
   }
 }

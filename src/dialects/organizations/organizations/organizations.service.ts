@@ -7,6 +7,7 @@ import { AppAbility } from '../../../core/policy/app-ability';
 import { ColumnMap, readFilter } from '../../../core/policy/read-filter';
 import { ORG_MANAGED } from '../organizations.policy';
 import { Organization } from './organization.entity';
+import { rows } from '../../../core/database/sql';
 
 export const MAX_ORGANIZATIONS_LISTED = 10000;
 
@@ -25,7 +26,7 @@ export class OrganizationsService {
     const params: unknown[] = [principal.accountId];
     const filter = readFilter(ability, 'read', ORG_MANAGED, ORGANIZATION_COLUMNS, params);
     params.push(MAX_ORGANIZATIONS_LISTED);
-    return this.orgs.query(`SELECT o.code, o.name FROM organization o WHERE o.account_id = $1 AND ${filter} ORDER BY o.code LIMIT $${params.length}`, params);
+    return rows(this.orgs.manager, `SELECT o.code, o.name FROM organization o WHERE o.account_id = $1 AND ${filter} ORDER BY o.code LIMIT $${params.length}`, params);
   }
 
   /** By id: the policy guard already found it by code in the caller's account. */

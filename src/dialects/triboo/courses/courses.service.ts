@@ -7,6 +7,7 @@ import { AppEnv } from '../../../core/config/env';
 import { isoDate } from '../../../core/http/ids';
 import { Page, PageQueryDto, baseUrl, pageOf, pageWindow } from '../common/pagination';
 import { TribooCourseDto } from './course.dto';
+import { rows } from '../../../core/database/sql';
 
 interface CourseRow {
   identifier: string;
@@ -47,24 +48,25 @@ export class TribooCoursesService {
   ) {}
 
   async list(req: FastifyRequest, accountId: string, q: PageQueryDto): Promise<Page<TribooCourseDto>> {
-    const [{ count }]: { count: number }[] = await this.db.query(`SELECT count(*)::int AS count FROM channel c WHERE ${STARTED}`, [accountId]);
+    const [{ count }] = await rows<{ count: number }>(this.db, `SELECT count(*)::int AS count FROM channel c WHERE ${STARTED}`, [accountId]);
     const w = pageWindow(q, count, (raw) => raw);
     const select = `SELECT c.identifier, c.name, c.description, coalesce(c.start_date, c.created_at) AS start, c.language, c.categories, c.tags,
                            c.image_url, c.duration, c.updated_at, x.overview_url, x.banner_image_url, x.instructors, x.effort, x.countries, x.learning_groups
                       FROM channel c LEFT JOIN triboo_course_catalog x ON x.channel_id = c.id WHERE ${STARTED}`;
-    let rows: CourseRow[];
+    let fetched: CourseRow[];
     switch (w.plan.kind) {
       case 'first':
-        rows = await this.db.query(`${select} ORDER BY c.identifier LIMIT $2`, [accountId, w.pageSize]);
+        fetched = await rows(this.db, `${select} ORDER BY c.identifier LIMIT $2`, [accountId, w.pageSize]);
         break;
       case 'after':
-        rows = await this.db.query(`${select} AND c.identifier > $2 ORDER BY c.identifier LIMIT $3`, [accountId, w.plan.key, w.pageSize]);
+        fetched = await rows(this.db, `${select} AND c.identifier > $2 ORDER BY c.identifier LIMIT $3`, [accountId, w.plan.key, w.pageSize]);
         break;
       case 'before':
-        rows = (await this.db.query(`${select} AND c.identifier < $2 ORDER BY c.identifier DESC LIMIT $3`, [accountId, w.plan.key, w.pageSize])).reverse();
+        fetched = (await rows<CourseRow>(this.db, `${select} AND c.identifier < $2 ORDER BY c.identifier DESC LIMIT $3`, [accountId, w.plan.key, w.pageSize])).reverse();
         break;
       case 'number':
-        rows = await this.db.query(
+        fetched = await rows(
+          this.db,
           `${select} AND c.identifier >= (SELECT identifier FROM (SELECT c.identifier, row_number() OVER (ORDER BY c.identifier) AS rn FROM channel c WHERE ${STARTED}) s WHERE rn = $2)
            ORDER BY c.identifier LIMIT $3`,
           [accountId, w.plan.index * w.pageSize + 1, w.pageSize],
@@ -72,7 +74,7 @@ export class TribooCoursesService {
         break;
     }
     const base = baseUrl(req, this.env.publicUrl);
-    return pageOf(req, this.env.publicUrl, w, count, rows.map((r) => this.toDto(r, base)), (c) => c.id);
+    return pageOf(req, this.env.publicUrl, w, count, fetched.map((r) => this.toDto(r, base)), (c) => c.id);
   }
 
   private toDto(r: CourseRow, base: string): TribooCourseDto {

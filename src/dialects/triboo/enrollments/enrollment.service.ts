@@ -6,6 +6,7 @@ import { ApiError } from '../../../core/http/api-error';
 import { isoDate } from '../../../core/http/ids';
 import { EnrollmentsService } from '../../../core/learning/enrollments.service';
 import { EnrollmentDto, EnrollmentRequestDto } from './enrollment.dto';
+import { rows } from '../../../core/database/sql';
 
 /** POST /api/enrollment/v1/enrollment: one user, one course, through the core enrollment table. */
 @Injectable()
@@ -22,12 +23,13 @@ export class TribooEnrollmentService {
     const courseId = dto.course_details.course_id ?? dto.course_details['course id'];
     if (!courseId) throw ApiError.required('course_details.course_id', 'Course ID must be specified to create a new enrollment.');
     return this.db.transaction(async (m) => {
-      const users: { id: string; username: string }[] = await m.query(`SELECT id, username FROM "user" WHERE account_id = $1 AND username = $2`, [accountId, username]);
+      const users = await rows<{ id: string; username: string }>(m, `SELECT id, username FROM "user" WHERE account_id = $1 AND username = $2`, [accountId, username]);
       if (!users.length) {
         const message = `The user ${username} does not exist.`;
         throw ApiError.withBody(406, { status: 'user_not_found', detail: message, message }, message);
       }
-      const courses: { id: string; identifier: string; name: string; start_date: Date | null; end_date: Date | null }[] = await m.query(
+      const courses = await rows<{ id: string; identifier: string; name: string; start_date: Date | null; end_date: Date | null }>(
+        m,
         `SELECT id, identifier, name, start_date, end_date FROM channel WHERE account_id = $1 AND identifier = $2 AND type = 'COURSE'`,
         [accountId, courseId],
       );
@@ -38,7 +40,7 @@ export class TribooEnrollmentService {
       await this.enrollments.enroll(m, accountId, [user.id], [course.id], { mode });
       if (dto.mode !== undefined) await this.enrollments.setMode(m, [user.id], [course.id], mode);
       if (dto.is_active === false) await this.enrollments.unenroll(m, [user.id], [course.id]);
-      const [e]: { created_at: Date; mode: string; is_active: boolean }[] = await m.query(`SELECT created_at, mode, is_active FROM enrollment WHERE user_id = $1 AND channel_id = $2`, [user.id, course.id]);
+      const [e] = await rows<{ created_at: Date; mode: string; is_active: boolean }>(m, `SELECT created_at, mode, is_active FROM enrollment WHERE user_id = $1 AND channel_id = $2`, [user.id, course.id]);
       return {
         created: isoDate(e.created_at)!,
         mode: e.mode,
