@@ -61,9 +61,19 @@ async function main(): Promise<void> {
       await assertPortFree(env.host, env.port);
     }
     // Loaded only now: Nest and every module take seconds to load, and the checks above must answer first.
+    // The embedded PostgreSQL starts as a child process; the modules load (synchronously) while it does.
     const { resolveDatabase } = await import('./core/database/database-url');
-    database = await resolveDatabase(env, say);
-    const { createApp } = await import('./app.factory');
+    let launched!: () => void;
+    const launch = new Promise<void>((resolve) => (launched = resolve));
+    const starting = resolveDatabase(env, say, () => launched());
+    starting.catch(() => undefined); // awaited below; not unhandled while the modules load
+    await Promise.race([launch, starting]);
+    let createApp: typeof import('./app.factory').createApp;
+    try {
+      ({ createApp } = await import('./app.factory'));
+    } finally {
+      database = await starting;
+    }
     const created = stopping ? null : await createApp({ env, databaseUrl: database.url });
     if (stopping) {
       await created?.close();

@@ -25,6 +25,11 @@ export interface EmbeddedOptions {
    * lock, which proves that PostgreSQL's owner is dead) or 'refuse' to start (default).
    */
   orphan?: 'stop' | 'refuse';
+  /**
+   * Called once PostgreSQL (or initdb) runs as a child process: the caller may do synchronous work meanwhile
+   * (main.ts loads the application's modules), the child starts all the same.
+   */
+  onLaunched?: () => void;
 }
 
 const USER = 'postgres';
@@ -129,7 +134,15 @@ async function initdb(bin: string, dataDir: string, pgDir: string, user: Postgre
 }
 
 /** Starts postgres and resolves once it accepts connections; rejects with its last words if it exits first. */
-function startPostmaster(bin: string, pgDir: string, port: number, flags: string[], user: PostgresUser | null, log: (l: string) => void): Promise<ChildProcess> {
+function startPostmaster(
+  bin: string,
+  pgDir: string,
+  port: number,
+  flags: string[],
+  user: PostgresUser | null,
+  log: (l: string) => void,
+  onLaunched?: () => void,
+): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const recent: string[] = [];
     let ready = false;
@@ -147,6 +160,7 @@ function startPostmaster(bin: string, pgDir: string, port: number, flags: string
       child.kill('SIGKILL');
       reject(new EmbeddedStartError(`PostgreSQL did not start within ${START_TIMEOUT_MS / 1000}s: ${recent.join(' | ')}`));
     }, START_TIMEOUT_MS);
+    onLaunched?.();
     child.on('error', (e) => {
       clearTimeout(timer);
       reject(new EmbeddedStartError(`PostgreSQL could not be started: ${e.message}`));
@@ -190,7 +204,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const port = opts.port ?? (await freePort());
   const settings = { listen_addresses: '127.0.0.1', unix_socket_directories: '', ...opts.settings };
   const flags = Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
-  const child = await startPostmaster(bin.postgres, pgDir, port, flags, bin.user, log);
+  const child = await startPostmaster(bin.postgres, pgDir, port, flags, bin.user, log, opts.onLaunched);
   // If this process ends without stop() (a crash, process.exit), PostgreSQL is asked to shut down too.
   const onExit = () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { createTransport, Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export interface OutgoingMessage {
   id: string;
@@ -30,14 +30,17 @@ const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, sock
 
 export class SmtpTransport implements NotificationTransport {
   readonly name = 'smtp';
-  private readonly transporter: Transporter;
+  // nodemailer (some 40 files) is loaded with the first mail, not at every start: most servers mail rarely.
+  private transporter: Promise<Transporter> | null = null;
 
-  constructor(url: string, private readonly from = NOTIFICATION_FROM) {
-    this.transporter = createTransport({ url, ...SMTP_TIMEOUTS });
+  constructor(private readonly url: string, private readonly from = NOTIFICATION_FROM) {}
+
+  private transport(): Promise<Transporter> {
+    return (this.transporter ??= import('nodemailer').then(({ createTransport }) => createTransport({ url: this.url, ...SMTP_TIMEOUTS })));
   }
 
   async send(message: OutgoingMessage): Promise<void> {
-    await this.transporter.sendMail({
+    await (await this.transport()).sendMail({
       from: this.from,
       to: message.to,
       subject: message.subject,
@@ -47,7 +50,7 @@ export class SmtpTransport implements NotificationTransport {
   }
 
   close(): void {
-    this.transporter.close();
+    void this.transporter?.then((t) => t.close());
   }
 }
 
