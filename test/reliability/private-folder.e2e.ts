@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { copyFileSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { reachableTempDir } from '../../src/core/database/embedded-postgres';
@@ -55,6 +55,20 @@ describe('embedded PostgreSQL from a private (0700) folder', () => {
     // As root, PostgreSQL (an unprivileged user) ran a reachable copy; the private folder kept its mode.
     if (asRoot) expect(started.exe.startsWith(privateDir)).toBe(false);
     expect(statSync(privateDir).mode & 0o777).toBe(0o700);
+  });
+
+  it('a DATA_DIR that is itself private (a fresh mktemp -d) works: as root, PostgreSQL gets traverse on it only', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'las-own-data-'));
+    try {
+      writeFileSync(join(dataDir, 'secret-of-the-operator'), 'x', { mode: 0o600 });
+      const server = await startServer({ DATA_DIR: dataDir });
+      expect((await fetch(`${server.url}/health`)).status).toBe(200);
+      expect(await server.stop()).toBe(0);
+      expect(statSync(dataDir).mode & 0o777).toBe(asRoot ? 0o701 : 0o700);
+      expect(statSync(join(dataDir, 'secret-of-the-operator')).mode & 0o777).toBe(0o600);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it(asRoot ? 'as root, a DATA_DIR the postgres user cannot reach is refused in one line, permissions untouched' : 'a DATA_DIR in a private folder works', async () => {

@@ -81,6 +81,11 @@ async function stopPid(pid: number): Promise<void> {
  */
 function prepareClusterDir(dataDir: string, pgDir: string, user: PostgresUser | null): void {
   mkdirSync(dataDir, { recursive: true });
+  if (user && !canEnter(user, dataDir) && firstBlocked(user, dataDir) === dataDir && statSync(dataDir).uid === process.getuid?.()) {
+    // DATA_DIR is the server's own folder (e.g. a fresh `mktemp -d`, mode 0700): PostgreSQL only needs to pass
+    // through it to its cluster, so it gets traverse (o+x) and nothing else; its files keep their own modes.
+    chmodSync(dataDir, statSync(dataDir).mode | 0o001);
+  }
   if (user && !canEnter(user, dataDir)) {
     throw new EmbeddedStartError(
       `DATA_DIR ${dataDir} is not reachable by the unprivileged user "${user.name}" PostgreSQL runs as (root cannot run PostgreSQL): ` +
