@@ -39,8 +39,3 @@ export async function rows<T = Record<string, unknown>>(
   }
   return returnedRows<T>(await db.query(sql, params));
 }
-
-/** @deprecated Use `rows(db, sql, params, { name })`; kept until its last callers move. */
-export function poolRows<T>(db: DataSource, sql: string, params: unknown[], preparedName?: string): Promise<T[]> {
-  return rows<T>(db, sql, params, { name: preparedName });
-}

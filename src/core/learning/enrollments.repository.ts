@@ -46,7 +46,8 @@ export class EnrollmentsRepository {
 
   /** enroll() for callers that do not need the pairs back: 25,000 rows not sent back to be ignored. */
   async enrollAll(m: EntityManager, accountId: string, userIds: string[], channelIds: string[], mode: string, source: string): Promise<void> {
-    await m.query(
+    await rows(
+      m,
       `INSERT INTO enrollment (account_id, user_id, channel_id, mode, source, is_active, enrolled_at)
        SELECT $1, u.user_id, c.channel_id, $4, $5, true, now()
          FROM unnest($2::uuid[]) AS u(user_id) CROSS JOIN unnest($3::uuid[]) AS c(channel_id)
@@ -108,12 +109,13 @@ export class EnrollmentsRepository {
 
   /** Sets the mode of these users' enrollments in these channels where it differs. */
   async setMode(m: EntityManager, userIds: string[], channelIds: string[], mode: string): Promise<void> {
-    await m.query(`UPDATE enrollment SET mode = $3, updated_at = now() WHERE user_id = ANY($1::uuid[]) AND channel_id = ANY($2::uuid[]) AND mode <> $3`, [userIds, channelIds, mode]);
+    await rows(m, `UPDATE enrollment SET mode = $3, updated_at = now() WHERE user_id = ANY($1::uuid[]) AND channel_id = ANY($2::uuid[]) AND mode <> $3`, [userIds, channelIds, mode]);
   }
 
   /** Sets these enrollments to 100 % finished (keeping an earlier completion date). */
   async markFinished(m: EntityManager, pairs: EnrollmentPair[]): Promise<void> {
-    await m.query(
+    await rows(
+      m,
       `UPDATE enrollment e SET progress = 100, status = 'finished', completed_at = coalesce(e.completed_at, now()), updated_at = now()
          FROM unnest($1::uuid[], $2::uuid[]) AS t(user_id, channel_id)
         WHERE e.user_id = t.user_id AND e.channel_id = t.channel_id`,
@@ -123,7 +125,8 @@ export class EnrollmentsRepository {
 
   /** Records pre-enrollments emails × channels, updating auto_enroll where it differs. */
   async preEnroll(m: EntityManager, accountId: string, emails: string[], channelIds: string[], autoEnroll: boolean): Promise<void> {
-    await m.query(
+    await rows(
+      m,
       `INSERT INTO pending_enrollment (account_id, email, channel_id, auto_enroll)
        SELECT $1, e.email, c.channel_id, $4 FROM unnest($2::text[]) AS e(email) CROSS JOIN unnest($3::uuid[]) AS c(channel_id)
        ON CONFLICT (account_id, email, channel_id) DO UPDATE SET auto_enroll = EXCLUDED.auto_enroll
@@ -134,12 +137,13 @@ export class EnrollmentsRepository {
 
   /** Removes the pre-enrollments emails × channels. */
   async removePending(m: EntityManager, accountId: string, emails: string[], channelIds: string[]): Promise<void> {
-    await m.query(`DELETE FROM pending_enrollment WHERE account_id = $1 AND channel_id = ANY($2::uuid[]) AND email = ANY($3::text[])`, [accountId, channelIds, emails]);
+    await rows(m, `DELETE FROM pending_enrollment WHERE account_id = $1 AND channel_id = ANY($2::uuid[]) AND email = ANY($3::text[])`, [accountId, channelIds, emails]);
   }
 
   /** Deletes the claimants' pre-enrollments and turns the auto-enroll ones into active enrollments. */
   async claimPending(m: EntityManager, claimants: PendingClaimant[]): Promise<void> {
-    await m.query(
+    await rows(
+      m,
       `WITH claimed AS (
          DELETE FROM pending_enrollment p
           USING unnest($1::uuid[], $2::uuid[], $3::text[]) AS u(user_id, account_id, email)
@@ -159,7 +163,8 @@ export class EnrollmentsRepository {
    * score = mean of scored items' scores. Channels without non-optional items keep their progress.
    */
   async recompute(m: EntityManager, pairs: EnrollmentPair[]): Promise<void> {
-    await m.query(
+    await rows(
+      m,
       `WITH target AS (
          SELECT DISTINCT * FROM unnest($1::uuid[], $2::uuid[]) AS t(user_id, channel_id)
        ), stats AS (

@@ -3,7 +3,7 @@ import { DiscoveryService, Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Principal } from '../auth/principal';
-import { poolRows } from '../database/sql';
+import { rows } from '../database/sql';
 import { AppAbility, PolicySubject, newAbilityBuilder } from './app-ability';
 import { PolicySubjectLoader, ROLE_RULES_KEY, RoleRuleProvider, RoleRulesOptions, SUBJECT_LOADER_KEY, SUBJECT_LOADER_OPTIONS_KEY, SubjectLoaderOptions } from './policy-extensions';
 
@@ -64,13 +64,13 @@ export class AbilityFactory implements OnModuleInit {
   async administersAccount(principal: Principal): Promise<boolean> {
     if (principal.isSuperuser || principal.kind === 'client') return true;
     if (!principal.userId || this.accountAdminSql === 'FALSE') return false;
-    const rows = await poolRows<{ admin: boolean }>(
+    const found = await rows<{ admin: boolean }>(
       this.db,
       `SELECT (${this.accountAdminSql}) AS admin FROM (SELECT $1::uuid AS uid, $2::uuid AS aid) x`,
       [principal.userId, principal.accountId],
-      'policy_account_admin',
+      { name: 'policy_account_admin' },
     );
-    return rows[0]?.admin === true;
+    return found[0]?.admin === true;
   }
 
   async build(principal: Principal, subjects: ReadonlySet<PolicySubject>): Promise<AppAbility> {

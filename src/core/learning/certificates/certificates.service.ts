@@ -7,6 +7,7 @@ import { ApiError } from '../../http/api-error';
 import { EnrollmentsService } from '../enrollments.service';
 import { CertificateStatus, ExpirationPeriod } from './certificate.entity';
 import { UserCertificateState, certificateStateAt } from './certificate-state';
+import { rows } from '../../database/sql';
 
 /** Most certificates one user's list holds. */
 export const USER_CERTIFICATES_LIMIT = 10000;
@@ -103,11 +104,12 @@ export class CertificatesService implements OnModuleInit {
 
   private async upsertOnce(accountId: string, data: CertificateChanges): Promise<{ certificate: CertificateView; created: boolean }> {
     return this.db.transaction(async (m) => {
-      const [existing] = await m.query(`SELECT id FROM certificate WHERE account_id = $1 AND external_certificate_id = $2 FOR UPDATE`, [accountId, data.externalCertificateId]);
+      const [existing] = await rows<{ id: string }>(m, `SELECT id FROM certificate WHERE account_id = $1 AND external_certificate_id = $2 FOR UPDATE`, [accountId, data.externalCertificateId]);
       let id: string;
       if (existing) {
         id = existing.id;
-        await m.query(
+        await rows(
+          m,
           `UPDATE certificate SET name = coalesce($2, name), status = coalesce($3, status),
                   expiration_duration = CASE WHEN $4 THEN $5 ELSE expiration_duration END,
                   expiration_period = CASE WHEN $4 THEN $6 ELSE expiration_period END, updated_at = now()
@@ -117,7 +119,8 @@ export class CertificatesService implements OnModuleInit {
       } else {
         if (!data.name) throw ApiError.required('name', 'A new certificate needs a name.');
         try {
-          [{ id }] = await m.query(
+          [{ id }] = await rows<{ id: string }>(
+            m,
             `INSERT INTO certificate (account_id, external_certificate_id, name, status, expiration_duration, expiration_period)
              VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
             [accountId, data.externalCertificateId, data.name, data.status ?? 'ACTIVE', data.expiration?.duration ?? null, data.expiration?.period ?? null],
@@ -128,35 +131,37 @@ export class CertificatesService implements OnModuleInit {
         }
       }
       if (data.channelIds) {
-        await m.query(`DELETE FROM certificate_course WHERE certificate_id = $1 AND NOT (channel_id = ANY($2::uuid[]))`, [id, data.channelIds]);
-        await m.query(
+        await rows(m, `DELETE FROM certificate_course WHERE certificate_id = $1 AND NOT (channel_id = ANY($2::uuid[]))`, [id, data.channelIds]);
+        await rows(
+          m,
           `INSERT INTO certificate_course (certificate_id, channel_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
           [id, data.channelIds],
         );
       }
       await this.evaluateCertificate(m, id);
-      const [row] = await m.query(`${SELECT_CERTIFICATE} WHERE c.id = $1`, [id]);
+      const [row] = await rows<CertificateRow>(m, `${SELECT_CERTIFICATE} WHERE c.id = $1`, [id]);
       return { certificate: CertificatesService.toView(row), created: !existing };
     });
   }
 
   async findByExternalId(accountId: string, externalCertificateId: string): Promise<CertificateView | null> {
-    const [row] = await this.db.query(`${SELECT_CERTIFICATE} WHERE c.account_id = $1 AND c.external_certificate_id = $2`, [accountId, externalCertificateId]);
+    const [row] = await rows<CertificateRow>(this.db, `${SELECT_CERTIFICATE} WHERE c.account_id = $1 AND c.external_certificate_id = $2`, [accountId, externalCertificateId]);
     return row ? CertificatesService.toView(row) : null;
   }
 
   /** Keyset page in creation order: certificates after `after` = [createdAt ISO, id]. */
   async list(accountId: string, after: [string, string] | null, limit: number): Promise<CertificateView[]> {
-    const rows: CertificateRow[] = await this.db.query(
+    const found = await rows<CertificateRow>(
+      this.db,
       `${SELECT_CERTIFICATE} WHERE c.account_id = $1 AND ($2::timestamptz IS NULL OR (c.created_at, c.id) > ($2::timestamptz, $3::uuid))
         ORDER BY c.created_at, c.id LIMIT $4`,
       [accountId, after?.[0] ?? null, after?.[1] ?? null, limit],
     );
-    return rows.map((r) => CertificatesService.toView(r));
+    return found.map((r) => CertificatesService.toView(r));
   }
 
   async count(accountId: string): Promise<number> {
-    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM certificate WHERE account_id = $1`, [accountId]);
+    const [{ n }] = await rows<{ n: number }>(this.db, `SELECT count(*)::int AS n FROM certificate WHERE account_id = $1`, [accountId]);
     return n;
   }
 
@@ -165,20 +170,20 @@ export class CertificatesService implements OnModuleInit {
    * one of its courses), with the user's state; `certificateId` narrows to one.
    */
   async userCertificates(accountId: string, userId: string, certificateId?: string, now = new Date()): Promise<UserCertificateView[]> {
-    const rows: (CertificateRow & { is_required: boolean | null; certification_date: Date | null; expiration_date: Date | null; started: boolean; connected: boolean })[] =
-      await this.db.query(
-        `SELECT * FROM (
-           SELECT x.*, uc.is_required, uc.certification_date, uc.expiration_date,
-                  EXISTS (SELECT 1 FROM certificate_course cc JOIN enrollment e ON e.channel_id = cc.channel_id AND e.user_id = $2
-                           WHERE cc.certificate_id = x.id AND (e.status <> 'not_started' OR e.progress > 0)) AS started,
-                  uc.user_id IS NOT NULL OR EXISTS (SELECT 1 FROM certificate_course cc JOIN enrollment e ON e.channel_id = cc.channel_id AND e.user_id = $2
-                           WHERE cc.certificate_id = x.id AND e.is_active) AS connected
-             FROM (${SELECT_CERTIFICATE} WHERE c.account_id = $1 AND ($3::uuid IS NULL OR c.id = $3)) x
-             LEFT JOIN user_certificate uc ON uc.certificate_id = x.id AND uc.user_id = $2
-         ) s WHERE s.connected ORDER BY s.created_at, s.id LIMIT ${USER_CERTIFICATES_LIMIT}`,
-        [accountId, userId, certificateId ?? null],
-      );
-    return rows.map((r) => ({
+    const found = await rows<CertificateRow & { is_required: boolean | null; certification_date: Date | null; expiration_date: Date | null; started: boolean; connected: boolean }>(
+      this.db,
+      `SELECT * FROM (
+         SELECT x.*, uc.is_required, uc.certification_date, uc.expiration_date,
+                EXISTS (SELECT 1 FROM certificate_course cc JOIN enrollment e ON e.channel_id = cc.channel_id AND e.user_id = $2
+                         WHERE cc.certificate_id = x.id AND (e.status <> 'not_started' OR e.progress > 0)) AS started,
+                uc.user_id IS NOT NULL OR EXISTS (SELECT 1 FROM certificate_course cc JOIN enrollment e ON e.channel_id = cc.channel_id AND e.user_id = $2
+                         WHERE cc.certificate_id = x.id AND e.is_active) AS connected
+           FROM (${SELECT_CERTIFICATE} WHERE c.account_id = $1 AND ($3::uuid IS NULL OR c.id = $3)) x
+           LEFT JOIN user_certificate uc ON uc.certificate_id = x.id AND uc.user_id = $2
+       ) s WHERE s.connected ORDER BY s.created_at, s.id LIMIT ${USER_CERTIFICATES_LIMIT}`,
+      [accountId, userId, certificateId ?? null],
+    );
+    return found.map((r) => ({
       ...CertificatesService.toView(r),
       userId,
       isRequired: r.is_required ?? false,
@@ -192,7 +197,8 @@ export class CertificatesService implements OnModuleInit {
   async setRequired(accountId: string, userId: string, certificateId: string, isRequired: boolean): Promise<boolean> {
     const [connected] = await this.userCertificates(accountId, userId, certificateId);
     if (!connected) return false;
-    await this.db.query(
+    await rows(
+      this.db,
       `INSERT INTO user_certificate (user_id, certificate_id, is_required) VALUES ($1, $2, $3)
        ON CONFLICT (user_id, certificate_id) DO UPDATE SET is_required = EXCLUDED.is_required, updated_at = now()`,
       [userId, certificateId, isRequired],
@@ -229,7 +235,8 @@ export class CertificatesService implements OnModuleInit {
    * renewed only by a completion after it).
    */
   private async certify(manager: EntityManager, candidates: string, params: unknown[]): Promise<void> {
-    await manager.query(
+    await rows(
+      manager,
       `WITH cand AS (${candidates}),
        d AS (
          SELECT cand.user_id, cand.certificate_id, max(e.completed_at) AS completed_at, bool_and(e.completed_at IS NOT NULL) AS all_done

@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { rows } from '../../../core/database/sql';
 import { USER_SCOPE } from './user-info.sql';
 
 /**
@@ -6,6 +7,6 @@ import { USER_SCOPE } from './user-info.sql';
  * Enabley users (USER_SCOPE): they are never learners, instructors, group members or certificate holders.
  */
 export async function enableyUserId(db: DataSource | EntityManager, accountId: string, identifier: string): Promise<string | null> {
-  const [row]: { id: string }[] = await db.query(`SELECT u.id FROM "user" u WHERE ${USER_SCOPE} AND u.identifier = $2`, [accountId, identifier]);
+  const [row] = await rows<{ id: string }>(db, `SELECT u.id FROM "user" u WHERE ${USER_SCOPE} AND u.identifier = $2`, [accountId, identifier]);
   return row?.id ?? null;
 }

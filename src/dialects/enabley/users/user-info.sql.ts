@@ -1,5 +1,5 @@
 import { isoDate } from '../../../core/http/ids';
-import { containsPattern } from '../sql';
+import { containsPattern } from './contains-pattern';
 import { UserFiltersQuery, UserInfoDto } from './user.dto';
 
 /** One row of the user read query: the core user, its Enabley data and its sub-account names. */

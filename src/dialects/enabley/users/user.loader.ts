@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Principal } from '../../../core/auth/principal';
 import { PolicySubjectLoader, SubjectLoader } from '../../../core/policy/policy-extensions';
 import { ENABLEY_USER } from '../policy/enabley-subjects';
-import { rows } from '../sql';
+import { rows } from '../../../core/database/sql';
 import { USER_SCOPE } from './user-info.sql';
 
 export interface EnableyUserAttrs extends Record<string, unknown> {

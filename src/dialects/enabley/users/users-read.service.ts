@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { userCounts } from '../../../core/users/user-counts';
 import { KeysetPaginator, PaginationResult } from '../pagination/paginator';
-import { poolRows, rows } from '../sql';
+import { rows } from '../../../core/database/sql';
 import { ListUsersV2Query, ListUsersV3Query, USERS_V3_DEFAULT_PAGE_SIZE, UserFiltersQuery, UserInfoDto } from './user.dto';
 import { USER_INFO_SELECT, USER_SCOPE, UserInfoRow, toUserInfo, userFilterSql } from './user-info.sql';
 
@@ -38,7 +38,8 @@ export class EnableyUsersReadService {
       sql += ` AND EXISTS (SELECT 1 FROM enabley_user_sub_account us JOIN enabley_sub_account s ON s.id = us.sub_account_id
                            WHERE us.user_id = u.id AND s.account_id = $1 AND s.name = $3)`;
     }
-    const found = manager === this.db ? await poolRows<UserInfoRow>(this.db, sql, params, `enabley_user_info_${params.length}`) : await rows<UserInfoRow>(manager, sql, params);
+    // The name only takes effect on the data source; inside a transaction it is ignored.
+    const found = await rows<UserInfoRow>(manager, sql, params, { name: `enabley_user_info_${params.length}` });
     return found[0] ?? null;
   }
 

@@ -5,7 +5,7 @@ import { retryOnceOnConflict } from '../../../core/database/retry-on-conflict';
 import { ApiError } from '../../../core/http/api-error';
 import { User } from '../../../core/users/user.entity';
 import { ChangedBy, UserConflictError, UsersService } from '../../../core/users/users.service';
-import { rows } from '../sql';
+import { rows } from '../../../core/database/sql';
 import { SubAccountsService } from '../sub-accounts/sub-accounts.service';
 import { UserDataDto, UserInfoDto } from './user.dto';
 import { EnableyUsersReadService } from './users-read.service';
@@ -55,7 +55,8 @@ export class EnableyUsersService {
         userId = existing.id;
         await this.users.update(existing, fields, m, by);
       }
-      await m.query(
+      await rows(
+        m,
         `INSERT INTO enabley_user_data (user_id, possible_roles, custom_attributes, phone, address)
          VALUES ($1, COALESCE($2::text[], ARRAY['LEARNER']), $3::jsonb, $4, $5)
          ON CONFLICT (user_id) DO UPDATE SET

@@ -10,6 +10,7 @@ import { idOf, optionalId } from '../common/kolibri-ids';
 import { assertCan } from '../../../core/policy/assert-can';
 import { ColumnMap, readFilter } from '../../../core/policy/read-filter';
 import { ClassroomDto, ClassroomQueryDto, CoachDto } from './classroom.dto';
+import { rows } from '../../../core/database/sql';
 
 const COLUMNS: ColumnMap = {
   accountId: (p) => `c.account_id = ANY(${p}::uuid[])`,
@@ -53,24 +54,26 @@ export class ClassroomsService {
     let where = `c.account_id = $1 AND c.kind = 'classroom' AND ($2::uuid IS NULL OR c.parent_id = $2) AND ${readFilter(ability, 'read', 'Classroom', COLUMNS, params)}`;
     // A would-be learner group of classroom c has c's attributes (facilityId = its facility, classroomId = c.id).
     if (q.role) where += ` AND ${readFilter(ability, 'create', 'LearnerGroup', COLUMNS, params)}`;
-    const rows: ClassroomRow[] = await this.db.query(
+    const found = await rows<ClassroomRow>(
+      this.db,
       `SELECT c.id, c.name, c.parent_id, (SELECT count(*)::int FROM kolibri_membership m WHERE m.collection_id = c.id) AS learner_count
          FROM kolibri_collection c
         WHERE ${where}
         ORDER BY c.name, c.id`,
       params,
     );
-    return this.withCoaches(rows);
+    return this.withCoaches(found);
   }
 
   async get(accountId: string, id: string): Promise<ClassroomDto> {
-    const rows: ClassroomRow[] = await this.db.query(
+    const found = await rows<ClassroomRow>(
+      this.db,
       `SELECT c.id, c.name, c.parent_id, (SELECT count(*)::int FROM kolibri_membership m WHERE m.collection_id = c.id) AS learner_count
          FROM kolibri_collection c WHERE c.id = $1 AND c.account_id = $2 AND c.kind = 'classroom'`,
       [id, accountId],
     );
-    if (!rows.length) throw ApiError.notFound();
-    return (await this.withCoaches(rows))[0];
+    if (!found.length) throw ApiError.notFound();
+    return (await this.withCoaches(found))[0];
   }
 
   async create(principal: Principal, ability: AppAbility, name: string, parentRaw: string): Promise<ClassroomDto> {
@@ -94,14 +97,16 @@ export class ClassroomsService {
    * classes costs one row. As Kolibri's ClassroomViewSet: a coach's `facility` is the classroom's
    * parent and `roles` lists only their roles on that facility.
    */
-  private async withCoaches(rows: ClassroomRow[]): Promise<ClassroomDto[]> {
-    if (!rows.length) return [];
-    const pairs: { classroom_id: string; user_id: string }[] = await this.db.query(
+  private async withCoaches(found: ClassroomRow[]): Promise<ClassroomDto[]> {
+    if (!found.length) return [];
+    const pairs = await rows<{ classroom_id: string; user_id: string }>(
+      this.db,
       `SELECT r.collection_id AS classroom_id, r.user_id FROM kolibri_role r WHERE r.collection_id = ANY($1::uuid[]) AND r.kind = 'coach'`,
-      [rows.map((r) => r.id)],
+      [found.map((r) => r.id)],
     );
     const coaches: CoachRow[] = pairs.length
-      ? await this.db.query(
+      ? await rows<CoachRow>(
+          this.db,
           `SELECT u.id, u.username, u.full_name, u.is_superuser,
                   COALESCE((SELECT json_agg(json_build_object('collection', x.collection_id, 'kind', x.kind, 'id', x.id) ORDER BY x.created_at, x.id)
                               FROM kolibri_role x WHERE x.user_id = u.id AND x.collection_id = x.facility_id), '[]'::json) AS roles
@@ -127,7 +132,7 @@ export class ClassroomsService {
       if (users) users.push(p.user_id);
       else byClass.set(p.classroom_id, [p.user_id]);
     }
-    return rows.map((r) => ({
+    return found.map((r) => ({
       id: toHexId(r.id),
       name: r.name,
       parent: toHexId(r.parent_id),

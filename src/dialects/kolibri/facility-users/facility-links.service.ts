@@ -6,6 +6,7 @@ import { toHexId } from '../../../core/http/ids';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { firstDenied } from '../../../core/policy/assert-can';
 import { UserConflictError, UsersService } from '../../../core/users/users.service';
+import { rows } from '../../../core/database/sql';
 
 export const FACILITY_USERNAME_INDEX = 'UQ_kolibri_facility_user_username';
 
@@ -30,7 +31,7 @@ export class FacilityLinksService implements OnModuleInit {
   onModuleInit(): void {
     this.users.onRename(async (m, user) => {
       try {
-        await m.query(`UPDATE kolibri_facility_user SET username = $2 WHERE user_id = $1 AND username <> $2`, [user.id, user.username]);
+        await rows(m, `UPDATE kolibri_facility_user SET username = $2 WHERE user_id = $1 AND username <> $2`, [user.id, user.username]);
       } catch (e) {
         if (isUniqueViolation(e, FACILITY_USERNAME_INDEX)) throw new UserConflictError('username');
         throw e;
@@ -46,25 +47,27 @@ export class FacilityLinksService implements OnModuleInit {
    */
   async join(m: EntityManager, ability: AppAbility, accountId: string, facilityId: string, userIds: string[], field = 'user'): Promise<void> {
     const ids = [...new Set(userIds)];
-    const rows: { id: string; facility_id: string | null }[] = await m.query(
+    const users = await rows<{ id: string; facility_id: string | null }>(
+      m,
       `SELECT u.id::text, fu.facility_id::text AS facility_id
          FROM "user" u LEFT JOIN kolibri_facility_user fu ON fu.user_id = u.id
         WHERE u.account_id = $1 AND u.id = ANY($2::uuid[])`,
       [accountId, ids],
     );
-    if (rows.length !== ids.length) {
-      const found = new Set(rows.map((r) => r.id));
+    if (users.length !== ids.length) {
+      const found = new Set(users.map((r) => r.id));
       const missing = ids.find((id) => !found.has(id))!;
       throw ApiError.badRequest(`Invalid pk "${toHexId(missing)}" - object does not exist.`, field);
     }
-    const other = rows.find((r) => r.facility_id && r.facility_id !== facilityId);
+    const other = users.find((r) => r.facility_id && r.facility_id !== facilityId);
     if (other) throw ApiError.badRequest(`User ${toHexId(other.id)} belongs to another facility.`, field);
-    const joining = rows.filter((r) => !r.facility_id).map((r) => r.id);
+    const joining = users.filter((r) => !r.facility_id).map((r) => r.id);
     if (!joining.length) return;
     const denied = firstDenied(ability, 'update', 'FacilityUser', joining.map((userId) => ({ accountId, facilityId: null, userId, classroomIds: [] })));
     if (denied >= 0) throw ApiError.forbidden(`User ${toHexId(joining[denied])} is not in this facility; only an account administrator may add them.`);
     try {
-      const inserted: { user_id: string }[] = await m.query(
+      const inserted = await rows<{ user_id: string }>(
+        m,
         `INSERT INTO kolibri_facility_user (user_id, facility_id, account_id, username)
          SELECT u.id, $2, u.account_id, u.username FROM "user" u WHERE u.id = ANY($1::uuid[])
          ON CONFLICT (user_id) DO NOTHING RETURNING user_id`,
@@ -72,7 +75,7 @@ export class FacilityLinksService implements OnModuleInit {
       );
       // Another request linked one of them meanwhile: it must have been to this facility.
       if (inserted.length !== joining.length) {
-        const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM kolibri_facility_user WHERE user_id = ANY($1::uuid[]) AND facility_id <> $2`, [joining, facilityId]);
+        const [{ n }] = await rows<{ n: number }>(m, `SELECT count(*)::int AS n FROM kolibri_facility_user WHERE user_id = ANY($1::uuid[]) AND facility_id <> $2`, [joining, facilityId]);
         if (n) throw ApiError.badRequest('A user belongs to another facility.', field);
       }
     } catch (e) {

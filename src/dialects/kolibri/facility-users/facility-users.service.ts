@@ -12,6 +12,7 @@ import { assertCan } from '../../../core/policy/assert-can';
 import { ColumnMap, readFilter } from '../../../core/policy/read-filter';
 import { CreateFacilityUserDto, FacilityUserDto, FacilityUserPageDto, FacilityUserQueryDto, UpdateFacilityUserDto } from './facility-user.dto';
 import { rethrowUsernameConflict } from './facility-links.service';
+import { rows } from '../../../core/database/sql';
 
 export const FACILITY_USER_COLUMNS: ColumnMap = {
   accountId: (p) => `fu.account_id = ANY(${p}::uuid[])`,
@@ -60,28 +61,29 @@ export class FacilityUsersService {
     const params: unknown[] = [principal.accountId, optionalId(q.facility, 'facility') ?? null, optionalId(q.member_of, 'member_of') ?? null];
     const filter = readFilter(ability, 'read', 'FacilityUser', FACILITY_USER_COLUMNS, params);
     if (!q.page_size) {
-      const rows: Row[] = await this.db.query(`${SELECT} WHERE ${where} AND ${filter} ORDER BY fu.username, fu.user_id`, params);
-      return rows.map(toDto);
+      const found = await rows<Row>(this.db, `${SELECT} WHERE ${where} AND ${filter} ORDER BY fu.username, fu.user_id`, params);
+      return found.map(toDto);
     }
     const page = q.page ?? 1;
     const size = q.page_size;
-    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM kolibri_facility_user fu WHERE ${where} AND ${filter}`, params);
+    const [{ n }] = await rows<{ n: number }>(this.db, `SELECT count(*)::int AS n FROM kolibri_facility_user fu WHERE ${where} AND ${filter}`, params);
     // Django's paginator: an empty list still has its one (empty) page; a page past the last is a 404.
     const totalPages = Math.max(1, Math.ceil(n / size));
     if (page > totalPages) throw ApiError.notFound('Invalid page.');
     const p = params.length;
     // Page numbers are the contract here (Kolibri's pagination), so the page is found by position.
-    const rows: Row[] = await this.db.query(
+    const found = await rows<Row>(
+      this.db,
       `${SELECT} WHERE ${where} AND ${filter} ORDER BY fu.username, fu.user_id LIMIT $${p + 1} OFFSET $${p + 2}`,
       [...params, size, (page - 1) * size],
     );
-    return { page, count: n, total_pages: totalPages, results: rows.map(toDto) };
+    return { page, count: n, total_pages: totalPages, results: found.map(toDto) };
   }
 
   async get(accountId: string, id: string): Promise<FacilityUserDto> {
-    const rows: Row[] = await this.db.query(`${SELECT} WHERE fu.user_id = $1 AND fu.account_id = $2`, [id, accountId]);
-    if (!rows.length) throw ApiError.notFound();
-    return toDto(rows[0]);
+    const found = await rows<Row>(this.db, `${SELECT} WHERE fu.user_id = $1 AND fu.account_id = $2`, [id, accountId]);
+    if (!found.length) throw ApiError.notFound();
+    return toDto(found[0]);
   }
 
   async create(principal: Principal, ability: AppAbility, body: CreateFacilityUserDto): Promise<FacilityUserDto> {
@@ -91,13 +93,13 @@ export class FacilityUsersService {
         ? (await this.access.factsOf(principal.userId)).facilityId
         : null;
     if (!facilityId) throw ApiError.required('facility');
-    const [facility] = await this.db.query(`SELECT 1 FROM kolibri_collection WHERE id = $1 AND account_id = $2 AND kind = 'facility'`, [facilityId, principal.accountId]);
+    const [facility] = await rows(this.db, `SELECT 1 FROM kolibri_collection WHERE id = $1 AND account_id = $2 AND kind = 'facility'`, [facilityId, principal.accountId]);
     if (!facility) throw ApiError.badRequest(`Invalid pk "${toHexId(facilityId)}" - object does not exist.`, 'facility');
     assertCan(ability, 'create', 'FacilityUser', { accountId: principal.accountId, facilityId, classroomIds: [] });
     const id = await this.db.transaction(async (m) => {
       try {
         const user = await this.users.create(principal.accountId, { username: body.username, password: body.password, fullName: body.full_name ?? '' }, m);
-        await m.query(`INSERT INTO kolibri_facility_user (user_id, facility_id, account_id, username) VALUES ($1, $2, $3, $4)`, [user.id, facilityId, principal.accountId, user.username]);
+        await rows(m, `INSERT INTO kolibri_facility_user (user_id, facility_id, account_id, username) VALUES ($1, $2, $3, $4)`, [user.id, facilityId, principal.accountId, user.username]);
         return user.id;
       } catch (e) {
         if (e instanceof UserConflictError) throw ApiError.conflict(`A user with that ${e.field} already exists.`, 'username', 400);
@@ -117,7 +119,7 @@ export class FacilityUsersService {
       if (!user) throw ApiError.notFound();
       try {
         const next = await this.users.update(user, { username: body.username, fullName: body.full_name, password: body.password }, m, by);
-        await m.query(`UPDATE kolibri_facility_user SET username = $2 WHERE user_id = $1`, [id, next.username]);
+        await rows(m, `UPDATE kolibri_facility_user SET username = $2 WHERE user_id = $1`, [id, next.username]);
       } catch (e) {
         if (e instanceof UserConflictError) throw ApiError.conflict(`A user with that ${e.field} already exists.`, 'username', 400);
         rethrowUsernameConflict(e);

@@ -11,6 +11,7 @@ import { assertCanEach } from '../../../core/policy/assert-can';
 import { ColumnMap, readFilter } from '../../../core/policy/read-filter';
 import { FacilityLinksService } from '../facility-users/facility-links.service';
 import { CreateMembershipDto, MembershipDto, MembershipQueryDto } from './membership.dto';
+import { rows } from '../../../core/database/sql';
 
 const COLUMNS: ColumnMap = {
   accountId: (p) => `m.account_id = ANY(${p}::uuid[])`,
@@ -55,19 +56,20 @@ export class MembershipsService {
   async list(principal: Principal, ability: AppAbility, q: MembershipQueryDto): Promise<MembershipDto[]> {
     const params: unknown[] = [principal.accountId, ...filterParams(q)];
     const filter = readFilter(ability, 'read', 'Membership', COLUMNS, params);
-    const rows: Row[] = await this.db.query(
+    const found = await rows<Row>(
+      this.db,
       `SELECT m.id, m.user_id, m.collection_id FROM kolibri_membership m JOIN kolibri_collection c ON c.id = m.collection_id
         WHERE m.account_id = $1 AND ${FILTERS_SQL} AND ${filter}
         ORDER BY m.created_at, m.id`,
       params,
     );
-    return rows.map(toDto);
+    return found.map(toDto);
   }
 
   async get(accountId: string, id: string): Promise<MembershipDto> {
-    const rows: Row[] = await this.db.query(`SELECT id, user_id, collection_id FROM kolibri_membership WHERE id = $1 AND account_id = $2`, [id, accountId]);
-    if (!rows.length) throw ApiError.notFound();
-    return toDto(rows[0]);
+    const found = await rows<Row>(this.db, `SELECT id, user_id, collection_id FROM kolibri_membership WHERE id = $1 AND account_id = $2`, [id, accountId]);
+    if (!found.length) throw ApiError.notFound();
+    return toDto(found[0]);
   }
 
   /**
@@ -90,7 +92,7 @@ export class MembershipsService {
       if (!targets.get(p.collection)) throw ApiError.badRequest(`Invalid pk "${toHexId(p.collection)}" - object does not exist.`, 'collection');
       throw ApiError.badRequest('Users cannot be members of a facility; add them to a classroom or learner group.', 'collection');
     }
-    const rows = await this.db.transaction(async (m) => {
+    const found = await this.db.transaction(async (m) => {
       const byFacility = new Map<string, string[]>();
       for (const p of pairs) {
         const f = targets.get(p.collection)!.facility_id;
@@ -103,7 +105,8 @@ export class MembershipsService {
       const groups = pairs.filter((p) => targets.get(p.collection)!.kind === 'learnergroup');
       const out = await this.insert(m, accountId, classes);
       if (groups.length) {
-        const [missing]: { user_id: string; collection_id: string }[] = await m.query(
+        const [missing] = await rows<{ user_id: string; collection_id: string }>(
+          m,
           `SELECT t.u AS user_id, t.g AS collection_id FROM unnest($1::uuid[], $2::uuid[]) AS t(u, g)
              JOIN kolibri_collection g ON g.id = t.g
             WHERE NOT EXISTS (SELECT 1 FROM kolibri_membership cm WHERE cm.user_id = t.u AND cm.collection_id = g.parent_id)
@@ -115,13 +118,13 @@ export class MembershipsService {
       }
       return out;
     });
-    const byKey = new Map(rows.map((r) => [`${r.user_id}/${r.collection_id}`, r]));
+    const byKey = new Map(found.map((r) => [`${r.user_id}/${r.collection_id}`, r]));
     return pairs.map((p) => toDto(byKey.get(`${p.user}/${p.collection}`)!));
   }
 
   async remove(accountId: string, id: string): Promise<void> {
     await this.db.transaction(async (m) => {
-      const [deleted]: [Row[], number] = await m.query(`DELETE FROM kolibri_membership WHERE id = $1 AND account_id = $2 RETURNING id, user_id, collection_id`, [id, accountId]);
+      const deleted = await rows<Row>(m, `DELETE FROM kolibri_membership WHERE id = $1 AND account_id = $2 RETURNING id, user_id, collection_id`, [id, accountId]);
       if (!deleted.length) throw ApiError.notFound();
       await this.cascadeToGroups(m, deleted);
     });
@@ -134,7 +137,8 @@ export class MembershipsService {
     const sqlParams: unknown[] = [principal.accountId, ...params];
     const filter = readFilter(ability, 'delete', 'Membership', COLUMNS, sqlParams);
     await this.db.transaction(async (m) => {
-      const [deleted]: [Row[], number] = await m.query(
+      const deleted = await rows<Row>(
+        m,
         `DELETE FROM kolibri_membership d USING kolibri_membership m JOIN kolibri_collection c ON c.id = m.collection_id
           WHERE d.id = m.id AND m.account_id = $1 AND ${FILTERS_SQL} AND ${filter}
           RETURNING d.id, d.user_id, d.collection_id`,
@@ -147,7 +151,8 @@ export class MembershipsService {
   /** Leaving a classroom means leaving its learner groups too. */
   private async cascadeToGroups(m: EntityManager, deleted: Row[]): Promise<void> {
     if (!deleted.length) return;
-    await m.query(
+    await rows(
+      m,
       `DELETE FROM kolibri_membership gm USING unnest($1::uuid[], $2::uuid[]) AS t(u, cls), kolibri_collection g
         WHERE g.parent_id = t.cls AND g.kind = 'learnergroup' AND gm.collection_id = g.id AND gm.user_id = t.u`,
       [deleted.map((d) => d.user_id), deleted.map((d) => d.collection_id)],
@@ -155,17 +160,19 @@ export class MembershipsService {
   }
 
   private async targets(accountId: string, ids: string[]): Promise<Map<string, Target>> {
-    const rows: Target[] = await this.db.query(
+    const found = await rows<Target>(
+      this.db,
       `SELECT id, kind, parent_id, facility_id FROM kolibri_collection WHERE account_id = $1 AND id = ANY($2::uuid[])`,
       [accountId, ids],
     );
-    return new Map(rows.map((r) => [r.id, r]));
+    return new Map(found.map((r) => [r.id, r]));
   }
 
   private async insert(m: EntityManager, accountId: string, pairs: { user: string; collection: string }[]): Promise<Row[]> {
     if (!pairs.length) return [];
     try {
-      return await m.query(
+      return await rows<Row>(
+        m,
         `INSERT INTO kolibri_membership (account_id, user_id, collection_id, facility_id)
          SELECT $1, t.u, t.c, c.facility_id FROM unnest($2::uuid[], $3::uuid[]) AS t(u, c) JOIN kolibri_collection c ON c.id = t.c
          RETURNING id, user_id, collection_id`,

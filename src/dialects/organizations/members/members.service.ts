@@ -8,6 +8,7 @@ import { ColumnMap, readFilter } from '../../../core/policy/read-filter';
 import { ContentLevel, OrganizationLevel, permissionOf } from '../common/levels';
 import { ORG_MEMBER } from '../organizations.policy';
 import { MAX_RESULT_ITEMS, MemberDto, UserOrganizationDto } from './member.dto';
+import { rows } from '../../../core/database/sql';
 
 interface MemberRow {
   code: string;
@@ -47,7 +48,8 @@ export class MembersService {
   ) {}
 
   async list(organizationId: string): Promise<MemberDto[]> {
-    const rows: MemberRow[] = await this.db.query(
+    const found = await rows<MemberRow>(
+      this.db,
       `SELECT u.identifier AS code, ${MEMBER_NAME_SQL} AS name, d.name AS department, m.permission_organization, m.permission_content
          FROM organization_member m
          JOIN "user" u ON u.id = m.user_id
@@ -57,7 +59,7 @@ export class MembersService {
         LIMIT $2`,
       [organizationId, MAX_RESULT_ITEMS],
     );
-    return rows.map((r) => ({ code: r.code, name: r.name, department: r.department, permission: permissionOf(r.permission_organization, r.permission_content) }));
+    return found.map((r) => ({ code: r.code, name: r.name, department: r.department, permission: permissionOf(r.permission_organization, r.permission_content) }));
   }
 
   /** A user's memberships, limited to the organizations whose members the caller may read. */
@@ -65,7 +67,8 @@ export class MembersService {
     const params: unknown[] = [userId, accountId];
     const filter = readFilter(ability, 'read', ORG_MEMBER, MEMBERSHIP_COLUMNS, params);
     params.push(MAX_RESULT_ITEMS);
-    const rows: UserMembershipRow[] = await this.db.query(
+    const found = await rows<UserMembershipRow>(
+      this.db,
       `SELECT o.code, o.name, d.name AS department, m.permission_organization, m.permission_content
          FROM organization_member m
          JOIN organization o ON o.id = m.organization_id
@@ -75,7 +78,7 @@ export class MembersService {
         LIMIT $${params.length}`,
       params,
     );
-    return rows.map((r) => ({
+    return found.map((r) => ({
       code: r.code,
       name: r.name,
       link: this.link(r.code),

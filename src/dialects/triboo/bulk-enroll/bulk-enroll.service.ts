@@ -9,6 +9,7 @@ import { NewNotification, NotificationsService } from '../../../core/notificatio
 import { ALLOWED, AUTO, BulkAnswer, ENROLLED, USER, pack, unpack } from './bulk-enroll.answer';
 import { BulkEnrollRequestDto } from './bulk-enroll.dto';
 import { COURSE_KEY, afterState, changed, isEmail, splitIdentifiers, transition } from './bulk-enroll.states';
+import { rows } from '../../../core/database/sql';
 
 export const MAX_IDENTIFIERS = 100_000;
 
@@ -133,7 +134,8 @@ export class BulkEnrollService {
         transitions.push(list.join('\n'));
       });
       if (validKeys.length) {
-        await m.query(
+        await rows(
+          m,
           `INSERT INTO triboo_enrollment_audit (account_id, channel_id, action, enrolled_by, entries, identifiers, emails, user_ids, usernames, state_transitions)
            SELECT $1, c.channel_id, $3, $4, $5, string_to_array($6, E'\\n'), $7::text[], $8::int[], $9::text[], string_to_array(c.transitions, E'\\n')
              FROM unnest($2::uuid[], $10::text[]) AS c(channel_id, transitions)`,
@@ -163,11 +165,12 @@ export class BulkEnrollService {
     // A form body sent without percent-encoding turns the `+` of `course-v1:org+course+run` into a space:
     // a key that is not found as sent is looked up with its spaces read back as `+`.
     const plus = (k: string) => k.replace(/ /g, '+');
-    const rows: Course[] = await m.query(
+    const matched = await rows<Course>(
+      m,
       `SELECT id, identifier, name FROM channel WHERE account_id = $1 AND type = 'COURSE' AND identifier = ANY($2::text[]) ORDER BY id FOR NO KEY UPDATE`,
       [accountId, [...new Set([...keys, ...keys.map(plus)])]],
     );
-    const found = new Map(rows.map((r) => [r.identifier, r]));
+    const found = new Map(matched.map((r) => [r.identifier, r]));
     const pick = (k: string) => found.get(k) ?? found.get(plus(k));
     const missing = keys.filter((k) => !pick(k));
     const malformed = missing.filter((k) => !COURSE_KEY.test(plus(k)));
@@ -195,7 +198,8 @@ export class BulkEnrollService {
     const emailKeys: number[] = [];
     const nameKeys: number[] = [];
     key.forEach((k, i) => (k.includes('@') ? emailKeys : nameKeys).push(i));
-    const rows: { k: number; id: string; user_id: number; username: string; email: string | null; is_active: boolean }[] = await m.query(
+    const matched = await rows<{ k: number; id: string; user_id: number; username: string; email: string | null; is_active: boolean }>(
+      m,
       `SELECT i.k, u.id, u.user_id, u.username, u.email, u.is_active
          FROM unnest($2::int[], $3::text[]) AS i(k, key) JOIN "user" u ON u.account_id = $1 AND lower(u.email) = i.key
        UNION ALL
@@ -203,7 +207,7 @@ export class BulkEnrollService {
          FROM unnest($4::int[], $5::text[]) AS i(k, key) JOIN "user" u ON u.account_id = $1 AND u.username = i.key`,
       [accountId, emailKeys, emailKeys.map((i) => key[i]), nameKeys, nameKeys.map((i) => key[i])],
     );
-    for (const r of rows) {
+    for (const r of matched) {
       keys.valid[r.k] = 1;
       keys.userId[r.k] = r.id;
       keys.userNumber[r.k] = r.user_id;
@@ -232,7 +236,8 @@ export class BulkEnrollService {
       }
       if (keys.email[k]) emailKeys.push(k);
     }
-    const rows: { k: number; c: number; s: number }[] = await m.query(
+    const matched = await rows<{ k: number; c: number; s: number }>(
+      m,
       `SELECT u.k, c.c::int - 1 AS c, ${ENROLLED} AS s
          FROM unnest($2::int[], $3::uuid[]) AS u(k, user_id)
          JOIN enrollment e ON e.user_id = u.user_id AND e.is_active
@@ -244,7 +249,7 @@ export class BulkEnrollService {
          JOIN unnest($1::uuid[]) WITH ORDINALITY AS c(channel_id, c) ON c.channel_id = pe.channel_id`,
       [channelIds, userKeys, userKeys.map((k) => keys.userId[k]), emailKeys, emailKeys.map((k) => keys.email[k]), accountId],
     );
-    for (const r of rows) states[r.c * keys.count + r.k] |= r.s;
+    for (const r of matched) states[r.c * keys.count + r.k] |= r.s;
     return states;
   }
 

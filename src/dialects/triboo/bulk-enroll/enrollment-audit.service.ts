@@ -8,6 +8,7 @@ import { ApiError } from '../../../core/http/api-error';
 import { isoDate } from '../../../core/http/ids';
 import { Page, pageOf, pageWindow } from '../common/pagination';
 import { EnrollmentAuditDto, EnrollmentAuditQueryDto } from './bulk-enroll.dto';
+import { rows } from '../../../core/database/sql';
 
 interface AuditRow {
   id: string;
@@ -47,13 +48,13 @@ export class EnrollmentAuditService {
     const params: unknown[] = [accountId];
     let where = 'a.account_id = $1';
     if (q.course_id !== undefined) {
-      const c: { id: string }[] = await this.db.query(`SELECT id FROM channel WHERE account_id = $1 AND identifier = $2`, [accountId, q.course_id]);
+      const c = await rows<{ id: string }>(this.db, `SELECT id FROM channel WHERE account_id = $1 AND identifier = $2`, [accountId, q.course_id]);
       if (!c.length) throw ApiError.notFound(`No course ${q.course_id}.`);
       params.push(c[0].id);
       where = 'a.account_id = $1 AND a.channel_id = $2';
     }
     const n = params.length;
-    const [{ count }]: { count: number }[] = await this.db.query(`SELECT coalesce(sum(a.entries), 0)::int AS count FROM triboo_enrollment_audit a WHERE ${where}`, params);
+    const [{ count }] = await rows<{ count: number }>(this.db, `SELECT coalesce(sum(a.entries), 0)::int AS count FROM triboo_enrollment_audit a WHERE ${where}`, params);
     const w = pageWindow(q, count, parseKey);
     const entries = (cond: string, order: 'ASC' | 'DESC') =>
       `SELECT a.id::text AS id, x.n, a.created_at, c.identifier AS course_id, x.identifier, x.email, x.user_id, x.username, a.action, x.state_transition, a.enrolled_by
@@ -62,21 +63,22 @@ export class EnrollmentAuditService {
               WITH ORDINALITY AS x(identifier, email, user_id, username, state_transition, n)
         WHERE ${where} AND ${cond}
         ORDER BY a.id ${order}, x.n ${order} LIMIT $${n + 3}`;
-    let rows: AuditRow[];
+    let found: AuditRow[];
     let from: EntryKey | null = null;
     switch (w.plan.kind) {
       case 'first':
         from = ['0', 0];
         break;
       case 'after':
-        rows = await this.db.query(entries(`(a.id, x.n) > ($${n + 1}::bigint, $${n + 2}::bigint) AND a.id >= $${n + 1}::bigint`, 'ASC'), [...params, ...w.plan.key, w.pageSize]);
+        found = await rows<AuditRow>(this.db, entries(`(a.id, x.n) > ($${n + 1}::bigint, $${n + 2}::bigint) AND a.id >= $${n + 1}::bigint`, 'ASC'), [...params, ...w.plan.key, w.pageSize]);
         break;
       case 'before':
-        rows = (await this.db.query(entries(`(a.id, x.n) < ($${n + 1}::bigint, $${n + 2}::bigint) AND a.id <= $${n + 1}::bigint`, 'DESC'), [...params, ...w.plan.key, w.pageSize])).reverse();
+        found = (await rows<AuditRow>(this.db, entries(`(a.id, x.n) < ($${n + 1}::bigint, $${n + 2}::bigint) AND a.id <= $${n + 1}::bigint`, 'DESC'), [...params, ...w.plan.key, w.pageSize])).reverse();
         break;
       case 'number': {
         const target = w.plan.index * w.pageSize;
-        const anchor: { id: string; skipped: number }[] = await this.db.query(
+        const anchor = await rows<{ id: string; skipped: number }>(
+          this.db,
           `SELECT id::text, (upto - entries)::int AS skipped
              FROM (SELECT a.id, a.entries, sum(a.entries) OVER (ORDER BY a.id) AS upto FROM triboo_enrollment_audit a WHERE ${where}) s
             WHERE upto > $${n + 1} ORDER BY id LIMIT 1`,
@@ -86,8 +88,8 @@ export class EnrollmentAuditService {
         break;
       }
     }
-    if (from) rows = await this.db.query(entries(`(a.id, x.n) >= ($${n + 1}::bigint, $${n + 2}::bigint) AND a.id >= $${n + 1}::bigint`, 'ASC'), [...params, ...from, w.pageSize]);
-    const results = rows!.map((r) => ({
+    if (from) found = await rows<AuditRow>(this.db, entries(`(a.id, x.n) >= ($${n + 1}::bigint, $${n + 2}::bigint) AND a.id >= $${n + 1}::bigint`, 'ASC'), [...params, ...from, w.pageSize]);
+    const results = found!.map((r) => ({
       id: `${r.id}.${r.n}`,
       created: isoDate(r.created_at)!,
       course_id: r.course_id,

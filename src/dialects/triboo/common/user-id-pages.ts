@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { PageAnchorCache } from './page-anchors';
 import { PageWindow } from './pagination';
+import { rows } from '../../../core/database/sql';
 
 /** A user_id keyset hint: an integer column, so anything beyond 2^31 - 1 is not a key of these lists. */
 export const parseUserIdKey = (raw: string): number | null => (/^\d{1,10}$/.test(raw) && Number(raw) <= 2147483647 ? Number(raw) : null);
@@ -28,25 +29,26 @@ export async function readUserIdPage<T>(db: DataSource, anchors: PageAnchorCache
   const n = q.params.length;
   switch (w.plan.kind) {
     case 'first': {
-      const rows: T[] = await db.query(`${select} ORDER BY u.user_id LIMIT $${n + 1}`, [...q.params, w.pageSize]);
+      const found = await rows<T>(db, `${select} ORDER BY u.user_id LIMIT $${n + 1}`, [...q.params, w.pageSize]);
       if (q.warmAfterFirst && w.numPages > 1) anchors.warm(q.cacheKey, q.signature, () => computeAnchors(db, q, w.pageSize));
-      return rows;
+      return found;
     }
     case 'after':
-      return db.query(`${select} AND u.user_id > $${n + 1} ORDER BY u.user_id LIMIT $${n + 2}`, [...q.params, w.plan.key, w.pageSize]);
+      return rows<T>(db, `${select} AND u.user_id > $${n + 1} ORDER BY u.user_id LIMIT $${n + 2}`, [...q.params, w.plan.key, w.pageSize]);
     case 'before':
-      return (await db.query(`${select} AND u.user_id < $${n + 1} ORDER BY u.user_id DESC LIMIT $${n + 2}`, [...q.params, w.plan.key, w.pageSize])).reverse();
+      return (await rows<T>(db, `${select} AND u.user_id < $${n + 1} ORDER BY u.user_id DESC LIMIT $${n + 2}`, [...q.params, w.plan.key, w.pageSize])).reverse();
     case 'number': {
       const list = await anchors.get(q.cacheKey, q.signature, () => computeAnchors(db, q, w.pageSize));
       const anchor = list[Math.min(w.plan.index, list.length - 1)] ?? 0;
-      return db.query(`${select} AND u.user_id >= $${n + 1} ORDER BY u.user_id LIMIT $${n + 2}`, [...q.params, anchor, w.pageSize]);
+      return rows<T>(db, `${select} AND u.user_id >= $${n + 1} ORDER BY u.user_id LIMIT $${n + 2}`, [...q.params, anchor, w.pageSize]);
     }
   }
 }
 
 /** The first user_id of every page, in one index-only scan. */
 async function computeAnchors(db: DataSource, q: UserIdPageQuery, pageSize: number): Promise<number[]> {
-  const [{ a }]: { a: number[] | null }[] = await db.query(
+  const [{ a }] = await rows<{ a: number[] | null }>(
+    db,
     `SELECT array_agg(user_id ORDER BY user_id) AS a
        FROM (SELECT u.user_id, row_number() OVER (ORDER BY u.user_id) AS rn FROM "user" u WHERE ${q.where}) s
       WHERE (rn - 1) % $${q.params.length + 1} = 0`,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../../../core/http/api-error';
 import { COURSE_STATUS_WORDS, CourseProgressQueryDto } from './progress.dto';
+import { rows } from '../../../core/database/sql';
 
 function day(value: string, field: string): Date {
   const d = new Date(`${value}T00:00:00.000Z`);
@@ -45,12 +46,13 @@ export class CourseProgressService {
     const from = q.from !== undefined ? day(q.from, 'from') : null;
     const to = q.to !== undefined ? new Date(day(q.to, 'to').getTime() + 86_400_000) : null;
     if (from && to && to <= from) throw ApiError.badRequest('to must not be before from.', 'to');
-    const course: { id: string; identifier: string; name: string }[] = await this.db.query(
+    const course = await rows<{ id: string; identifier: string; name: string }>(
+      this.db,
       `SELECT id, identifier, name FROM channel WHERE account_id = $1 AND identifier = $2 AND type = 'COURSE'`,
       [accountId, courseId],
     );
     if (!course.length) throw ApiError.notFound(`No course ${courseId}.`);
-    const [{ body }]: { body: string }[] = await this.db.query(REPORT_SQL, [
+    const [{ body }] = await rows<{ body: string }>(this.db, REPORT_SQL, [
       course[0].id,
       course[0].identifier,
       course[0].name,

@@ -10,6 +10,7 @@ import { PageAnchorCache } from '../common/page-anchors';
 import { cutUserIdPage, parseUserIdKey, readUserIdPage } from '../common/user-id-pages';
 import { statusError } from '../common/triboo-status';
 import { BadgeDto, UserCourseProgressDto, UserProgressDto } from './progress.dto';
+import { rows } from '../../../core/database/sql';
 
 export type ProgressKey = 'user_id' | 'username' | 'email';
 
@@ -38,13 +39,14 @@ export class UserProgressService {
 
   async one(accountId: string, by: ProgressKey, key: number | string, supervisor?: string): Promise<UserProgressDto> {
     const value = by === 'email' ? String(key).toLowerCase() : key;
-    const rows: (ReportUser & { supervisor: string | null })[] = await this.db.query(
+    const found = await rows<ReportUser & { supervisor: string | null }>(
+      this.db,
       `SELECT u.id, u.user_id, u.username, u.full_name, u.is_active, p.lt_supervisor AS supervisor
          FROM "user" u LEFT JOIN triboo_user_profile p ON p.user_id = u.id
         WHERE u.account_id = $1 AND ${COLUMN[by]} = $2`,
       [accountId, value],
     );
-    const u = rows[0];
+    const u = found[0];
     if (!u || (supervisor !== undefined && u.supervisor !== supervisor)) throw statusError('user_not_found', `No user with this ${by}.`);
     if (!u.is_active) throw statusError('user_inactive', 'The user is inactive; reports cover active users only.');
     return (await this.withCourses([u]))[0];
@@ -62,11 +64,12 @@ export class UserProgressService {
       params.push(keys);
       where += ` AND ${COLUMN[filter.by]} = ANY($${params.length}::${filter.by === 'user_id' ? 'int' : 'text'}[])`;
       // A bounded list (at most MAX_LIST_KEYS users): read it whole and cut the page.
-      const users: ReportUser[] = await this.db.query(`SELECT u.id, u.user_id, u.username, u.full_name FROM "user" u WHERE ${where} ORDER BY u.user_id`, params);
+      const users = await rows<ReportUser>(this.db, `SELECT u.id, u.user_id, u.username, u.full_name FROM "user" u WHERE ${where} ORDER BY u.user_id`, params);
       const w = pageWindow(q, users.length, parseUserIdKey);
       return pageOf(req, this.env.publicUrl, w, users.length, await this.withCourses(cutUserIdPage(users, w)), (r) => r.user_id);
     }
-    const [{ count, sig }]: { count: number; sig: string }[] = await this.db.query(
+    const [{ count, sig }] = await rows<{ count: number; sig: string }>(
+      this.db,
       `SELECT count(*)::int AS count, coalesce(sum(hashint4(u.user_id)::bigint), 0)::text AS sig FROM "user" u WHERE ${where}`,
       params,
     );
@@ -87,14 +90,16 @@ export class UserProgressService {
     if (!users.length) return [];
     const ids = users.map((u) => u.id);
     const [enrollments, badges] = await Promise.all([
-      this.db.query(
+      rows<{ user_id: string; channel_id: string; identifier: string; name: string; status: string; progress: number; score: number | null; time_spent_seconds: number; enrolled_at: Date; completed_at: Date | null }>(
+        this.db,
         `SELECT e.user_id, e.channel_id, c.identifier, c.name, e.status, e.progress, e.score, e.time_spent_seconds, e.enrolled_at, e.completed_at
            FROM enrollment e JOIN channel c ON c.id = e.channel_id
           WHERE e.user_id = ANY($1::uuid[]) AND e.is_active AND c.type = 'COURSE'
           ORDER BY e.enrolled_at, c.identifier`,
         [ids],
-      ) as Promise<{ user_id: string; channel_id: string; identifier: string; name: string; status: string; progress: number; score: number | null; time_spent_seconds: number; enrolled_at: Date; completed_at: Date | null }[]>,
-      this.db.query(
+      ),
+      rows<{ user_id: string; channel_id: string; badge: string; score: number | null; success: boolean; completed_at: Date | null }>(
+        this.db,
         `SELECT e.user_id, e.channel_id, ci.name AS badge, cp.score, coalesce(cp.completed, false) AS success, cp.completed_at
            FROM enrollment e
            JOIN content_item ci ON ci.channel_id = e.channel_id AND ci.scored
@@ -102,7 +107,7 @@ export class UserProgressService {
           WHERE e.user_id = ANY($1::uuid[]) AND e.is_active
           ORDER BY ci.position, ci.name`,
         [ids],
-      ) as Promise<{ user_id: string; channel_id: string; badge: string; score: number | null; success: boolean; completed_at: Date | null }[]>,
+      ),
     ]);
     const badgesOf = new Map<string, BadgeDto[]>();
     for (const b of badges) {

@@ -10,6 +10,7 @@ import { TribooUserGroup } from './user-group.entity';
 import { TribooUserProfile } from './user-profile.entity';
 import { CreateTribooUserDto, TribooUserDto, TribooUserStatusDto, UpdateTribooUserDto } from './user.dto';
 import { PROFILE_FIELDS, USER_COLUMNS, USER_FROM, UserRow, toTribooUser } from './user.mapper';
+import { rows } from '../../../core/database/sql';
 
 export type UserKey = { by: 'user_id'; value: number } | { by: 'username'; value: string };
 
@@ -70,7 +71,8 @@ export class TribooUsersService {
         if (user.fullName === '' || user.fullName !== derived) changes.fullName = user.fullName;
       }
       const updated = await this.users.update(user, changes, m).catch(conflictStatus);
-      const current: { groups: string[]; is_staff: boolean | null; is_superuser: boolean | null }[] = await m.query(
+      const current = await rows<{ groups: string[]; is_staff: boolean | null; is_superuser: boolean | null }>(
+        m,
         `SELECT ARRAY(SELECT group_name FROM triboo_user_group WHERE user_id = $1) AS groups, p.is_staff, p.is_superuser
            FROM (SELECT 1) one LEFT JOIN triboo_user_profile p ON p.user_id = $1`,
         [user.id],
@@ -94,7 +96,7 @@ export class TribooUsersService {
     patch.isSuperuser = plan.isSuperuser;
     await m.getRepository(TribooUserProfile).upsert(patch as Partial<TribooUserProfile>, ['userId']);
     if (plan.remove.length) {
-      await m.query(`DELETE FROM triboo_user_group WHERE user_id = $1 AND group_name = ANY($2::text[])`, [user.id, plan.remove]);
+      await rows(m, `DELETE FROM triboo_user_group WHERE user_id = $1 AND group_name = ANY($2::text[])`, [user.id, plan.remove]);
     }
     if (plan.add.length) {
       await m
@@ -109,8 +111,8 @@ export class TribooUsersService {
 
   async findOne(accountId: string, key: UserKey | { by: 'id'; value: string }): Promise<TribooUserDto | null> {
     const column = key.by === 'id' ? 'u.id' : key.by === 'user_id' ? 'u.user_id' : 'u.username';
-    const rows: UserRow[] = await this.db.query(`SELECT ${USER_COLUMNS} FROM ${USER_FROM} WHERE u.account_id = $1 AND ${column} = $2`, [accountId, key.value]);
-    return rows.length ? toTribooUser(rows[0]) : null;
+    const found = await rows<UserRow>(this.db, `SELECT ${USER_COLUMNS} FROM ${USER_FROM} WHERE u.account_id = $1 AND ${column} = $2`, [accountId, key.value]);
+    return found.length ? toTribooUser(found[0]) : null;
   }
 
   async get(accountId: string, key: UserKey): Promise<TribooUserDto> {
