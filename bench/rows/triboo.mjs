@@ -33,8 +33,8 @@ export default async function tribooRows({ base, token, sql, accountId, report }
   report({
     name: `triboo GET users ?page=N over 100,000 users (${pages} pages): last 10 / first 10 pages (medians)`,
     result: `${last.toFixed(1)} / ${first.toFixed(1)} ms = ${(last / first).toFixed(2)}`,
-    budget: '<= 1.5',
-    ok: last / first <= 1.5,
+    budget: '<= 1.3',
+    ok: last / first <= 1.3,
   });
 
   // Bulk enroll: 10,000 emails (half registered) x 5 courses in one request.
