@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { EnrollmentPair, EnrollmentsRepository } from './enrollments.repository';
+import { claimPendingOnCreate } from './pending-claim.sql';
 
 export interface EnrollOptions {
   mode?: string;
@@ -30,7 +31,7 @@ export class EnrollmentsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.users.onUserChange((manager, user) => this.claimPending(manager, [user]));
+    this.users.onUserChange((manager, user) => this.claimPending(manager, [user]), claimPendingOnCreate);
   }
 
   onProgressChange(listener: ProgressListener): void {

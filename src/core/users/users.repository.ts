@@ -1,5 +1,32 @@
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { rows } from '../database/sql';
+
+/** The column values of a new "user" row, as UsersService prepares them (rules checked, password hashed). */
+export interface NewUserRow {
+  accountId: string;
+  identifier: string;
+  username: string;
+  usernameKey: string;
+  email: string | null;
+  firstName: string;
+  lastName: string;
+  fullName: string;
+  isActive: boolean;
+  isSuperuser: boolean;
+  passwordHash: string | null;
+}
+
+/** What else the inserting statement does: CTEs over `ins` and the final SELECT, with their own parameters after the row's. */
+export interface InsertFollowUp {
+  ctes: string[];
+  select: string;
+  params: unknown[];
+  /** A prepared-statement name (sql.ts): the statement text must then be the same on every call. */
+  name?: string;
+}
+
+/** The number of parameters insertIfAbsent uses itself: a follow-up's parameters start at $12. */
+export const NEW_USER_PARAMS = 11;
 
 /**
  * Which user of an account a write reaches: by id or by identifier. `superusers: false` leaves the platform
@@ -37,6 +64,28 @@ export const usersRepository = {
       [accountId, where.key, identifier],
     );
     return updated[0]?.id ?? null;
+  },
+
+  /**
+   * Inserts the user unless its account already has a user with that identifier or the row would break any
+   * unique index (then nothing is inserted, no sequence value is taken for the identifier case, and the
+   * follow-up CTEs see an empty `new_user`): one statement, so it commits on its own. Returns the follow-up's rows.
+   */
+  insertIfAbsent<T>(db: DataSource | EntityManager, row: NewUserRow, follow: InsertFollowUp): Promise<T[]> {
+    const ctes = follow.ctes.map((c) => `,\n${c}`).join('');
+    return rows<T>(
+      db,
+      `WITH new_user AS (
+         INSERT INTO "user" (account_id, identifier, username, username_key, email, first_name, last_name, full_name, is_active, is_superuser, password_hash)
+         SELECT $1::uuid, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, $9::boolean, $10::boolean, $11::text
+          WHERE NOT EXISTS (SELECT 1 FROM "user" WHERE account_id = $1::uuid AND identifier = $2::text)
+         ON CONFLICT DO NOTHING
+         RETURNING *
+       )${ctes}
+       ${follow.select}`,
+      [row.accountId, row.identifier, row.username, row.usernameKey, row.email, row.firstName, row.lastName, row.fullName, row.isActive, row.isSuperuser, row.passwordHash, ...follow.params],
+      { name: follow.name },
+    );
   },
 
   /** Deactivates these users of the account in one statement; returns the ids that were active. */

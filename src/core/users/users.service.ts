@@ -7,9 +7,9 @@ import { revokeUserSessions } from '../auth/session-revocation';
 import { isUniqueViolation, pgError } from '../database/pg-error';
 import { ApiError } from '../http/api-error';
 import { checkPassword } from './password-policy';
-import { UserChangeListener } from './user-change.listener';
+import { UserChangeListener, UserCreatedSql } from './user-change.listener';
 import { User } from './user.entity';
-import { UserRef, usersRepository } from './users.repository';
+import { InsertFollowUp, NewUserRow, UserRef, usersRepository } from './users.repository';
 import { checkEmail, normalizeUsername, usernameKey } from './username-rules';
 
 export interface NewUser {
@@ -54,13 +54,21 @@ function fullNameOf(u: { firstName?: string; lastName?: string; fullName?: strin
 @Injectable()
 export class UsersService {
   private readonly listeners: UserChangeListener[] = [];
+  private readonly createdSql: UserCreatedSql[] = [];
+  /** Whether every listener also reacts in SQL, so createIfAbsent may create a user in one statement. */
+  private allListenersInSql = true;
   private readonly renameListeners: UserChangeListener[] = [];
 
   constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
 
-  /** Core features that must react to new users, new emails or reactivation register here. */
-  onUserChange(listener: UserChangeListener): void {
+  /**
+   * Core features that must react to new users, new emails or reactivation register here; `onCreatedSql` is the
+   * same reaction to a new user as CTEs of its INSERT (without it, createIfAbsent always declines).
+   */
+  onUserChange(listener: UserChangeListener, onCreatedSql?: UserCreatedSql): void {
     this.listeners.push(listener);
+    if (onCreatedSql) this.createdSql.push(onCreatedSql);
+    else this.allListenersInSql = false;
   }
 
   /**
@@ -89,14 +97,12 @@ export class UsersService {
     throw e;
   }
 
-  async create(accountId: string, data: NewUser, manager?: EntityManager): Promise<User> {
+  /** The row create() inserts: the username, email and password rules checked (ApiError 400), the password hashed. */
+  async prepareNew(accountId: string, data: NewUser): Promise<NewUserRow> {
     const username = normalizeUsername(data.username);
     if (data.email) checkEmail(data.email);
     if (data.password) checkPassword(data.password, { username, email: data.email });
-    const passwordHash = data.password ? await hashSecret(data.password) : null;
-    return this.inTransaction(manager, async (m) => {
-      const repo = m.getRepository(User);
-      const entity = repo.create({
+    return {
       accountId,
       username,
       usernameKey: usernameKey(username),
@@ -107,8 +113,28 @@ export class UsersService {
       fullName: fullNameOf(data),
       isActive: data.isActive ?? true,
       isSuperuser: data.isSuperuser ?? false,
-      passwordHash,
-    });
+      passwordHash: data.password ? await hashSecret(data.password) : null,
+    };
+  }
+
+  /**
+   * create() as one statement, for a create that is likely to succeed: the insert, every listener's reaction
+   * (their SQL form) and `follow` (a dialect's own rows and the answer) commit together. Returns null, having
+   * written nothing, when the account has a user with that identifier, another unique value is taken, or a
+   * listener has no SQL form: the caller then takes its general (transactional) path, which decides as before.
+   */
+  async createIfAbsent<T>(row: NewUserRow, follow: InsertFollowUp): Promise<T | null> {
+    if (!this.allListenersInSql) return null;
+    const ctes = [...this.createdSql.flatMap((sql, i) => sql('new_user', `on_created_${i}_`)), ...follow.ctes];
+    const found = await usersRepository.insertIfAbsent<T>(this.users.manager.connection, row, { ...follow, ctes });
+    return found[0] ?? null;
+  }
+
+  async create(accountId: string, data: NewUser, manager?: EntityManager): Promise<User> {
+    const row = await this.prepareNew(accountId, data);
+    return this.inTransaction(manager, async (m) => {
+      const repo = m.getRepository(User);
+      const entity = repo.create(row);
       let saved: User;
       try {
         saved = await repo.save(entity);

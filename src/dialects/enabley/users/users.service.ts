@@ -4,10 +4,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { retryOnceOnConflict } from '../../../core/database/retry-on-conflict';
 import { ApiError } from '../../../core/http/api-error';
 import { User } from '../../../core/users/user.entity';
+import { NEW_USER_PARAMS, NewUserRow } from '../../../core/users/users.repository';
 import { ChangedBy, UserConflictError, UsersService } from '../../../core/users/users.service';
 import { rows } from '../../../core/database/sql';
 import { SubAccountsService } from '../sub-accounts/sub-accounts.service';
 import { UserDataDto, UserInfoDto } from './user.dto';
+import { UserInfoRow, toUserInfo } from './user-info.sql';
 import { EnableyUsersReadService } from './users-read.service';
 
 const MAX_CUSTOM_ATTRIBUTES_JSON = 16 * 1024;
@@ -29,8 +31,55 @@ export class EnableyUsersService {
   async upsert(accountId: string, data: UserDataDto, by?: ChangedBy): Promise<{ created: boolean; user: UserInfoDto }> {
     if (data.customAttributes && JSON.stringify(data.customAttributes).length > MAX_CUSTOM_ATTRIBUTES_JSON)
       throw ApiError.badRequest(`customAttributes is larger than ${MAX_CUSTOM_ATTRIBUTES_JSON} bytes as JSON.`, 'customAttributes');
+    // A new user, the usual provisioning call: one statement. Anything else (the identifier exists, a unique
+    // value is taken, a password to hash, a sub-account to join) takes the transaction below, as before.
+    if (!data.password && !data.subAccountName) {
+      const created = await this.createInOneStatement(accountId, data);
+      if (created) return { created: true, user: created };
+    }
     // A concurrent create of the same identifier may trip any of the user's unique indexes first.
     return retryOnceOnConflict(() => this.upsertOnce(accountId, data, by), (e) => e instanceof UserConflictError);
+  }
+
+  /**
+   * The create branch of upsertOnce as one INSERT … RETURNING: the user, its pending enrollments claimed, its
+   * Enabley row, and the answer built from what the statement returned. null when it created nothing; a
+   * field the username or email rules refuse also gives null, so the general path answers it exactly as before
+   * (an existing user is checked against its own values there).
+   */
+  private async createInOneStatement(accountId: string, data: UserDataDto): Promise<UserInfoDto | null> {
+    let row: NewUserRow;
+    try {
+      row = await this.users.prepareNew(accountId, {
+        username: data.username ?? data.identifier,
+        identifier: data.identifier,
+        email: data.email,
+        firstName: data.firstName === null ? '' : data.firstName,
+        lastName: data.lastName === null ? '' : data.lastName,
+        isActive: data.isActive ?? undefined,
+      });
+    } catch (e) {
+      if (e instanceof ApiError) return null;
+      throw e;
+    }
+    const p = NEW_USER_PARAMS;
+    const created = await this.users.createIfAbsent<UserInfoRow>(row, {
+      ctes: [
+        `new_data AS (
+           INSERT INTO enabley_user_data (user_id, possible_roles, custom_attributes, phone, address)
+           SELECT id, COALESCE($${p + 1}::text[], ARRAY['LEARNER']), $${p + 2}::jsonb, $${p + 3}::text, $${p + 4}::text FROM new_user
+           RETURNING *
+         )`,
+      ],
+      // USER_INFO_SELECT's columns; a new user belongs to no sub-account yet.
+      select: `SELECT u.id, u.identifier, u.username, u.email, u.first_name, u.last_name, u.is_active, u.created_at,
+                      GREATEST(u.updated_at, d.updated_at) AS modified, d.phone, d.address, d.possible_roles, d.custom_attributes,
+                      ARRAY[]::text[] AS sub_accounts
+                 FROM new_user u JOIN new_data d ON d.user_id = u.id`,
+      params: [data.possibleRoles ?? null, data.customAttributes ? JSON.stringify(data.customAttributes) : null, data.phone ?? null, data.address ?? null],
+      name: 'enabley_user_create',
+    });
+    return created ? toUserInfo(created) : null;
   }
 
   private upsertOnce(accountId: string, data: UserDataDto, by: ChangedBy): Promise<{ created: boolean; user: UserInfoDto }> {
