@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -25,7 +24,6 @@ import { TokenService } from './token.service';
 @Module({
   imports: [
     AccountsModule,
-    PassportModule,
     TypeOrmModule.forFeature([AuthSession]),
     JwtModule.registerAsync({
       inject: [JWT_SECRET],

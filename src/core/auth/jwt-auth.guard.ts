@@ -1,29 +1,44 @@
-import { ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthGuard } from '@nestjs/passport';
 import { outageError } from '../database/outage';
 import { ApiError } from '../http/api-error';
 import { POLICY_KEY, PolicyRequirement } from '../policy/policy.decorators';
+import { Principal } from './principal';
+import { JwtStrategy, tokenFromAuthorization } from './jwt.strategy';
 
-/** Authenticates every route except those declared @Public(). */
+/**
+ * Authenticates every route except those declared @Public(): the token checked and the principal resolved
+ * directly (what passport-jwt did for this one strategy, without its per-request wrapping).
+ */
 @Injectable()
-export class JwtAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
-    super();
-  }
+export class JwtAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Optional() private readonly strategy?: JwtStrategy,
+  ) {}
 
-  override canActivate(context: ExecutionContext) {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const requirement = this.reflector.getAllAndOverride<PolicyRequirement | undefined>(POLICY_KEY, [context.getHandler(), context.getClass()]);
     if (requirement?.kind === 'public') return true;
-    return super.canActivate(context);
+    const req = context.switchToHttp().getRequest<{ headers: Record<string, unknown>; user?: Principal }>();
+    const token = tokenFromAuthorization(req);
+    const claims = token && this.strategy ? this.strategy.verify(token) : null;
+    if (!claims) throw ApiError.unauthenticated();
+    let principal: Principal;
+    try {
+      principal = await this.strategy!.validate(claims);
+    } catch (e) {
+      this.handleRequest(e);
+    }
+    req.user = principal;
+    return true;
   }
 
-  override handleRequest<T>(err: unknown, principal: T): T {
+  private handleRequest(err: unknown): never {
     if (err instanceof ApiError) throw err;
     // The principal lookup could not reach the database: the token may well be valid, so never a 401.
-    const outage = err ? outageError(err) : null;
+    const outage = outageError(err);
     if (outage) throw outage;
-    if (err || !principal) throw ApiError.unauthenticated();
-    return principal;
+    throw ApiError.unauthenticated();
   }
 }
