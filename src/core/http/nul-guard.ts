@@ -1,4 +1,4 @@
-import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { sendError } from './all-exceptions.filter';
 import { ApiError } from './api-error';
 
@@ -20,10 +20,11 @@ function nulField(value: unknown, path: string, depth = 0): string | null {
  * database as a 500. No dialect has a use for it: answer 400 in the dialect's body before any handler runs.
  */
 export function rejectNulCharacters(fastify: FastifyInstance): void {
-  fastify.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
+  // Callback style: on every request, a promise and its microtask less than an async hook.
+  fastify.addHook('preValidation', (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
     const field = nulField(request.params, '') ?? nulField(request.query, '') ?? nulField(request.body, '');
-    if (field === null) return;
+    if (field === null) return done();
+    // Answered here: without done(), no handler runs.
     sendError(request, reply, ApiError.badRequest('Text may not contain the NUL character (U+0000).', field || undefined));
-    return reply;
   });
 }

@@ -27,13 +27,16 @@ const DOCS_CSP = [
   "form-action 'none'",
 ].join('; ');
 
+const SECURITY_HEADER_NAMES = Object.keys(SECURITY_HEADERS);
+
 const isDocs = (url: string) => /^\/docs(?:[/?#-]|$)/.test(url);
 
 /** One onSend hook: every reply, errors and 404s included, carries the headers above. */
 export function addSecurityHeaders(fastify: FastifyInstance): void {
-  fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(name)) reply.header(name, value);
+  // Callback style: on every answer, a promise and its microtask less than an async hook.
+  fastify.addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: Error | null, payload?: unknown) => void) => {
+    for (const name of SECURITY_HEADER_NAMES) if (!reply.hasHeader(name)) reply.header(name, SECURITY_HEADERS[name]);
     if (isDocs(request.url)) reply.header('Content-Security-Policy', DOCS_CSP);
-    return payload;
+    done(null, payload);
   });
 }
