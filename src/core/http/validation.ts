@@ -27,25 +27,34 @@ const isEmptyPlainObject = (value: unknown): value is Record<string, never> => {
   return (proto === Object.prototype || proto === null) && Reflect.ownKeys(value).length === 0;
 };
 
+/** Same own properties with the same (===) values: a fresh instance then stands for plainToInstance's. */
+function sameOwnValues(a: object, b: object): boolean {
+  const keys = Reflect.ownKeys(a);
+  return keys.length === Reflect.ownKeys(b).length && keys.every((k) => Object.is((a as Record<PropertyKey, unknown>)[k], (b as Record<PropertyKey, unknown>)[k]));
+}
+
 /**
  * The Nest pipe, except for an empty object (a GET without query parameters, the usual case): the rules of a
  * class are fixed, so once an empty input of that class passed them, the next empty input is only transformed
- * (the instance the full run returns) instead of validated again, which costs class-validator a walk of every
- * rule it knows of. Any non-empty input, and any class an empty input fails, always takes the full run.
+ * (the instance the full run returns; `new` itself when that instance is just a fresh one) instead of validated
+ * again, which costs class-validator a walk of every rule it knows of. Any non-empty input, and any class an
+ * empty input fails, always takes the full run.
  */
 class ValidationPipeWithEmptyShortcut extends ValidationPipe {
-  private readonly emptyPasses = new Map<unknown, Set<string>>();
+  /** Per class and argument type: whether `new metatype()` gives what the full run gave. */
+  private readonly emptyPasses = new Map<unknown, Map<string, boolean>>();
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const { metatype, type } = metadata;
     if (!metatype || !isEmptyPlainObject(value)) return super.transform(value, metadata);
-    if (this.emptyPasses.get(metatype)?.has(type)) return plainToInstance(metatype, {}, this.transformOptions);
+    const fresh = this.emptyPasses.get(metatype)?.get(type);
+    if (fresh !== undefined) return fresh ? new metatype() : plainToInstance(metatype, {}, this.transformOptions);
     const result = await super.transform(value, metadata);
-    // Recorded only when the full run gave what the shortcut gives: a fresh instance of the class.
+    // Recorded only when the full run gave what the shortcut gives: a new instance of the class.
     if (result instanceof metatype && result !== value) {
       let types = this.emptyPasses.get(metatype);
-      if (!types) this.emptyPasses.set(metatype, (types = new Set()));
-      types.add(type);
+      if (!types) this.emptyPasses.set(metatype, (types = new Map()));
+      types.set(type, sameOwnValues(result, new metatype()));
     }
     return result;
   }
