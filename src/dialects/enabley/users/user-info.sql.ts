@@ -20,15 +20,18 @@ export interface UserInfoRow {
   modified: Date;
 }
 
+/** The UserInfoRow columns over a user `u` and its Enabley row `d` (tables, or CTEs of a write's RETURNING). */
+export const USER_INFO_COLUMNS = `u.id, u.identifier, u.username, u.email, u.first_name, u.last_name, u.is_active, u.created_at,
+       GREATEST(u.updated_at, d.updated_at) AS modified, d.phone, d.address, d.possible_roles, d.custom_attributes,
+       ARRAY(SELECT s.name FROM enabley_user_sub_account us JOIN enabley_sub_account s ON s.id = us.sub_account_id
+              WHERE us.user_id = u.id ORDER BY s.name) AS sub_accounts`;
+
 /**
  * SELECT list and FROM of every UserInfo read: one indexed lookup of the user, its Enabley row by
  * primary key and its sub-account names in a correlated array, so a page costs one query.
  */
 export const USER_INFO_SELECT = `
-SELECT u.id, u.identifier, u.username, u.email, u.first_name, u.last_name, u.is_active, u.created_at,
-       GREATEST(u.updated_at, d.updated_at) AS modified, d.phone, d.address, d.possible_roles, d.custom_attributes,
-       ARRAY(SELECT s.name FROM enabley_user_sub_account us JOIN enabley_sub_account s ON s.id = us.sub_account_id
-              WHERE us.user_id = u.id ORDER BY s.name) AS sub_accounts
+SELECT ${USER_INFO_COLUMNS}
   FROM "user" u LEFT JOIN enabley_user_data d ON d.user_id = u.id`;
 
 /** Platform superusers are operators, not tenant users: Enabley never lists or edits them. */

@@ -9,7 +9,7 @@ import { ChangedBy, UserConflictError, UsersService } from '../../../core/users/
 import { rows } from '../../../core/database/sql';
 import { SubAccountsService } from '../sub-accounts/sub-accounts.service';
 import { UserDataDto, UserInfoDto } from './user.dto';
-import { UserInfoRow, toUserInfo } from './user-info.sql';
+import { USER_INFO_COLUMNS, UserInfoRow, toUserInfo } from './user-info.sql';
 import { EnableyUsersReadService } from './users-read.service';
 
 const MAX_CUSTOM_ATTRIBUTES_JSON = 16 * 1024;
@@ -71,11 +71,7 @@ export class EnableyUsersService {
            RETURNING *
          )`,
       ],
-      // USER_INFO_SELECT's columns; a new user belongs to no sub-account yet.
-      select: `SELECT u.id, u.identifier, u.username, u.email, u.first_name, u.last_name, u.is_active, u.created_at,
-                      GREATEST(u.updated_at, d.updated_at) AS modified, d.phone, d.address, d.possible_roles, d.custom_attributes,
-                      ARRAY[]::text[] AS sub_accounts
-                 FROM new_user u JOIN new_data d ON d.user_id = u.id`,
+      select: `SELECT ${USER_INFO_COLUMNS} FROM new_user u JOIN new_data d ON d.user_id = u.id`,
       params: [data.possibleRoles ?? null, data.customAttributes ? JSON.stringify(data.customAttributes) : null, data.phone ?? null, data.address ?? null],
       name: 'enabley_user_create',
     });
@@ -104,20 +100,26 @@ export class EnableyUsersService {
         userId = existing.id;
         await this.users.update(existing, fields, m, by);
       }
-      await rows(
+      if (data.subAccountName) await this.subAccounts.addUser(accountId, userId, data.subAccountName, m);
+      // The Enabley row written and the answer read in one statement: the user row as this transaction left
+      // it, the Enabley row as the upsert returned it, the sub-accounts including the one just joined.
+      const [info] = await rows<UserInfoRow>(
         m,
-        `INSERT INTO enabley_user_data (user_id, possible_roles, custom_attributes, phone, address)
-         VALUES ($1, COALESCE($2::text[], ARRAY['LEARNER']), $3::jsonb, $4, $5)
-         ON CONFLICT (user_id) DO UPDATE SET
-           possible_roles = COALESCE($2::text[], enabley_user_data.possible_roles),
-           custom_attributes = CASE WHEN $6 THEN $3::jsonb ELSE enabley_user_data.custom_attributes END,
-           phone = COALESCE($4, enabley_user_data.phone),
-           address = COALESCE($5, enabley_user_data.address),
-           updated_at = now()`,
+        `WITH d AS (
+           INSERT INTO enabley_user_data (user_id, possible_roles, custom_attributes, phone, address)
+           VALUES ($1, COALESCE($2::text[], ARRAY['LEARNER']), $3::jsonb, $4, $5)
+           ON CONFLICT (user_id) DO UPDATE SET
+             possible_roles = COALESCE($2::text[], enabley_user_data.possible_roles),
+             custom_attributes = CASE WHEN $6 THEN $3::jsonb ELSE enabley_user_data.custom_attributes END,
+             phone = COALESCE($4, enabley_user_data.phone),
+             address = COALESCE($5, enabley_user_data.address),
+             updated_at = now()
+           RETURNING *
+         )
+         SELECT ${USER_INFO_COLUMNS} FROM "user" u JOIN d ON d.user_id = u.id`,
         [userId, data.possibleRoles ?? null, data.customAttributes ? JSON.stringify(data.customAttributes) : null, data.phone ?? null, data.address ?? null, data.customAttributes !== undefined],
       );
-      if (data.subAccountName) await this.subAccounts.addUser(accountId, userId, data.subAccountName, m);
-      return { created, user: (await this.reads.findInfo(accountId, data.identifier, m))! };
+      return { created, user: toUserInfo(info) };
     });
   }
 
