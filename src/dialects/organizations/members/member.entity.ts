@@ -7,7 +7,9 @@ import { Organization } from '../organizations/organization.entity';
 /**
  * A core user's membership in an organization. The levels are the effective ones (copied from the
  * department when one is given, kept in step when the department changes); deleting the department
- * leaves the member with those levels and no department.
+ * leaves the member with those levels and no department. The keys to the organization and the user are
+ * enforced per statement by triggers, not by foreign keys checked row by row (migration SetBasedMembershipKeys):
+ * same integrity and ON DELETE CASCADE, at the cost of one query per bulk upsert instead of two per row.
  */
 @Entity('organization_member')
 export class Member {
@@ -18,15 +20,17 @@ export class Member {
   @PrimaryColumn({ name: 'user_id', type: 'uuid' })
   userId: string;
 
-  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE', createForeignKeyConstraints: false })
   @JoinColumn({ name: 'organization_id' })
   organization?: Organization;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @ManyToOne(() => User, { onDelete: 'CASCADE', createForeignKeyConstraints: false })
   @JoinColumn({ name: 'user_id' })
   user?: User;
 
-  @Index('IDX_organization_member_department')
+  // Partial: most members have no department, and every lookup names one (department changes, SET NULL on
+  // delete); a bulk upsert of 10,000 members then maintains one index fewer.
+  @Index('IDX_organization_member_department', { where: '"department_id" IS NOT NULL' })
   @Column({ name: 'department_id', type: 'uuid', nullable: true })
   departmentId: string | null;
 
