@@ -22,12 +22,20 @@ export const scimUsersRepository = {
    */
   async page(db: DataSource, accountId: string, filter: Filter | null, offset: number, limit: number): Promise<{ total: number; rows: ScimUserRow[] }> {
     const p = new SqlParams([accountId]);
-    const where = filter ? `${SCOPE} AND COALESCE(${filterToSql(filter, userColumn, p)}, FALSE)` : SCOPE;
-    const from = 'FROM "user" u LEFT JOIN scim_user s ON s.user_id = u.id';
-    const [{ total }] = await rows<{ total: number }>(db, `SELECT count(*)::int AS total ${from} WHERE ${where}`, p.values);
-    if (limit === 0 || total <= offset) return { total, rows: [] };
-    const page = await rows<ScimUserRow>(db, `${USER_SELECT} WHERE ${where} ORDER BY u.user_id LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`, p.values);
-    return { total, rows: page };
+    // No COALESCE around the filter: WHERE drops NULL like FALSE, and a bare `username_key = $2` keeps its index.
+    const where = filter ? `${SCOPE} AND ${filterToSql(filter, userColumn, p)}` : SCOPE;
+    const countSql = `SELECT count(*)::int AS total FROM "user" u LEFT JOIN scim_user s ON s.user_id = u.id WHERE ${where}`;
+    if (limit === 0) return { total: (await rows<{ total: number }>(db, countSql, p.values))[0].total, rows: [] };
+    // One round trip for the page and its total (an identity provider's lookup is one user); a page past the
+    // end has no row to carry the total, so only then is it counted alone.
+    const countParams = [...p.values];
+    const page = await rows<ScimUserRow & { total: number }>(
+      db,
+      `${USER_SELECT.replace('SELECT ', 'SELECT count(*) OVER ()::int AS total, ')} WHERE ${where} ORDER BY u.user_id LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`,
+      p.values,
+    );
+    if (page.length) return { total: page[0].total, rows: page };
+    return { total: offset === 0 ? 0 : (await rows<{ total: number }>(db, countSql, countParams))[0].total, rows: [] };
   },
 
   async save(m: EntityManager, accountId: string, userId: string, input: ScimUserInput): Promise<void> {
