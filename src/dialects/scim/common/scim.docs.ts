@@ -70,6 +70,7 @@ export class ScimEnterpriseDoc {
   manager?: Record<string, unknown>;
 }
 
+/** A User as answered; only `schemas` and `id` come whatever `attributes`/`excludedAttributes` ask (RFC 7643 section 2.4). */
 export class ScimUserDoc {
   @ApiProperty({ type: [String], maxItems: 10, example: [USER_URN] })
   schemas: string[];
@@ -80,26 +81,26 @@ export class ScimUserDoc {
   @ApiPropertyOptional({ description: 'The identity provider\'s id for the user (stored as given).' })
   externalId?: string;
 
-  @ApiProperty({ example: 'bjensen@example.com', description: 'The platform username.' })
-  userName: string;
+  @ApiPropertyOptional({ example: 'bjensen@example.com', description: 'The platform username.' })
+  userName?: string;
 
-  @ApiProperty({ type: ScimNameDoc })
-  name: ScimNameDoc;
+  @ApiPropertyOptional({ type: ScimNameDoc })
+  name?: ScimNameDoc;
 
-  @ApiProperty({ example: 'Barbara Jensen' })
-  displayName: string;
+  @ApiPropertyOptional({ example: 'Barbara Jensen' })
+  displayName?: string;
 
   @ApiPropertyOptional({ type: [ScimEmailDoc], maxItems: 1 })
   emails?: ScimEmailDoc[];
 
-  @ApiProperty()
-  active: boolean;
+  @ApiPropertyOptional()
+  active?: boolean;
 
   @ApiPropertyOptional({ name: ENTERPRISE_URN, type: ScimEnterpriseDoc })
   enterprise?: ScimEnterpriseDoc;
 
-  @ApiProperty({ type: ScimMetaDoc })
-  meta: ScimMetaDoc;
+  @ApiPropertyOptional({ type: ScimMetaDoc })
+  meta?: ScimMetaDoc;
 }
 
 /** The body of POST and PUT: a User; `id` and `meta` are ignored, RFC 7643 attributes not stored are accepted and ignored. */
