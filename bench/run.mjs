@@ -15,6 +15,7 @@ import kolibriRows from './rows/kolibri.mjs';
 import organizationsRows from './rows/organizations.mjs';
 import growthRows from './rows/growth.mjs';
 import startupRows from './rows/startup.mjs';
+import scimRows from './rows/scim.mjs';
 import { hash } from 'argon2';
 
 const require = createRequire(import.meta.url);
@@ -61,7 +62,7 @@ async function main() {
       return { accountId: id, token: res.body.access_token };
     };
     const ctx = { base, token, sql, accountId, db, client: CLIENT, newAccount, report: (row) => { rows.push(row); process.stderr.write(`# ${row.name}: ${row.result}\n`); } };
-    const sections = [['core', coreRows], ['triboo', tribooRows], ['enabley', enableyRows], ['kolibri', kolibriRows], ['organizations', organizationsRows], ['growth', growthRows], ['scale', scaleRows], ['startup', startupRows]];
+    const sections = [['core', coreRows], ['triboo', tribooRows], ['enabley', enableyRows], ['kolibri', kolibriRows], ['organizations', organizationsRows], ['scim', scimRows], ['growth', growthRows], ['scale', scaleRows], ['startup', startupRows]];
     for (const [name, section] of sections) {
       if (only.length && !only.includes(name)) continue;
       try {

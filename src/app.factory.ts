@@ -13,6 +13,7 @@ import { DEFAULT_BODY_LIMIT, applyBodyLimits } from './core/http/body-limits';
 import { clientErrorHandler } from './core/http/client-error';
 import { applyCors } from './core/http/cors';
 import { registerJsonBodyParser } from './core/http/json-body-parser';
+import { applyJsonMediaTypes } from './core/http/json-media-types';
 import { rejectNulCharacters } from './core/http/nul-guard';
 import { addSecurityHeaders } from './core/http/security-headers';
 import { answer503WhileClosing } from './core/http/shutdown-state';
@@ -57,6 +58,7 @@ export async function createApp(opts: CoreOptions & { logger?: boolean }): Promi
   addSecurityHeaders(fastify);
   applyBodyLimits(fastify, hasSignedToken(app));
   registerJsonBodyParser(app);
+  applyJsonMediaTypes(app);
   if (opts.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
   rejectNulCharacters(fastify);

@@ -18,6 +18,7 @@ export default async () => {
         ["./dialects/triboo/progress-reports/progress.dto"]: await import("./dialects/triboo/progress-reports/progress.dto"),
         ["./dialects/triboo/users/user.dto"]: await import("./dialects/triboo/users/user.dto"),
         ["./core/accounts/admin.dto"]: await import("./core/accounts/admin.dto"),
+        ["./core/scim-tokens/scim-token.dto"]: await import("./core/scim-tokens/scim-token.dto"),
         ["./dialects/enabley/catalog/catalog.dto"]: await import("./dialects/enabley/catalog/catalog.dto"),
         ["./dialects/enabley/entitlements/entitlement.dto"]: await import("./dialects/enabley/entitlements/entitlement.dto"),
         ["./dialects/enabley/groups/group.dto"]: await import("./dialects/enabley/groups/group.dto"),
@@ -55,6 +56,22 @@ export default async () => {
                             client_id: { required: true, type: () => String },
                             client_secret: { required: true, type: () => String },
                             account_id: { required: true, type: () => String }
+                        }
+                    }
+                ],
+                [
+                    import("./core/scim-tokens/scim-token.dto"),
+                    {
+                        "CreateScimTokenDto": {
+                            name: { required: true, type: () => String, maxLength: 200 }
+                        },
+                        "ScimTokenDto": {
+                            id: { required: true, type: () => String },
+                            name: { required: true, type: () => String },
+                            created: { required: true, type: () => String }
+                        },
+                        "CreatedScimTokenDto": {
+                            token: { required: true, type: () => String }
                         }
                     }
                 ],
@@ -839,6 +856,22 @@ export default async () => {
                     }
                 ],
                 [
+                    import("./dialects/scim/common/list-query.dto"),
+                    {
+                        "ProjectionQueryDto": {
+                            attributes: { required: false, type: () => String, maxLength: 2000 },
+                            excludedAttributes: { required: false, type: () => String, maxLength: 2000 }
+                        },
+                        "ListQueryDto": {
+                            filter: { required: false, type: () => String },
+                            startIndex: { required: false, type: () => Number },
+                            count: { required: false, type: () => Number },
+                            sortBy: { required: false, type: () => String, maxLength: 200 },
+                            sortOrder: { required: false, type: () => String }
+                        }
+                    }
+                ],
+                [
                     import("./dialects/triboo/common/credentials.dto"),
                     {
                         "TribooCredentialsDto": {
@@ -1219,6 +1252,18 @@ export default async () => {
                     }
                 ],
                 [
+                    import("./core/scim-tokens/scim-tokens.controller"),
+                    {
+                        "ScimTokensController": {
+                            "createScimToken": { type: t["./core/scim-tokens/scim-token.dto"].CreatedScimTokenDto },
+                            "listScimTokens": {
+                                type: [t["./core/scim-tokens/scim-token.dto"].ScimTokenDto]
+                            },
+                            "revokeScimToken": {}
+                        }
+                    }
+                ],
+                [
                     import("./core/health/health.controller"),
                     {
                         "HealthController": {
@@ -1569,6 +1614,31 @@ export default async () => {
                             "create": { type: t["./dialects/organizations/organizations/organization.dto"].OrganizationDto },
                             "rename": { type: t["./dialects/organizations/organizations/organization.dto"].OrganizationDto },
                             "remove": { type: t["./dialects/organizations/organizations/organization.dto"].OrganizationDto }
+                        }
+                    }
+                ],
+                [
+                    import("./dialects/scim/discovery/discovery.controller"),
+                    {
+                        "ScimDiscoveryController": {
+                            "scimServiceProviderConfig": {},
+                            "scimResourceTypes": {},
+                            "scimResourceType": {},
+                            "scimSchemas": {},
+                            "scimSchema": {}
+                        }
+                    }
+                ],
+                [
+                    import("./dialects/scim/users/scim-users.controller"),
+                    {
+                        "ScimUsersController": {
+                            "scimListUsers": { type: Object },
+                            "scimCreateUser": { type: Object },
+                            "scimGetUser": { type: Object },
+                            "scimReplaceUser": { type: Object },
+                            "scimPatchUser": { type: Object },
+                            "scimDeleteUser": {}
                         }
                     }
                 ],

@@ -4,6 +4,7 @@ import { AuthModule } from './auth/auth.module';
 import { AppConfigModule } from './config/config.module';
 import { AppEnv } from './config/env';
 import { DatabaseModule } from './database/database.module';
+import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
 import { LearningModule } from './learning/learning.module';
 import { LoggingModule } from './logging/logging.module';
@@ -31,6 +32,7 @@ export class CoreModule {
         PolicyModule,
         UsersModule,
         LearningModule,
+        GroupsModule,
         AccountsModule,
         AuthModule,
         HealthModule,

@@ -1,3 +1,4 @@
+import { ScimTokensService } from '../../src/core/scim-tokens/scim-tokens.service';
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
@@ -113,7 +114,7 @@ describe('route policy declarations', () => {
     });
 
     it('the authentication guard treats it as non-public: no token answers 401', async () => {
-      const guard = new JwtAuthGuard(ctx.app.get(Reflector));
+      const guard = new JwtAuthGuard(ctx.app.get(Reflector), ctx.app.get(ScimTokensService));
       const outcome = await Promise.resolve()
         .then(() => guard.canActivate(call(UndeclaredController, { headers: {} })))
         .then(

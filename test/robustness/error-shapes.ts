@@ -6,8 +6,9 @@ import { errorFormatFor } from '../../src/core/http/error-formats';
 const KOLIBRI_IDS = ['REQUIRED', 'UNIQUE', 'INVALID_CHOICE', 'INVALID', 'PERMISSION_DENIED', 'NOT_AUTHENTICATED', 'NOT_FOUND'];
 const ENABLEY_ERRORS = ['invalid_request', 'invalid_client', 'not_found', 'access_denied', 'general_error', 'item_exists', 'item_not_exists', 'service_unavailable'];
 
-export type Dialect = 'kolibri' | 'organizations' | 'enabley' | 'triboo' | 'oauth2' | 'platform';
-const DIALECTS: readonly string[] = ['kolibri', 'organizations', 'enabley', 'triboo', 'oauth2', 'platform'];
+export type Dialect = 'kolibri' | 'organizations' | 'enabley' | 'triboo' | 'oauth2' | 'platform' | 'scim';
+const DIALECTS: readonly string[] = ['kolibri', 'organizations', 'enabley', 'triboo', 'oauth2', 'platform', 'scim'];
+const SCIM_TYPES = ['invalidFilter', 'tooMany', 'uniqueness', 'mutability', 'invalidSyntax', 'invalidPath', 'noTarget', 'invalidValue', 'invalidVers', 'sensitive'];
 
 /** The dialect that owns a path, from the server's own registry of error formats. */
 export function dialectOf(path: string): Dialect {
@@ -38,6 +39,13 @@ export function errorShapeProblem(dialect: Dialect, body: unknown): string | nul
       return o && isString(o.status) && (o.detail === undefined || isString(o.detail)) && Object.keys(o).length > 0 ? null : 'no status/detail';
     case 'oauth2':
       return o && isString(o.error) ? null : 'no error';
+    case 'scim': {
+      // RFC 7644 section 3.12.
+      if (!o || !Array.isArray(o.schemas) || o.schemas.length !== 1 || o.schemas[0] !== 'urn:ietf:params:scim:api:messages:2.0:Error') return 'no Error schemas';
+      if (!isString(o.status) || !/^[45]\d\d$/.test(o.status as string)) return `bad status ${String(o.status)}`;
+      if (o.scimType !== undefined && !SCIM_TYPES.includes(o.scimType as string)) return `bad scimType ${String(o.scimType)}`;
+      return isString(o.detail) ? null : 'no detail';
+    }
     case 'organizations':
     case 'platform':
       return o && isString(o.error) && isString(o.message) ? null : 'no error/message';

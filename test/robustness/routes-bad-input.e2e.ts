@@ -76,11 +76,12 @@ function knownValues(op: Operation, f: Fixtures): (name: string) => string | und
       return { userIdentifier: f.user.identifier, externalUserId: f.user.identifier, channelIdentifier: f.channel, externalChannelId: f.channel, groupIdentifier: f.enGroup, profileIdentifier: f.profile }[name];
     }
     if (dialect === 'organizations') return { organization: f.organization, user: f.user.id }[name];
+    if (dialect === 'scim') return p.startsWith('/scim/v2/Users/') ? { id: f.user.id }[name] : undefined;
     return { user_id: f.user.userId, username: f.user.username, email: f.user.email, course_id: f.channel }[name];
   };
 }
 
-const DIALECTS: Dialect[] = ['kolibri', 'organizations', 'enabley', 'triboo', 'oauth2', 'platform'];
+const DIALECTS: Dialect[] = ['kolibri', 'organizations', 'enabley', 'triboo', 'oauth2', 'platform', 'scim'];
 describe('bad input on every route (CONTRACT section 6)', () => {
   let ctx: TestContext;
   let token: string;

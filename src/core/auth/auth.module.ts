@@ -10,6 +10,7 @@ import { AppEnv } from '../config/env';
 import { PolicyGuard } from '../policy/policy.guard';
 import { addressThrottlerOptions } from '../rate-limit/address-throttler.options';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
+import { ScimTokensModule } from '../scim-tokens/scim-tokens.module';
 import { AuthSession } from './auth-session.entity';
 import { ClientCredentialsService } from './client-credentials.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
@@ -24,6 +25,7 @@ import { TokenService } from './token.service';
 @Module({
   imports: [
     AccountsModule,
+    ScimTokensModule,
     TypeOrmModule.forFeature([AuthSession]),
     JwtModule.registerAsync({
       inject: [JWT_SECRET],

@@ -9,6 +9,8 @@ export interface Principal {
   clientId?: string;
   /** Users only: the login session the token belongs to. */
   sessionId?: string;
+  /** A SCIM token (kind 'client', no clientId): the account's administrator on /scim/v2/* only. */
+  scimTokenId?: string;
 }
 
 export interface JwtClaims {

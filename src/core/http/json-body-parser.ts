@@ -32,14 +32,21 @@ export function jsonDepthExceeds(text: string, max: number): boolean {
  * Registered through Nest before init, so Nest does not add its default JSON parser.
  */
 export function registerJsonBodyParser(app: NestFastifyApplication): void {
+  app.useBodyParser('application/json', { bodyLimit: DEFAULT_BODY_LIMIT }, parseJsonBody(app));
+}
+
+type BodyParser = Parameters<NestFastifyApplication['useBodyParser']>[2];
+
+/** The parse of registerJsonBodyParser, for the other JSON media types (json-media-types.ts). */
+export function parseJsonBody(app: NestFastifyApplication): NonNullable<BodyParser> {
   const fastify = app.getHttpAdapter().getInstance();
   const parse = fastify.getDefaultJsonParser('error', 'error');
-  app.useBodyParser('application/json', { bodyLimit: DEFAULT_BODY_LIMIT }, (req, body, done) => {
+  return (req, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text.trim() === '') return done(null, undefined);
     if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
       return done(ApiError.badRequest(`The request body is nested more than ${MAX_JSON_DEPTH} levels deep.`), undefined);
     }
     return parse(req as Parameters<typeof parse>[0], text, done);
-  });
+  };
 }

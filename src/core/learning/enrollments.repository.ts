@@ -107,6 +107,24 @@ export class EnrollmentsRepository {
     );
   }
 
+  /**
+   * Deactivates (progress kept) the `source` enrollments of the (user, channel) pairs the caller's SELECT yields,
+   * in one statement whatever the number of channels; returns the pairs that were active.
+   */
+  async unenrollPairsFrom(m: EntityManager, pairsSql: string, params: unknown[], source: string): Promise<EnrollmentPair[]> {
+    const s = params.length + 1;
+    return toPairs(
+      await rows<PairRow>(
+        m,
+        `UPDATE enrollment e SET is_active = false, updated_at = now()
+           FROM (${pairsSql}) AS p(user_id, channel_id)
+          WHERE e.user_id = p.user_id AND e.channel_id = p.channel_id AND e.source = $${s}::text AND e.is_active
+          RETURNING e.user_id, e.channel_id`,
+        [...params, source],
+      ),
+    );
+  }
+
   /** Sets the mode of these users' enrollments in these channels where it differs. */
   async setMode(m: EntityManager, userIds: string[], channelIds: string[], mode: string): Promise<void> {
     await rows(m, `UPDATE enrollment SET mode = $3, updated_at = now() WHERE user_id = ANY($1::uuid[]) AND channel_id = ANY($2::uuid[]) AND mode <> $3`, [userIds, channelIds, mode]);

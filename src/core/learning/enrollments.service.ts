@@ -72,6 +72,11 @@ export class EnrollmentsService implements OnModuleInit {
     return this.repo.unenrollFrom(manager, channelId, usersSql, params, source);
   }
 
+  /** Deactivates the `source` enrollments of the pairs the caller's SELECT yields (EnrollmentsRepository.unenrollPairsFrom). */
+  unenrollPairsFrom(manager: EntityManager, pairsSql: string, params: unknown[], source: string): Promise<EnrollmentPair[]> {
+    return this.repo.unenrollPairsFrom(manager, pairsSql, params, source);
+  }
+
   /** Gives these users' enrollments in these channels the mode (enroll() only sets it on new or reactivated ones). */
   async setMode(manager: EntityManager, userIds: string[], channelIds: string[], mode: string): Promise<void> {
     if (!userIds.length || !channelIds.length) return;

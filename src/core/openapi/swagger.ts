@@ -5,7 +5,8 @@ import { ErrorFormat, errorFormatFor, errorFormats } from '../http/error-formats
 const DESCRIPTION = [
   'One learning-platform administration server speaking four API dialects over one core:',
   'Kolibri auth (`/api/auth/`), Organizations (`/organizations`, `/organization:members` ...),',
-  'Enabley v1-v4 (`/api/v1/` ... `/api/v4/`) and Triboo (`/oauth2/`, `/api/extended/v1/` ...).',
+  'Enabley v1-v4 (`/api/v1/` ... `/api/v4/`) and Triboo (`/oauth2/`, `/api/extended/v1/` ...),',
+  'and SCIM 2.0 provisioning for identity providers (`/scim/v2/`, RFC 7643/7644).',
   'Get a token with `POST /oauth2/access_token` (client credentials) or `POST /api/v1/token`,',
   'then send it as `Authorization: Bearer <token>` (or `JWT <token>`). Errors use each dialect\'s own body.',
 ].join(' ');
@@ -64,7 +65,7 @@ function applyDialectErrors(doc: OpenAPIObject): void {
       op.responses['500'] ??= { ...INTERNAL_ERROR };
       if (op.parameters?.length || op.requestBody) op.responses['400'] ??= { ...BAD_INPUT };
       for (const [status, response] of Object.entries(op.responses)) {
-        if (Number(status) >= 400) response.content = { 'application/json': { schema: ref } };
+        if (Number(status) >= 400) response.content = { [format.contentType ?? 'application/json']: { schema: ref } };
       }
     }
   }
@@ -76,7 +77,9 @@ function tidy(doc: OpenAPIObject): void {
   for (const item of Object.values(doc.paths)) {
     for (const op of Object.values(item as Record<string, Operation>)) for (const t of op?.tags ?? []) tags.add(t);
   }
-  doc.tags = [...tags].sort().map((name) => ({ name, description: `${name} operations.` }));
+  // The four seed dialects, then SCIM, then the platform's own routes; alphabetical within each.
+  const rank = (name: string) => (name.startsWith('Platform') ? 2 : name.startsWith('SCIM') ? 1 : 0);
+  doc.tags = [...tags].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0)).map((name) => ({ name, description: `${name} operations.` }));
   const schemas = doc.components?.schemas ?? {};
   for (;;) {
     const text = JSON.stringify({ paths: doc.paths, schemas });

@@ -7,9 +7,9 @@ export type PolicyAction = 'manage' | 'read' | 'create' | 'update' | 'delete';
  * The subjects the core names itself. 'Platform' is the superuser-only administration; 'Session' is
  * the caller's own login; 'Course' (one channel) and 'Courses' (the channel collection) are shared by
  * the dialects that serve courses, so one dialect's grant on a course reaches another's course routes
- * without naming that dialect's subjects.
+ * without naming that dialect's subjects. 'ScimToken' is an account's SCIM bearer tokens (account admins only).
  */
-export const CORE_SUBJECTS = ['Platform', 'Session', 'Course', 'Courses'] as const;
+export const CORE_SUBJECTS = ['Platform', 'Session', 'Course', 'Courses', 'ScimToken'] as const;
 export type CoreSubject = (typeof CORE_SUBJECTS)[number];
 export const COURSE: CoreSubject = 'Course';
 export const COURSES: CoreSubject = 'Courses';

@@ -10,6 +10,8 @@ export interface ErrorFormat {
   body(error: ApiError): unknown;
   /** The same body as an OpenAPI component (CONTRACT section 5): its name in the document and its schema. */
   readonly schema: { readonly name: string; readonly schema: ErrorSchemaObject };
+  /** The media type its bodies are documented under; application/json unless the dialect writes its own (SCIM). */
+  readonly contentType?: string;
 }
 
 export function firstMessage(error: ApiError): string {

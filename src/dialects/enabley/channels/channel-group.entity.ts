@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Channel } from '../../../core/learning/channel.entity';
-import { EnableyGroup } from '../groups/group.entity';
+import { EnableyGroup } from '../../../core/groups/group.entity';
 
 /**
  * A group assigned to a channel: its users (and, when recursive, the users of its descendant groups)

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { rows } from '../../../core/database/sql';
 import { ApiError } from '../../../core/http/api-error';
 import { EnrollmentsService } from '../../../core/learning/enrollments.service';
-import { GroupMembershipEvents } from '../groups/group-membership.events';
+import { GroupMembershipEvents } from '../../../core/groups/group-membership.events';
 
 /** Users covered by the channel's group assignments: each assigned group, and its descendants when recursive. */
 const COVERED_GROUPS = `
@@ -33,6 +33,7 @@ export class ChannelGroupsService implements OnModuleInit {
   onModuleInit(): void {
     this.membership.onMembersAdded((m, accountId, groupId, userIds) => this.enrollLateJoiners(m, accountId, groupId, userIds));
     this.membership.onSubtreeMoved((m, accountId, groupId) => this.enrollMovedSubtree(m, accountId, groupId));
+    this.membership.onMembersRemoved((m, _accountId, groupId, userIds) => this.unenrollLeavers(m, groupId, userIds));
   }
 
   private async groupId(m: EntityManager, accountId: string, identifier: string): Promise<string> {
@@ -114,6 +115,34 @@ export class ChannelGroupsService implements OnModuleInit {
          FROM anc JOIN enabley_channel_group cg ON cg.group_id = anc.id AND anc.depth > 0 AND cg.recursive
         CROSS JOIN sub JOIN enabley_group_member gm ON gm.group_id = sub.id`,
       [groupId],
+      GROUP_SOURCE,
+    );
+  }
+
+  /**
+   * Users who left a group lose the group-sourced enrollments of the channels assigned to it (or to an ancestor
+   * recursively) that none of their remaining groups still covers; direct enrollments stay, progress is kept.
+   * Runs after the membership rows are gone, in their transaction: one statement.
+   */
+  private async unenrollLeavers(m: EntityManager, groupId: string, userIds: string[]): Promise<void> {
+    await this.enrollments.unenrollPairsFrom(
+      m,
+      `WITH RECURSIVE anc AS (
+         SELECT id, parent_id, 0 AS depth FROM enabley_group WHERE id = $1
+         UNION ALL
+         SELECT p.id, p.parent_id, anc.depth + 1 FROM enabley_group p JOIN anc ON p.id = anc.parent_id WHERE anc.depth < 1000
+       ), up AS (
+         SELECT gm.user_id, gm.group_id AS id, 0 AS depth FROM enabley_group_member gm WHERE gm.user_id = ANY($2::uuid[])
+         UNION ALL
+         SELECT up.user_id, g.parent_id, up.depth + 1 FROM up JOIN enabley_group g ON g.id = up.id WHERE g.parent_id IS NOT NULL AND up.depth < 1000
+       ), covered AS (
+         SELECT DISTINCT up.user_id, cg.channel_id FROM up JOIN enabley_channel_group cg ON cg.group_id = up.id AND (up.depth = 0 OR cg.recursive)
+       ), affected AS (
+         SELECT DISTINCT cg.channel_id FROM anc JOIN enabley_channel_group cg ON cg.group_id = anc.id AND (anc.depth = 0 OR cg.recursive)
+       )
+       SELECT u.user_id, a.channel_id FROM unnest($2::uuid[]) AS u(user_id) CROSS JOIN affected a
+        WHERE NOT EXISTS (SELECT 1 FROM covered c WHERE c.user_id = u.user_id AND c.channel_id = a.channel_id)`,
+      [groupId, userIds],
       GROUP_SOURCE,
     );
   }

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { EnableyEntitlementsModule } from '../entitlements/entitlements.module';
 import { EnableySubAccountsModule } from '../sub-accounts/sub-accounts.module';
 import { EnableyGroupLoader, GroupEntitlementTarget } from './group.loader';
-import { GroupMembershipEvents } from './group-membership.events';
 import { GroupsController } from './groups.controller';
 import { GroupsService } from './groups.service';
 import { UserGroupsController } from './user-groups.controller';
@@ -10,7 +9,6 @@ import { UserGroupsController } from './user-groups.controller';
 @Module({
   imports: [EnableySubAccountsModule, EnableyEntitlementsModule],
   controllers: [GroupsController, UserGroupsController],
-  providers: [GroupsService, EnableyGroupLoader, GroupEntitlementTarget, GroupMembershipEvents],
-  exports: [GroupMembershipEvents],
+  providers: [GroupsService, EnableyGroupLoader, GroupEntitlementTarget],
 })
 export class EnableyGroupsModule {}

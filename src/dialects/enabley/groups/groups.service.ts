@@ -12,7 +12,8 @@ import { SubAccountsService } from '../sub-accounts/sub-accounts.service';
 import { enableyUserId } from '../users/enabley-user-id';
 import { GROUP_LIST_MAX, GroupDataDto, GroupInfoDto } from './group.dto';
 import { GROUP_SELECT, GroupRow, toGroupInfo } from './group.sql';
-import { GroupMembershipEvents } from './group-membership.events';
+import { GroupMembersService } from '../../../core/groups/group-members.service';
+import { GroupMembershipEvents } from '../../../core/groups/group-membership.events';
 
 /** The EnableyGroup attributes the loader gives the guard (group.loader.ts), as columns of GROUP_SELECT. */
 const GROUP_COLUMNS: ColumnMap = {
@@ -34,6 +35,7 @@ export class GroupsService {
     private readonly subAccounts: SubAccountsService,
     private readonly entitlements: EntitlementsService,
     private readonly membership: GroupMembershipEvents,
+    private readonly members: GroupMembersService,
   ) {}
 
   private lockTree(m: EntityManager, accountId: string): Promise<unknown> {
@@ -141,22 +143,18 @@ export class GroupsService {
   async addUser(accountId: string, groupId: string, userIdentifier: string, replace: boolean): Promise<void> {
     await this.db.transaction(async (m) => {
       const userId = await this.userId(m, accountId, userIdentifier);
-      if (replace)
-        await rows(
-          m,
-          `DELETE FROM enabley_group_member gm USING enabley_group g
-            WHERE gm.group_id = g.id AND g.account_id = $1 AND gm.user_id = $2 AND gm.group_id <> $3`,
-          [accountId, userId, groupId],
-        );
-      await rows(m, 'INSERT INTO enabley_group_member (group_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [groupId, userId]);
-      await this.membership.membersAdded(m, accountId, groupId, [userId]);
+      if (replace) await this.members.leaveOtherGroups(m, accountId, userId, groupId);
+      await this.members.add(m, accountId, groupId, [userId]);
     });
   }
 
+  /** Unmaps the user; the enrollments only this group's assignments gave end with it (GroupMembersService). */
   async removeUser(accountId: string, groupId: string, userIdentifier: string): Promise<void> {
-    const userId = await this.userId(this.db.manager, accountId, userIdentifier);
-    const deleted = await rows(this.db, 'DELETE FROM enabley_group_member WHERE group_id = $1 AND user_id = $2 RETURNING user_id', [groupId, userId]);
-    if (!deleted.length) throw ApiError.notFound('The user is not in that group.');
+    await this.db.transaction(async (m) => {
+      const userId = await this.userId(m, accountId, userIdentifier);
+      const removed = await this.members.remove(m, accountId, groupId, [userId]);
+      if (!removed.length) throw ApiError.notFound('The user is not in that group.');
+    });
   }
 
   /** GET /api/v1/users/{identifier}/groups */

@@ -5,7 +5,7 @@ import { ApiError } from '../../../core/http/api-error';
 import { User } from '../../../core/users/user.entity';
 import { UsersService } from '../../../core/users/users.service';
 import { enableyUserId } from '../users/enabley-user-id';
-import { GroupMembershipEvents } from '../groups/group-membership.events';
+import { GroupMembershipEvents } from '../../../core/groups/group-membership.events';
 import { parseCsv } from './csv';
 import { OrgBulkFileResultDto, OrgBulkRowResultDto, OrgBulkUploadRequestDto, OrgBulkUploadResponseDto } from './upload.dto';
 import { rows } from '../../../core/database/sql';

@@ -1,5 +1,5 @@
 import { CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { User } from '../../../core/users/user.entity';
+import { User } from '../users/user.entity';
 import { EnableyGroup } from './group.entity';
 
 /** A user's mapping to a group. */

@@ -4,17 +4,28 @@ import { EntityManager } from 'typeorm';
 /** Called inside the transaction that mapped users to a group (channels enroll late joiners here). */
 export type GroupMembersAddedListener = (manager: EntityManager, accountId: string, groupId: string, userIds: string[]) => Promise<void>;
 
+/** Called inside the transaction that took users out of a group (channels end the enrollments only it gave). */
+export type GroupMembersRemovedListener = GroupMembersAddedListener;
+
 /** Called inside the transaction that put a group (with its subtree) under a new parent. */
 export type GroupSubtreeMovedListener = (manager: EntityManager, accountId: string, groupId: string) => Promise<void>;
 
-/** The seam other Enabley features hook into when users join a group, or a group moves in the tree. */
+/**
+ * The seam the features built on group membership hook into (Enabley's channel-group assignments), whichever
+ * dialect changed the membership: GroupMembersService fires them, so Enabley and SCIM have the same effects.
+ */
 @Injectable()
 export class GroupMembershipEvents {
   private readonly listeners: GroupMembersAddedListener[] = [];
+  private readonly removeListeners: GroupMembersRemovedListener[] = [];
   private readonly moveListeners: GroupSubtreeMovedListener[] = [];
 
   onMembersAdded(listener: GroupMembersAddedListener): void {
     this.listeners.push(listener);
+  }
+
+  onMembersRemoved(listener: GroupMembersRemovedListener): void {
+    this.removeListeners.push(listener);
   }
 
   onSubtreeMoved(listener: GroupSubtreeMovedListener): void {
@@ -28,5 +39,10 @@ export class GroupMembershipEvents {
   async membersAdded(manager: EntityManager, accountId: string, groupId: string, userIds: string[]): Promise<void> {
     if (!userIds.length) return;
     for (const listener of this.listeners) await listener(manager, accountId, groupId, userIds);
+  }
+
+  async membersRemoved(manager: EntityManager, accountId: string, groupId: string, userIds: string[]): Promise<void> {
+    if (!userIds.length) return;
+    for (const listener of this.removeListeners) await listener(manager, accountId, groupId, userIds);
   }
 }

@@ -1,9 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Account } from '../../../core/accounts/account.entity';
-import { EnableySubAccount } from '../sub-accounts/sub-account.entity';
+import { Account } from '../accounts/account.entity';
 
 /**
- * An Enabley group, a node of the account's group tree. Deleting a group that still has child groups
+ * A group of the platform, a node of the account's group tree: the group Enabley serves at /api/v1/groups and
+ * SCIM at /scim/v2/Groups. The table keeps its name (enabley_group) from when Enabley alone served it. Deleting a group that still has child groups
  * is refused (FK ON DELETE RESTRICT, answered 400); its user mappings go with it (CASCADE).
  */
 @Entity('enabley_group')
@@ -40,9 +40,13 @@ export class EnableyGroup {
   @Column({ name: 'sub_account_id', type: 'uuid', nullable: true })
   subAccountId: string | null;
 
-  @ManyToOne(() => EnableySubAccount, { onDelete: 'SET NULL' })
+  /**
+   * Enabley's sub-account (workspace) of the group. The relation names its entity by string so the core imports
+   * no dialect; the foreign key (ON DELETE SET NULL) stays as it was.
+   */
+  @ManyToOne('EnableySubAccount', { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'sub_account_id' })
-  subAccount?: EnableySubAccount;
+  subAccount?: unknown;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
