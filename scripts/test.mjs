@@ -1,5 +1,5 @@
 // `npm test`: every check CI runs, in order, failing fast: types, import cycles, pending migrations,
-// the committed OpenAPI file, its Spectral lint, then the jest suites on embedded PostgreSQL.
+// the committed OpenAPI file and the SDK types generated from it, its Spectral lint, then the jest suites on embedded PostgreSQL.
 import { spawnSync } from 'node:child_process';
 
 const steps = [
@@ -8,6 +8,8 @@ const steps = [
   ['import cycles', 'npx', ['madge', '--circular', '--extensions', 'ts', '--ts-config', 'tsconfig.json', 'src']],
   ['pending migrations', 'node', ['dist/scripts/migration-generate.js', '--check']],
   ['openapi drift', 'node', ['dist/scripts/generate-openapi.js', '--check']],
+  // The partner SDK's types are generated from the committed spec and committed too: same drift rule.
+  ['sdk types drift', 'npx', ['openapi-typescript', 'openapi/openapi.json', '--default-non-nullable', 'false', '-o', 'clients/typescript/src/openapi.d.ts', '--check']],
   ['openapi lint', 'npx', ['spectral', 'lint', 'openapi/openapi.json', '--ruleset', '.spectral.yaml', '--fail-severity', 'warn', '--quiet']],
   ['jest', 'npx', ['jest', ...process.argv.slice(2)]],
 ];

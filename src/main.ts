@@ -88,7 +88,30 @@ async function main(): Promise<void> {
     const listen = (e as NodeJS.ErrnoException)?.code === 'EADDRINUSE' ? new StartError(`port ${env.port} on ${env.host} is already in use (PORT)`) : e;
     return fail(listen, debug);
   }
-  say(`listening on http://${env.host}:${env.port} (Swagger UI at /docs)`);
+  await announce(app!, env, isWorker);
+}
+
+/**
+ * The start's last word. A single process on a terminal (LOG_FORMAT=pretty) prints a short summary; with
+ * JSON logs the same facts are one log line, after the plain `listening on` line scripts wait for. Workers
+ * of WEB_CONCURRENCY say only that they listen.
+ */
+async function announce(app: NestFastifyApplication, env: AppEnv, isWorker: boolean): Promise<void> {
+  const plain = `listening on http://${env.host}:${env.port} (Swagger UI at /docs)`;
+  const { startFacts, summaryLines } = await import('./core/logging/start-summary');
+  // The server listens already: a summary that cannot be read (the database just went away) is left out, not fatal.
+  const facts = isWorker ? null : await startFacts(app, env).catch(() => null);
+  if (!facts) {
+    say(plain);
+    return;
+  }
+  if (env.logFormat === 'pretty') {
+    for (const line of summaryLines(facts)) say(line);
+    return;
+  }
+  say(plain);
+  const { Logger } = await import('@nestjs/common');
+  new Logger('Start').log(`ready: ${facts.database}, ${facts.migrations} migrations applied; API ${facts.api}, Swagger UI ${facts.docs}${facts.apiClient ? `; API client ${facts.apiClient}` : ''}`);
 }
 
 /**

@@ -540,47 +540,6 @@ export default async () => {
                     }
                 ],
                 [
-                    import("./dialects/kolibri/facility-users/facility-user.dto"),
-                    {
-                        "UserRoleDto": {
-                            collection: { required: true, type: () => String },
-                            kind: { required: true, type: () => String },
-                            id: { required: true, type: () => String }
-                        },
-                        "FacilityUserDto": {
-                            id: { required: true, type: () => String },
-                            username: { required: true, type: () => String },
-                            full_name: { required: true, type: () => String },
-                            facility: { required: true, type: () => String },
-                            is_superuser: { required: true, type: () => Boolean },
-                            roles: { required: true, type: () => [t["./dialects/kolibri/facility-users/facility-user.dto"].UserRoleDto] }
-                        },
-                        "FacilityUserPageDto": {
-                            page: { required: true, type: () => Number },
-                            count: { required: true, type: () => Number },
-                            total_pages: { required: true, type: () => Number },
-                            results: { required: true, type: () => [t["./dialects/kolibri/facility-users/facility-user.dto"].FacilityUserDto] }
-                        },
-                        "FacilityUserQueryDto": {
-                            facility: { required: false, type: () => String },
-                            member_of: { required: false, type: () => String },
-                            page: { required: false, type: () => Number, minimum: 1, maximum: 100000 },
-                            page_size: { required: false, type: () => Number, minimum: 1, maximum: 1000 }
-                        },
-                        "CreateFacilityUserDto": {
-                            username: { required: true, type: () => String, maxLength: 125 },
-                            password: { required: true, type: () => String, maxLength: 128 },
-                            full_name: { required: false, type: () => String, maxLength: 120 },
-                            facility: { required: false, type: () => String }
-                        },
-                        "UpdateFacilityUserDto": {
-                            username: { required: false, type: () => String, maxLength: 125 },
-                            password: { required: false, type: () => String, maxLength: 128 },
-                            full_name: { required: false, type: () => String, maxLength: 120 }
-                        }
-                    }
-                ],
-                [
                     import("./dialects/kolibri/roles/role.dto"),
                     {
                         "RoleDto": {
@@ -600,6 +559,53 @@ export default async () => {
                             kind: { required: false, type: () => String },
                             user_ids: { required: false, type: () => String, maxLength: 40000 },
                             by_ids: { required: false, type: () => String, maxLength: 40000 }
+                        }
+                    }
+                ],
+                [
+                    import("./dialects/kolibri/facility-users/facility-user.dto"),
+                    {
+                        "UserRoleDto": {
+                            collection: { required: true, type: () => String },
+                            kind: { required: true, type: () => String },
+                            id: { required: true, type: () => String }
+                        },
+                        "FacilityUserDto": {
+                            id: { required: true, type: () => String },
+                            username: { required: true, type: () => String },
+                            full_name: { required: true, type: () => String },
+                            facility: { required: true, type: () => String, nullable: true },
+                            is_superuser: { required: true, type: () => Boolean },
+                            roles: { required: true, type: () => [t["./dialects/kolibri/facility-users/facility-user.dto"].UserRoleDto] }
+                        },
+                        "FacilityUserPageDto": {
+                            page: { required: true, type: () => Number },
+                            count: { required: true, type: () => Number },
+                            total_pages: { required: true, type: () => Number },
+                            results: { required: true, type: () => [t["./dialects/kolibri/facility-users/facility-user.dto"].FacilityUserDto] }
+                        },
+                        "FacilityUserQueryDto": {
+                            facility: { required: false, type: () => String },
+                            member_of: { required: false, type: () => String },
+                            search: { required: false, type: () => String, maxLength: 200 },
+                            user_type: { required: false, type: () => String },
+                            exclude_user_type: { required: false, type: () => String },
+                            exclude_member_of: { required: false, type: () => String },
+                            exclude_coach_for: { required: false, type: () => String },
+                            ordering: { required: false, type: () => String },
+                            page: { required: false, type: () => Number, minimum: 1, maximum: 100000 },
+                            page_size: { required: false, type: () => Number, minimum: 1, maximum: 1000 }
+                        },
+                        "CreateFacilityUserDto": {
+                            username: { required: true, type: () => String, maxLength: 125 },
+                            password: { required: true, type: () => String, maxLength: 128 },
+                            full_name: { required: false, type: () => String, maxLength: 120 },
+                            facility: { required: false, type: () => String }
+                        },
+                        "UpdateFacilityUserDto": {
+                            username: { required: false, type: () => String, maxLength: 125 },
+                            password: { required: false, type: () => String, maxLength: 128 },
+                            full_name: { required: false, type: () => String, maxLength: 120 }
                         }
                     }
                 ],

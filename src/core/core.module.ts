@@ -27,7 +27,7 @@ export class CoreModule {
       module: CoreModule,
       imports: [
         AppConfigModule.forRoot(opts.env),
-        LoggingModule.forRoot(opts.env.logLevel),
+        LoggingModule.forRoot(opts.env.logLevel, opts.env.logFormat),
         DatabaseModule.forRoot({ url: opts.databaseUrl, connect: opts.connect }),
         PolicyModule,
         UsersModule,

@@ -15,6 +15,7 @@ describe('loadEnv', () => {
     [{ ADMIN_USERNAME: 'a' }, /^ADMIN_USERNAME and ADMIN_PASSWORD/],
     [{ JWT_SECRET: 'short' }, /^JWT_SECRET /],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
+    [{ LOG_FORMAT: 'xml' }, /^LOG_FORMAT must be one of pretty, json/],
     [{ DATABASE_LISTEN_URL: 'postgres://u:p@db/app' }, /^DATABASE_LISTEN_URL needs DATABASE_URL/],
     [{ DATABASE_URL: 'postgres://u:p@db/app', DATABASE_LISTEN_URL: 'http://x' }, /^DATABASE_LISTEN_URL /],
     [{ OUTBOX_LEASE_SECONDS: '0' }, /^OUTBOX_LEASE_SECONDS /],

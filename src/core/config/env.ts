@@ -22,6 +22,8 @@ export interface AppEnv {
   jwtTtlSeconds: number;
   publicUrl: string | undefined;
   logLevel: string;
+  /** `pretty`: human lines and a start summary; `json`: pino JSON lines. Default: pretty on a terminal, else json. */
+  logFormat: 'pretty' | 'json';
   smtpUrl: string | undefined;
   tokenRateLimit: number;
   loginFailureLimit: number;
@@ -168,6 +170,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): AppEnv {
     jwtTtlSeconds: integer(env, 'JWT_TTL_SECONDS', 3600, 60, 30 * 24 * 3600),
     publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:']),
     logLevel,
+    logFormat: choice(env, 'LOG_FORMAT', ['pretty', 'json'] as const, process.stdout.isTTY === true ? 'pretty' : 'json'),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     tokenRateLimit: integer(env, 'TOKEN_RATE_LIMIT', 600, 1, 1_000_000),
     loginFailureLimit: integer(env, 'LOGIN_FAILURE_LIMIT', 10, 1, 1_000_000),

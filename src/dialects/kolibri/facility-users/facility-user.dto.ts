@@ -1,7 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsKolibriId, IsOptionalNotNull } from '../common/kolibri-ids';
+import { ASSIGNABLE_COACH_ALIAS } from '../roles/role.dto';
+
+/** Kolibri's FacilityUserFilter.USER_TYPE_CHOICES: learner, superuser and the role kinds (both spellings of assignable coach). */
+export const USER_TYPES = ['learner', 'superuser', 'admin', 'coach', 'assignable_coach', ASSIGNABLE_COACH_ALIAS] as const;
+
+/** Kolibri's ordering_fields that this server stores (gender and birth_year are kept by no dialect here). */
+export const ORDER_FIELDS = ['id', 'username', 'full_name', 'date_joined'] as const;
+export const ORDERINGS = ORDER_FIELDS.flatMap((f) => [f, `-${f}`]);
 
 export class UserRoleDto {
   @ApiProperty({ description: 'Collection (facility or classroom) id, 32 hex digits.' })
@@ -24,8 +32,8 @@ export class FacilityUserDto {
   @ApiProperty({ example: 'Jane Doe' })
   full_name: string;
 
-  @ApiProperty({ description: 'Facility id, 32 hex digits.' })
-  facility: string;
+  @ApiProperty({ type: 'string', nullable: true, description: 'Facility id, 32 hex digits; null for a user made through another dialect who is in no facility yet.' })
+  facility: string | null;
 
   is_superuser: boolean;
 
@@ -53,10 +61,41 @@ export class FacilityUserQueryDto {
   @IsKolibriId()
   facility?: string;
 
-  @ApiPropertyOptional({ description: 'Only members of this classroom or learner group.' })
+  @ApiPropertyOptional({ description: 'Only members of this classroom or learner group, or users of this facility.' })
   @IsOptional()
   @IsKolibriId()
   member_of?: string;
+
+  @ApiPropertyOptional({ maxLength: 200, description: 'Users whose username or full name contains every term (case-insensitive; terms split on spaces and commas, a quoted phrase is one term).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+
+  @ApiPropertyOptional({ enum: USER_TYPES, description: 'Only learners (no role), superusers, or users with that role kind.' })
+  @IsOptional()
+  @IsIn(USER_TYPES)
+  user_type?: string;
+
+  @ApiPropertyOptional({ enum: USER_TYPES, description: 'Leave out learners (no role), superusers, or users with that role kind.' })
+  @IsOptional()
+  @IsIn(USER_TYPES)
+  exclude_user_type?: string;
+
+  @ApiPropertyOptional({ description: 'Leave out members of this classroom or learner group, and users of this facility.' })
+  @IsOptional()
+  @IsKolibriId()
+  exclude_member_of?: string;
+
+  @ApiPropertyOptional({ description: 'Leave out the coaches of this collection.' })
+  @IsOptional()
+  @IsKolibriId()
+  exclude_coach_for?: string;
+
+  @ApiPropertyOptional({ enum: ORDERINGS, description: 'Sort field (default username); a leading "-" sorts descending.' })
+  @IsOptional()
+  @IsIn(ORDERINGS)
+  ordering?: string;
 
   @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 1, maximum: 100000, description: 'Page number (with page_size).' })
   @IsOptional()

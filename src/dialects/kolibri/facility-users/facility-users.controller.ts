@@ -19,7 +19,10 @@ export class FacilityUsersController {
   @Can('read', 'FacilityUser')
   @ApiOperation({
     summary: 'List facility users',
-    description: 'The facility users the caller may read (admins: their facility; coaches: their learners; everyone: themselves). With page_size, a page object {page, count, total_pages, results}.',
+    description:
+      'The facility users the caller may read (admins: their facility; coaches: their learners; everyone: themselves). With page_size, a page object {page, count, total_pages, results}. ' +
+      "Filters as Kolibri's FacilityUserViewSet: search (username or full name), member_of, user_type, exclude_member_of, exclude_coach_for, exclude_user_type, ordering. " +
+      'A search without a facility filter also finds the users of the account made through another dialect and in no facility yet (facility null; account administrators and API clients see them), so their id can be used for a membership or a role.',
   })
   @ApiOkResponse({
     schema: { oneOf: [{ type: 'array', maxItems: 100000, items: { $ref: getSchemaPath(FacilityUserDto) } }, { $ref: getSchemaPath(FacilityUserPageDto) }] },

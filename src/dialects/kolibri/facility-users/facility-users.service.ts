@@ -7,32 +7,47 @@ import { toHexId } from '../../../core/http/ids';
 import { AppAbility } from '../../../core/policy/app-ability';
 import { ChangedBy, UserConflictError, UsersService } from '../../../core/users/users.service';
 import { KolibriAccess } from '../common/kolibri-access';
-import { idOf, optionalId } from '../common/kolibri-ids';
+import { idOf } from '../common/kolibri-ids';
 import { assertCan } from '../../../core/policy/assert-can';
 import { ColumnMap, readFilter } from '../../../core/policy/read-filter';
 import { CreateFacilityUserDto, FacilityUserDto, FacilityUserPageDto, FacilityUserQueryDto, UpdateFacilityUserDto } from './facility-user.dto';
+import { facilityUserConditions, facilityUserOrder, searchTerms } from './facility-user-filters';
 import { rethrowUsernameConflict } from './facility-links.service';
 import { rows } from '../../../core/database/sql';
 
+/** The policy's FacilityUser fields over `u` ("user") and `fu` (its facility link, null when in no facility). */
 export const FACILITY_USER_COLUMNS: ColumnMap = {
-  accountId: (p) => `fu.account_id = ANY(${p}::uuid[])`,
+  accountId: (p) => `u.account_id = ANY(${p}::uuid[])`,
   facilityId: (p) => `fu.facility_id = ANY(${p}::uuid[])`,
-  userId: (p) => `fu.user_id = ANY(${p}::uuid[])`,
-  classroomIds: (p) => `EXISTS (SELECT 1 FROM kolibri_membership cm WHERE cm.user_id = fu.user_id AND cm.collection_id = ANY(${p}::uuid[]))`,
+  userId: (p) => `u.id = ANY(${p}::uuid[])`,
+  classroomIds: (p) => `EXISTS (SELECT 1 FROM kolibri_membership cm WHERE cm.user_id = u.id AND cm.collection_id = ANY(${p}::uuid[]))`,
 };
 
+const ROLES = `COALESCE((SELECT json_agg(json_build_object('collection', r.collection_id, 'kind', r.kind, 'id', r.id) ORDER BY r.created_at, r.id)
+                   FROM kolibri_role r WHERE r.user_id = u.id), '[]'::json) AS roles`;
+
 /** A facility user with its roles, in one statement whatever the number of rows. */
-const SELECT = `SELECT u.id, u.username, u.full_name, u.is_superuser, fu.facility_id,
-       COALESCE((SELECT json_agg(json_build_object('collection', r.collection_id, 'kind', r.kind, 'id', r.id) ORDER BY r.created_at, r.id)
-                   FROM kolibri_role r WHERE r.user_id = u.id), '[]'::json) AS roles
+const SELECT = `SELECT u.id, u.username, u.full_name, u.is_superuser, fu.facility_id, ${ROLES}
   FROM kolibri_facility_user fu JOIN "user" u ON u.id = fu.user_id`;
+
+/**
+ * The users a list reads: the facility users; a search without a facility filter also reads the users of the
+ * account made through another dialect and in no facility yet (facility null), so that an integrator can find
+ * a user's id to make a membership. The read filter decides who sees those: account-wide readers, and the
+ * user itself (the facility conditions of facility roles never match a NULL facility). Plain lists stay
+ * facility users only: an account of many Triboo or Enabley users would otherwise list them all.
+ */
+const LIST_FROM = {
+  inFacility: `kolibri_facility_user fu JOIN "user" u ON u.id = fu.user_id`,
+  any: `"user" u LEFT JOIN kolibri_facility_user fu ON fu.user_id = u.id`,
+};
 
 interface Row {
   id: string;
   username: string;
   full_name: string;
   is_superuser: boolean;
-  facility_id: string;
+  facility_id: string | null;
   roles: { collection: string; kind: string; id: string }[];
 }
 
@@ -41,7 +56,7 @@ function toDto(r: Row): FacilityUserDto {
     id: toHexId(r.id),
     username: r.username,
     full_name: r.full_name,
-    facility: toHexId(r.facility_id),
+    facility: r.facility_id === null ? null : toHexId(r.facility_id),
     is_superuser: r.is_superuser,
     roles: r.roles.map((x) => ({ collection: toHexId(x.collection), kind: x.kind, id: toHexId(x.id) })),
   };
@@ -56,27 +71,22 @@ export class FacilityUsersService {
   ) {}
 
   async list(principal: Principal, ability: AppAbility, q: FacilityUserQueryDto): Promise<FacilityUserDto[] | FacilityUserPageDto> {
-    const where = `fu.account_id = $1 AND ($2::uuid IS NULL OR fu.facility_id = $2)
-      AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM kolibri_membership mo WHERE mo.user_id = fu.user_id AND mo.collection_id = $3))`;
-    const params: unknown[] = [principal.accountId, optionalId(q.facility, 'facility') ?? null, optionalId(q.member_of, 'member_of') ?? null];
-    const filter = readFilter(ability, 'read', 'FacilityUser', FACILITY_USER_COLUMNS, params);
-    if (!q.page_size) {
-      const found = await rows<Row>(this.db, `${SELECT} WHERE ${where} AND ${filter} ORDER BY fu.username, fu.user_id`, params);
-      return found.map(toDto);
-    }
+    const params: unknown[] = [principal.accountId];
+    const conditions = ['u.account_id = $1', ...facilityUserConditions(q, params)];
+    conditions.push(readFilter(ability, 'read', 'FacilityUser', FACILITY_USER_COLUMNS, params));
+    const anyUser = !q.facility && searchTerms(q.search).length > 0;
+    const from = `FROM ${anyUser ? LIST_FROM.any : LIST_FROM.inFacility} WHERE ${conditions.join(' AND ')}`;
+    const select = `SELECT u.id, u.username, u.full_name, u.is_superuser, fu.facility_id, ${ROLES} ${from} ORDER BY ${facilityUserOrder(q.ordering)}`;
+    if (!q.page_size) return (await rows<Row>(this.db, select, params)).map(toDto);
     const page = q.page ?? 1;
     const size = q.page_size;
-    const [{ n }] = await rows<{ n: number }>(this.db, `SELECT count(*)::int AS n FROM kolibri_facility_user fu WHERE ${where} AND ${filter}`, params);
+    const [{ n }] = await rows<{ n: number }>(this.db, `SELECT count(*)::int AS n ${from}`, params);
     // Django's paginator: an empty list still has its one (empty) page; a page past the last is a 404.
     const totalPages = Math.max(1, Math.ceil(n / size));
     if (page > totalPages) throw ApiError.notFound('Invalid page.');
     const p = params.length;
     // Page numbers are the contract here (Kolibri's pagination), so the page is found by position.
-    const found = await rows<Row>(
-      this.db,
-      `${SELECT} WHERE ${where} AND ${filter} ORDER BY fu.username, fu.user_id LIMIT $${p + 1} OFFSET $${p + 2}`,
-      [...params, size, (page - 1) * size],
-    );
+    const found = await rows<Row>(this.db, `${select} LIMIT $${p + 1} OFFSET $${p + 2}`, [...params, size, (page - 1) * size]);
     return { page, count: n, total_pages: totalPages, results: found.map(toDto) };
   }
 
