@@ -19,7 +19,7 @@ interface EndpointRow {
 }
 
 /** The webhooks the worker should serve now: active, with a due (or lease-expired) delivery. */
-export async function dueEndpoints(db: DataSource, box: SecretBox): Promise<Endpoint[]> {
+export async function dueEndpoints(db: DataSource, box: SecretBox, unreadable: (webhookId: string) => void): Promise<Endpoint[]> {
   const found = await rows<EndpointRow>(
     db,
     `SELECT w.id, w.url, w.secret_encrypted,
@@ -32,13 +32,18 @@ export async function dueEndpoints(db: DataSource, box: SecretBox): Promise<Endp
     [],
     { name: 'webhook_due_endpoints' },
   );
-  return found.map((r) => ({
-    id: r.id,
-    url: r.url,
-    // The new secret first; during a rotation's grace period the old one signs too.
-    secrets: [box.open(r.secret_encrypted), ...(r.previous_secret_encrypted ? [box.open(r.previous_secret_encrypted)] : [])],
-    failing: r.failing,
-  }));
+  const endpoints: Endpoint[] = [];
+  for (const r of found) {
+    try {
+      // The new secret first; during a rotation's grace period the old one signs too.
+      const secrets = [box.open(r.secret_encrypted), ...(r.previous_secret_encrypted ? [box.open(r.previous_secret_encrypted)] : [])];
+      endpoints.push({ id: r.id, url: r.url, secrets, failing: r.failing });
+    } catch {
+      // Sealed under another key (WEBHOOK_SECRET_KEY or JWT_SECRET changed): this one waits, the others go on.
+      unreadable(r.id);
+    }
+  }
+  return endpoints;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Principal } from '../auth/principal';
+import { ApiOkList } from '../http/api-ok-list';
 import { ErrorResponseDoc } from '../http/error-response.doc';
 import { CurrentPrincipal } from '../policy/current.decorators';
 import { Can } from '../policy/policy.decorators';
@@ -10,11 +11,12 @@ import {
   CreatedWebhookDto,
   DeliveryPageDto,
   DeliveryQueryDto,
+  ListWebhooksQueryDto,
   UpdateWebhookDto,
   WebhookDto,
   WebhookSecretDto,
 } from './webhooks.dto';
-import { WebhooksService } from './webhooks.service';
+import { MAX_WEBHOOKS, WebhooksService } from './webhooks.service';
 
 const SIGNING =
   'Deliveries are POSTs signed per Standard Webhooks (standardwebhooks.com): `webhook-id` (the same on every retry), `webhook-timestamp` ' +
@@ -30,22 +32,23 @@ export class WebhooksController {
   @Can('create', 'Webhooks')
   @ApiOperation({ summary: 'Subscribe an endpoint to events; the signing secret is shown only here.', description: SIGNING })
   @ApiCreatedResponse({ type: CreatedWebhookDto })
-  @ApiBadRequestResponse({ description: BAD_INPUT, type: ErrorResponseDoc })
+  @ApiBadRequestResponse({ description: `${BAD_INPUT} Also: the account already has ${MAX_WEBHOOKS} webhooks.`, type: ErrorResponseDoc })
   createWebhook(@CurrentPrincipal() principal: Principal, @Body() body: CreateWebhookDto): Promise<CreatedWebhookDto> {
     return this.webhooks.create(principal.accountId, body);
   }
 
   @Get()
   @Can('read', 'Webhooks')
-  @ApiOperation({ summary: "The account's webhooks, oldest first (secrets are never listed)." })
-  @ApiOkResponse({ type: [WebhookDto] })
-  listWebhooks(@CurrentPrincipal() principal: Principal): Promise<WebhookDto[]> {
+  @ApiOperation({ summary: "The account's webhooks, oldest first.", description: `At most ${MAX_WEBHOOKS} per account. Secrets are never listed.` })
+  @ApiOkList(WebhookDto, MAX_WEBHOOKS)
+  @ApiBadRequestResponse({ description: 'An unknown query parameter.', type: ErrorResponseDoc })
+  listWebhooks(@CurrentPrincipal() principal: Principal, @Query() _query: ListWebhooksQueryDto): Promise<WebhookDto[]> {
     return this.webhooks.list(principal.accountId);
   }
 
   @Get(':id')
   @Can('read', 'Webhook', { param: 'id' })
-  @ApiOperation({ summary: 'One webhook; `active: false` with `disabled_reason` when the server turned it off after 3 days of failures.' })
+  @ApiOperation({ summary: 'One webhook.', description: '`active: false` with `disabled_reason` when the server turned it off after 3 days of failures; `failing_since` while deliveries fail.' })
   @ApiOkResponse({ type: WebhookDto })
   getWebhook(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<WebhookDto> {
     return this.webhooks.get(principal.accountId, id);
@@ -63,7 +66,7 @@ export class WebhooksController {
   @Delete(':id')
   @HttpCode(204)
   @Can('delete', 'Webhook', { param: 'id' })
-  @ApiOperation({ summary: 'Delete a webhook and its delivery log; nothing more is sent to it.' })
+  @ApiOperation({ summary: 'Delete a webhook.', description: 'Its delivery log goes with it; nothing more is sent to it (an attempt already in flight may still arrive).' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   async deleteWebhook(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<void> {
     await this.webhooks.remove(principal.accountId, id);
@@ -92,7 +95,10 @@ export class WebhooksController {
 
   @Get(':id/deliveries')
   @Can('read', 'Webhook', { param: 'id' })
-  @ApiOperation({ summary: "The webhook's deliveries, newest first, by keyset (`cursor` = the previous page's `next`)." })
+  @ApiOperation({
+    summary: "The webhook's deliveries, newest first.",
+    description: "Keyset-paginated: pass the previous page's `next` as `cursor`. `status=pending` includes deliveries being sent.",
+  })
   @ApiOkResponse({ type: DeliveryPageDto })
   @ApiBadRequestResponse({ description: 'An unknown status, a malformed cursor or limit, or an unknown parameter.', type: ErrorResponseDoc })
   listWebhookDeliveries(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: DeliveryQueryDto): Promise<DeliveryPageDto> {
@@ -102,7 +108,7 @@ export class WebhooksController {
   @Post(':id/deliveries/:deliveryId/redeliver')
   @HttpCode(202)
   @Can('update', 'Webhook', { param: 'id' })
-  @ApiOperation({ summary: 'Send a delivery again (same `webhook-id`, a fresh set of attempts); one in flight is left to finish.' })
+  @ApiOperation({ summary: 'Send a delivery again.', description: 'The same `webhook-id` (consumers deduplicate by it), a fresh set of attempts. A delivery in flight is left to finish.' })
   @ApiAcceptedResponse({ type: AcceptedDeliveryDto, description: 'Queued again.' })
   redeliverWebhookDelivery(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Param('deliveryId') deliveryId: string): Promise<AcceptedDeliveryDto> {
     return this.webhooks.redeliver(principal.accountId, id, deliveryId);

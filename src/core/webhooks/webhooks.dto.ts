@@ -60,7 +60,7 @@ export class WebhookDto {
   @ApiProperty()
   url: string;
 
-  @ApiProperty({ type: [String], enum: WEBHOOK_EVENT_CHOICES })
+  @ApiProperty({ type: [String], enum: WEBHOOK_EVENT_CHOICES, maxItems: 20 })
   events: string[];
 
   @ApiProperty({ nullable: true, type: String })
@@ -99,16 +99,16 @@ export class DeliveryDto {
   @ApiProperty({ enum: WEBHOOK_EVENT_TYPES })
   type: string;
 
-  @ApiProperty({ type: 'integer', format: 'int64', description: 'The event\'s place in the account\'s strictly increasing sequence.' })
+  @ApiProperty({ type: 'integer', format: 'int64', minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'The event\'s place in the account\'s strictly increasing sequence.' })
   sequence: number;
 
   @ApiProperty({ enum: DELIVERY_STATUSES, description: '`sending` while an attempt is in flight.' })
   status: string;
 
-  @ApiProperty({ type: 'integer' })
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 100, description: 'Attempts made so far.' })
   attempts: number;
 
-  @ApiProperty({ type: 'integer', nullable: true, description: 'The HTTP status of the last attempt; null when it got no answer.' })
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 100, maximum: 599, nullable: true, description: 'The HTTP status of the last attempt; null when it got no answer.' })
   last_status_code: number | null;
 
   @ApiProperty({ nullable: true, type: String })
@@ -122,7 +122,7 @@ export class DeliveryDto {
 }
 
 export class DeliveryPageDto {
-  @ApiProperty({ type: [DeliveryDto], description: 'Newest first.' })
+  @ApiProperty({ type: [DeliveryDto], maxItems: 100, description: 'Newest first.' })
   results: DeliveryDto[];
 
   @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next (older) page; null on the last page.' })
@@ -150,3 +150,6 @@ export class AcceptedDeliveryDto {
   @ApiProperty({ format: 'uuid', description: 'The delivery (its `webhook-id`), to follow in the deliveries list.' })
   id: string;
 }
+
+/** The list takes no parameters; one sent anyway is refused (400), as everywhere. */
+export class ListWebhooksQueryDto {}

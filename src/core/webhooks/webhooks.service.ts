@@ -12,6 +12,7 @@ import { AcceptedDeliveryDto, CreateWebhookDto, CreatedWebhookDto, DeliveryPageD
 import { WebhooksWorker } from './webhooks.worker';
 
 const ROTATION_GRACE_HOURS = 24;
+export const MAX_WEBHOOKS = 100;
 const COLUMNS = 'id, url, events, description, active, disabled_reason, failing_since, created_at';
 
 interface WebhookRow {
@@ -60,9 +61,12 @@ export class WebhooksService {
     const secret = newWebhookSecret();
     const [row] = await rows<WebhookRow>(
       this.db,
-      `INSERT INTO webhook (account_id, url, events, description, secret_encrypted) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
-      [accountId, url, normalizeEvents(body.events), body.description ?? null, this.box.seal(secret)],
+      `INSERT INTO webhook (account_id, url, events, description, secret_encrypted)
+       SELECT $1, $2, $3, $4, $5 WHERE (SELECT count(*) FROM webhook WHERE account_id = $1) < $6
+       RETURNING ${COLUMNS}`,
+      [accountId, url, normalizeEvents(body.events), body.description ?? null, this.box.seal(secret), MAX_WEBHOOKS],
     );
+    if (!row) throw ApiError.badRequest(`An account has at most ${MAX_WEBHOOKS} webhooks; delete one first.`);
     return { ...toDto(row), secret };
   }
 

@@ -47,6 +47,7 @@ export class WebhooksWorker implements OnApplicationBootstrap, OnApplicationShut
   /** The latest read of each endpoint (a rotated secret, a new URL), for refills between scans. */
   private readonly endpoints = new Map<string, Endpoint>();
   private readonly running = new Set<Promise<void>>();
+  private readonly unreadable = new Set<string>();
   private succeeded: { row: ClaimedDelivery; endpoint: Endpoint; status: number; body: string }[] = [];
   private wakeup: WebhookWakeup | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -117,7 +118,11 @@ export class WebhooksWorker implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async scan(): Promise<void> {
-    const endpoints = await dueEndpoints(this.db, this.box);
+    const endpoints = await dueEndpoints(this.db, this.box, (id) => {
+      if (this.unreadable.has(id)) return;
+      this.unreadable.add(id);
+      this.logger.error({ webhook: id }, 'webhook secret cannot be decrypted (WEBHOOK_SECRET_KEY or JWT_SECRET changed?); its deliveries wait');
+    });
     for (const e of endpoints) this.endpoints.set(e.id, e);
     for (const id of this.endpoints.keys()) if (!endpoints.some((e) => e.id === id) && !this.inflight.has(id)) this.endpoints.delete(id);
     this.sender.prune(new Set([...endpoints.map((e) => e.id), ...this.inflight.keys()]));
