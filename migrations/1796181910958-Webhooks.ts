@@ -11,10 +11,12 @@ export class Webhooks1796181910958 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "IDX_webhook_delivery_webhook_sequence" ON "webhook_delivery"  ("webhook_id", "sequence") `);
     await queryRunner.query(`CREATE INDEX "IDX_webhook_delivery_lease" ON "webhook_delivery"  ("webhook_id", "lease_until") WHERE "status" = 'sending'`);
     await queryRunner.query(`CREATE INDEX "IDX_webhook_delivery_pending" ON "webhook_delivery"  ("webhook_id", "next_attempt_at") WHERE "status" = 'pending'`);
+    await queryRunner.query(`CREATE TABLE "webhook_event_batch" ("id" BIGSERIAL NOT NULL, "account_id" uuid NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "events" json, "lazy_type" text, "ids" uuid array, "sequences" bigint array, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_37b45acfdf03994a70b5c879057" PRIMARY KEY ("id"))`);
     await queryRunner.query(`ALTER TABLE "webhook" ADD CONSTRAINT "FK_3ae1a08406062e51b04d02e5c7f" FOREIGN KEY ("account_id") REFERENCES "account"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE "webhook_event_batch"`);
     await queryRunner.query(`ALTER TABLE "webhook" DROP CONSTRAINT "FK_3ae1a08406062e51b04d02e5c7f"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_webhook_delivery_pending"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_webhook_delivery_lease"`);

@@ -89,7 +89,8 @@ describe('Webhooks: delivery', () => {
     const qr = ctx.db.createQueryRunner();
     await qr.startTransaction();
     await qr.query(`INSERT INTO "user" (account_id, identifier, username, username_key) VALUES ($1, 'ghost', 'ghost', 'ghost')`, [account]);
-    expect((await qr.query(`SELECT count(*)::int AS n FROM webhook_delivery WHERE webhook_id = $1`, [w.id]))[0].n).toBe(1); // queued inside
+    // Captured inside the transaction, with the change.
+    expect((await qr.query(`SELECT count(*)::int AS n FROM webhook_event_batch WHERE events::jsonb @> '[{"data": {"username": "ghost"}}]'`))[0].n).toBe(1);
     await qr.rollbackTransaction();
     await qr.release();
     await a.post('/api/extended/v1/users/', { username: 'real', email: 'real@example.com' }).expect(201);

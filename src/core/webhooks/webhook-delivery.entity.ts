@@ -4,8 +4,8 @@ export const DELIVERY_STATUSES = ['pending', 'sending', 'succeeded', 'failed'] a
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /**
- * The webhooks outbox: one row per (event, webhook), written by the core tables' triggers in the
- * transaction of the change, and claimed by the delivery worker through LeaseQueue. `id` is the
+ * The webhooks outbox: one row per (event, webhook), fanned out by the worker from the event batches the
+ * core tables' triggers capture in the transaction of the change, and claimed through LeaseQueue. `id` is the
  * `webhook-id` of every attempt; `sequence` comes from one bigint sequence, so it is strictly
  * increasing per account without a counter row every writer of the account would wait on.
  */

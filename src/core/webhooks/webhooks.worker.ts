@@ -5,7 +5,7 @@ import { APP_ENV } from '../config/config.module';
 import { AppEnv } from '../config/env';
 import { outageError } from '../database/outage';
 import { LeaseQueue } from '../outbox/lease-queue';
-import { Endpoint, dueEndpoints, markFailing, markHealthy } from './webhook-endpoints';
+import { Endpoint, dueEndpoints, fanOut, markFailing, markHealthy } from './webhook-endpoints';
 import { SecretBox, signatureHeader } from './webhook-secret';
 import { WebhookSender } from './webhook-sender';
 import { WebhookWakeup } from './webhook-wakeup';
@@ -15,7 +15,16 @@ import { WEBHOOK_SECRET_BOX } from './webhook.tokens';
 export const PER_ENDPOINT = 16;
 const POLL_MS = 1000;
 const FLUSH_MS = 20;
+const FAN_OUT_BATCHES = 20;
 const MAX_RETRY_AFTER_SECONDS = 24 * 3600;
+
+interface Lane {
+  endpoint: Endpoint;
+  inflight: number;
+  filling: boolean;
+  /** The last claim found rows: there may be more. */
+  more: boolean;
+}
 
 export interface ClaimedDelivery {
   id: string;
@@ -32,7 +41,8 @@ export function deliveryBody(d: Pick<ClaimedDelivery, 'type' | 'sequence' | 'occ
 }
 
 /**
- * Delivers the webhook outbox at least once, from any number of processes: each endpoint's due rows are
+ * Fans the captured event batches out into deliveries (webhook-endpoints.ts, fanOut), then delivers them at
+ * least once, from any number of processes: each endpoint's due rows are
  * claimed under a lease (LeaseQueue, scoped to the endpoint), at most PER_ENDPOINT in flight per endpoint,
  * so one slow or dead endpoint only ever waits on itself. A process killed mid-send leaves its rows to be
  * claimed again when the lease runs out, with the same `webhook-id`. Successes are settled in batches.
@@ -43,9 +53,8 @@ export class WebhooksWorker implements OnApplicationBootstrap, OnApplicationShut
   private readonly queue: LeaseQueue<ClaimedDelivery>;
   private readonly sender: WebhookSender;
   private readonly schedule: number[];
-  private readonly inflight = new Map<string, number>();
-  /** The latest read of each endpoint (a rotated secret, a new URL), for refills between scans. */
-  private readonly endpoints = new Map<string, Endpoint>();
+  /** Per endpoint: its latest read (a rotated secret, a new URL), deliveries in flight, and whether a claim is under way. */
+  private readonly lanes = new Map<string, Lane>();
   private readonly running = new Set<Promise<void>>();
   private readonly unreadable = new Set<string>();
   private succeeded: { row: ClaimedDelivery; endpoint: Endpoint; status: number; body: string }[] = [];
@@ -118,35 +127,50 @@ export class WebhooksWorker implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async scan(): Promise<void> {
+    while (!this.stopped && (await fanOut(this.db, FAN_OUT_BATCHES)) === FAN_OUT_BATCHES);
     const endpoints = await dueEndpoints(this.db, this.box, (id) => {
       if (this.unreadable.has(id)) return;
       this.unreadable.add(id);
       this.logger.error({ webhook: id }, 'webhook secret cannot be decrypted (WEBHOOK_SECRET_KEY or JWT_SECRET changed?); its deliveries wait');
     });
-    for (const e of endpoints) this.endpoints.set(e.id, e);
-    for (const id of this.endpoints.keys()) if (!endpoints.some((e) => e.id === id) && !this.inflight.has(id)) this.endpoints.delete(id);
-    this.sender.prune(new Set([...endpoints.map((e) => e.id), ...this.inflight.keys()]));
-    await Promise.all(endpoints.map((e) => this.fill(e)));
+    const due = new Set(endpoints.map((e) => e.id));
+    for (const [id, lane] of this.lanes) if (!due.has(id) && !lane.inflight && !lane.filling) this.lanes.delete(id);
+    for (const e of endpoints) {
+      const lane = this.lanes.get(e.id);
+      if (lane) lane.endpoint = e;
+      else this.lanes.set(e.id, { endpoint: e, inflight: 0, filling: false, more: false });
+    }
+    this.sender.prune(new Set(this.lanes.keys()));
+    await Promise.all(endpoints.map((e) => this.fill(this.lanes.get(e.id)!)));
   }
 
-  /** Claims as many of the endpoint's due rows as it has free slots, and starts sending them. */
-  private async fill(endpoint: Endpoint): Promise<void> {
-    const free = PER_ENDPOINT - (this.inflight.get(endpoint.id) ?? 0);
-    if (this.stopped || free <= 0) return;
-    // A webhook deactivated or deleted since the scan gets no more claims.
-    const claimed = await this.queue.claim(free, ['type', 'sequence', 'occurred_at', 'data'], {
-      where: 'webhook_id = $3 AND EXISTS (SELECT 1 FROM webhook w WHERE w.id = $3 AND w.active)',
-      params: [endpoint.id],
-    });
+  /**
+   * Claims as many of the endpoint's due rows as it has free slots, and starts sending them. One claim per
+   * endpoint at a time, so the slots are never overbooked; while claims find rows, a lane half empty claims
+   * again at once instead of waiting for the next scan.
+   */
+  private async fill(lane: Lane): Promise<void> {
+    const free = PER_ENDPOINT - lane.inflight;
+    if (this.stopped || lane.filling || free <= 0) return;
+    lane.filling = true;
+    let claimed: ClaimedDelivery[];
+    try {
+      // A webhook deactivated or deleted since the scan gets no more claims.
+      claimed = await this.queue.claim(free, ['type', 'sequence', 'occurred_at', 'data'], {
+        where: 'webhook_id = $3 AND EXISTS (SELECT 1 FROM webhook w WHERE w.id = $3 AND w.active)',
+        params: [lane.endpoint.id],
+      });
+    } finally {
+      lane.filling = false;
+    }
+    lane.more = claimed.length > 0;
+    const endpoint = lane.endpoint;
     for (const row of claimed) {
-      this.inflight.set(endpoint.id, (this.inflight.get(endpoint.id) ?? 0) + 1);
+      lane.inflight++;
       const task: Promise<void> = this.deliver(endpoint, row).finally(() => {
         this.running.delete(task);
-        const left = (this.inflight.get(endpoint.id) ?? 1) - 1;
-        if (left) this.inflight.set(endpoint.id, left);
-        else this.inflight.delete(endpoint.id);
-        // Refill once half the slots are free: fewer, larger claims than one per finished send.
-        if (claimed.length === free && left <= PER_ENDPOINT / 2 && !this.stopped) void this.fill(this.endpoints.get(endpoint.id) ?? endpoint).catch(() => this.kick());
+        lane.inflight--;
+        if (lane.more && lane.inflight <= PER_ENDPOINT / 2) void this.fill(lane).catch(() => this.kick());
       });
       this.running.add(task);
     }
