@@ -47,7 +47,9 @@ export class UpdateWebhookDto {
   @MaxLength(500)
   description?: string | null;
 
-  @ApiPropertyOptional({ description: 'false pauses deliveries (they wait, pending); true resumes them and clears an automatic deactivation.' })
+  @ApiPropertyOptional({
+    description: 'false: no new events are queued for it and its pending deliveries wait; true resumes them and clears an automatic deactivation.',
+  })
   @IsOptional()
   @IsBoolean()
   active?: boolean;
