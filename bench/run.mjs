@@ -16,6 +16,7 @@ import organizationsRows from './rows/organizations.mjs';
 import growthRows from './rows/growth.mjs';
 import startupRows from './rows/startup.mjs';
 import scimRows from './rows/scim.mjs';
+import webhooksRows from './rows/webhooks.mjs';
 import { hash } from 'argon2';
 
 const require = createRequire(import.meta.url);
@@ -40,6 +41,8 @@ async function main() {
       API_CLIENT_SECRET: CLIENT.secret,
       DEFAULT_ACCOUNT: 'bench',
       TOKEN_RATE_LIMIT: '1000000',
+      // The webhooks rows deliver to a receiver on 127.0.0.1.
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
     },
     readyUrl: `${base}/health`,
   });
@@ -62,7 +65,7 @@ async function main() {
       return { accountId: id, token: res.body.access_token };
     };
     const ctx = { base, token, sql, accountId, db, client: CLIENT, newAccount, report: (row) => { rows.push(row); process.stderr.write(`# ${row.name}: ${row.result}\n`); } };
-    const sections = [['core', coreRows], ['triboo', tribooRows], ['enabley', enableyRows], ['kolibri', kolibriRows], ['organizations', organizationsRows], ['scim', scimRows], ['growth', growthRows], ['scale', scaleRows], ['startup', startupRows]];
+    const sections = [['core', coreRows], ['triboo', tribooRows], ['enabley', enableyRows], ['kolibri', kolibriRows], ['organizations', organizationsRows], ['scim', scimRows], ['growth', growthRows], ['scale', scaleRows], ['startup', startupRows], ['webhooks', webhooksRows]];
     for (const [name, section] of sections) {
       if (only.length && !only.includes(name)) continue;
       try {

@@ -3,6 +3,7 @@
 export default async () => {
     const t = {
         ["./core/health/health.dto"]: await import("./core/health/health.dto"),
+        ["./core/webhooks/webhooks.dto"]: await import("./core/webhooks/webhooks.dto"),
         ["./dialects/enabley/certificates/certificate.dto"]: await import("./dialects/enabley/certificates/certificate.dto"),
         ["./dialects/enabley/channels/content.dto"]: await import("./dialects/enabley/channels/content.dto"),
         ["./dialects/enabley/channels/channel.dto"]: await import("./dialects/enabley/channels/channel.dto"),
@@ -104,6 +105,63 @@ export default async () => {
                                 enum: ["ok"]
                             }
                         }
+                    }
+                ],
+                [
+                    import("./core/webhooks/webhooks.dto"),
+                    {
+                        "CreateWebhookDto": {
+                            url: { required: true, type: () => String, maxLength: 2000 },
+                            events: { required: true, type: () => [String], minItems: 1, maxItems: 20 },
+                            description: { required: false, type: () => String, nullable: true, maxLength: 500 }
+                        },
+                        "UpdateWebhookDto": {
+                            url: { required: false, type: () => String, maxLength: 2000 },
+                            events: { required: false, type: () => [String], minItems: 1, maxItems: 20 },
+                            description: { required: false, type: () => String, nullable: true, maxLength: 500 },
+                            active: { required: false, type: () => Boolean }
+                        },
+                        "WebhookDto": {
+                            id: { required: true, type: () => String },
+                            url: { required: true, type: () => String },
+                            events: { required: true, type: () => [String] },
+                            description: { required: true, type: () => String, nullable: true },
+                            active: { required: true, type: () => Boolean },
+                            disabled_reason: { required: true, type: () => String, nullable: true },
+                            failing_since: { required: true, type: () => String, nullable: true },
+                            created: { required: true, type: () => String }
+                        },
+                        "CreatedWebhookDto": {
+                            secret: { required: true, type: () => String }
+                        },
+                        "WebhookSecretDto": {
+                            secret: { required: true, type: () => String },
+                            previous_secret_expires_at: { required: true, type: () => String }
+                        },
+                        "DeliveryDto": {
+                            id: { required: true, type: () => String },
+                            type: { required: true, type: () => String },
+                            sequence: { required: true, type: () => Number },
+                            status: { required: true, type: () => String },
+                            attempts: { required: true, type: () => Number },
+                            last_status_code: { required: true, type: () => Number, nullable: true },
+                            last_error: { required: true, type: () => String, nullable: true },
+                            next_attempt_at: { required: true, type: () => String, nullable: true },
+                            created: { required: true, type: () => String }
+                        },
+                        "DeliveryPageDto": {
+                            results: { required: true, type: () => [t["./core/webhooks/webhooks.dto"].DeliveryDto] },
+                            next: { required: true, type: () => String, nullable: true }
+                        },
+                        "DeliveryQueryDto": {
+                            status: { required: false, type: () => String },
+                            cursor: { required: false, type: () => String, pattern: "^[0-9]{1,19}$" },
+                            limit: { required: false, type: () => String, pattern: "^(?:[1-9][0-9]?|100)$" }
+                        },
+                        "AcceptedDeliveryDto": {
+                            id: { required: true, type: () => String }
+                        },
+                        "ListWebhooksQueryDto": {}
                     }
                 ],
                 [
@@ -1275,6 +1333,24 @@ export default async () => {
                         "HealthController": {
                             "check": { type: Object },
                             "live": { type: t["./core/health/health.dto"].LivenessDto }
+                        }
+                    }
+                ],
+                [
+                    import("./core/webhooks/webhooks.controller"),
+                    {
+                        "WebhooksController": {
+                            "createWebhook": { type: t["./core/webhooks/webhooks.dto"].CreatedWebhookDto },
+                            "listWebhooks": {
+                                type: [t["./core/webhooks/webhooks.dto"].WebhookDto]
+                            },
+                            "getWebhook": { type: t["./core/webhooks/webhooks.dto"].WebhookDto },
+                            "updateWebhook": { type: t["./core/webhooks/webhooks.dto"].WebhookDto },
+                            "deleteWebhook": {},
+                            "rotateWebhookSecret": { type: t["./core/webhooks/webhooks.dto"].WebhookSecretDto },
+                            "testWebhook": { type: t["./core/webhooks/webhooks.dto"].AcceptedDeliveryDto },
+                            "listWebhookDeliveries": { type: t["./core/webhooks/webhooks.dto"].DeliveryPageDto },
+                            "redeliverWebhookDelivery": { type: t["./core/webhooks/webhooks.dto"].AcceptedDeliveryDto }
                         }
                     }
                 ],

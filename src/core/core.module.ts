@@ -11,6 +11,7 @@ import { LoggingModule } from './logging/logging.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PolicyModule } from './policy/policy.module';
 import { UsersModule } from './users/users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 export interface CoreOptions {
   env: AppEnv;
@@ -37,6 +38,7 @@ export class CoreModule {
         AuthModule,
         HealthModule,
         NotificationsModule,
+        WebhooksModule,
       ],
     };
   }

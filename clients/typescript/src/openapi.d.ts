@@ -816,6 +816,182 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/platform/v1/scim-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the account's SCIM tokens, without their secrets.
+         * @description Oldest first.
+         */
+        get: operations["ScimTokens_listScimTokens"];
+        put?: never;
+        /**
+         * Issue a SCIM token for an identity provider; the token is shown only here.
+         * @description The token opens `/scim/v2/*` of the caller's account and nothing else. It is stored as its SHA-256 and cannot be shown again.
+         */
+        post: operations["ScimTokens_createScimToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/v1/scim-tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a SCIM token.
+         * @description The next request with it, in any process, answers 401.
+         */
+        delete: operations["ScimTokens_revokeScimToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The account's webhooks, oldest first.
+         * @description At most 100 per account. Secrets are never listed.
+         */
+        get: operations["Webhooks_listWebhooks"];
+        put?: never;
+        /**
+         * Subscribe an endpoint to events; the signing secret is shown only here.
+         * @description Deliveries are POSTs signed per Standard Webhooks (standardwebhooks.com): `webhook-id` (the same on every retry), `webhook-timestamp` (unix seconds) and `webhook-signature: v1,<base64 HMAC-SHA256 of "{id}.{timestamp}.{body}">`. A 2xx within 10 s is success.
+         */
+        post: operations["Webhooks_createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One webhook.
+         * @description `active: false` with `disabled_reason` when the server turned it off after 3 days of failures; `failing_since` while deliveries fail.
+         */
+        get: operations["Webhooks_getWebhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook.
+         * @description Its delivery log goes with it; nothing more is sent to it (an attempt already in flight may still arrive).
+         */
+        delete: operations["Webhooks_deleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Change the URL, events, description or active flag.
+         * @description Setting `active: true` resumes pending deliveries and clears an automatic deactivation.
+         */
+        patch: operations["Webhooks_updateWebhook"];
+        trace?: never;
+    };
+    "/api/platform/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The webhook's deliveries, newest first.
+         * @description Keyset-paginated: pass the previous page's `next` as `cursor`. `status=pending` includes deliveries being sent.
+         */
+        get: operations["Webhooks_listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again.
+         * @description The same `webhook-id` (consumers deduplicate by it), a fresh set of attempts. A delivery in flight is left to finish.
+         */
+        post: operations["Webhooks_redeliverWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/v1/webhooks/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the signing secret.
+         * @description For 24 hours every delivery carries two signatures, space-separated in `webhook-signature`: one with the new secret, one with the old.
+         */
+        post: operations["Webhooks_rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue a `webhook.test` delivery to this webhook.
+         * @description Deliveries are POSTs signed per Standard Webhooks (standardwebhooks.com): `webhook-id` (the same on every retry), `webhook-timestamp` (unix seconds) and `webhook-signature: v1,<base64 HMAC-SHA256 of "{id}.{timestamp}.{body}">`. A 2xx within 10 s is success.
+         */
+        post: operations["Webhooks_testWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalog/catalogItem": {
         parameters: {
             query?: never;
@@ -1912,6 +2088,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/scim/v2/ResourceTypes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SCIM: the resource types served.
+         * @description A ListResponse of ResourceType resources.
+         */
+        get: operations["ScimDiscovery_scimResourceTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/ResourceTypes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SCIM: one resource type.
+         * @description By its id (`User`).
+         */
+        get: operations["ScimDiscovery_scimResourceType"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Schemas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SCIM: the schemas served, with exactly the attributes stored.
+         * @description A ListResponse of Schema resources.
+         */
+        get: operations["ScimDiscovery_scimSchemas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Schemas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SCIM: one schema.
+         * @description By its URN.
+         */
+        get: operations["ScimDiscovery_scimSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/ServiceProviderConfig": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SCIM: the service provider configuration.
+         * @description patch yes, filter yes (maxResults 1000), sort no, etag no, bulk no, changePassword no; bearer tokens.
+         */
+        get: operations["ScimDiscovery_scimServiceProviderConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SCIM: list or search users.
+         * @description A ListResponse; `filter` (RFC 7644 section 3.4.2.2, translated to SQL), `startIndex` (1-based), `count` (default 100, at most 1000), `attributes`/`excludedAttributes`. An unsupported filter answers 400 invalidFilter.
+         */
+        get: operations["ScimUsers_scimListUsers"];
+        put?: never;
+        /**
+         * SCIM: create a user.
+         * @description userName required; emails' primary (else first) value is the user's email. 201 with the User and a Location header.
+         */
+        post: operations["ScimUsers_scimCreateUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SCIM: one user.
+         * @description `attributes`/`excludedAttributes` apply.
+         */
+        get: operations["ScimUsers_scimGetUser"];
+        /**
+         * SCIM: replace a user.
+         * @description The body replaces the user: attributes it leaves out are cleared (the password stays unless sent). `active: false` deactivates the user on every dialect.
+         */
+        put: operations["ScimUsers_scimReplaceUser"];
+        post?: never;
+        /**
+         * SCIM: delete a user.
+         * @description The core user and everything of it go (every dialect); 204, then 404.
+         */
+        delete: operations["ScimUsers_scimDeleteUser"];
+        options?: never;
+        head?: never;
+        /**
+         * SCIM: modify a user.
+         * @description PatchOp add/replace/remove, with or without path, value filters in paths (`emails[type eq "work"].value`). Entra ID's capitalised ops and "True"/"False" strings and Okta's `replace` of `{active}` without a path are accepted. 200 with the User.
+         */
+        patch: operations["ScimUsers_scimPatchUser"];
+        trace?: never;
+    };
     "/update_user/{user_id}": {
         parameters: {
             query?: never;
@@ -1984,6 +2316,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptedDeliveryDto: {
+            /**
+             * Format: uuid
+             * @description The delivery (its `webhook-id`), to follow in the deliveries list.
+             */
+            id: string;
+        };
         AccountDto: {
             /** Format: uuid */
             id: string;
@@ -2511,6 +2850,13 @@ export interface components {
             /** @description User id (32 hex digits or UUID). */
             user: string;
         };
+        CreateScimTokenDto: {
+            /**
+             * @description A label: which identity provider holds the token.
+             * @example Okta production
+             */
+            name: string;
+        };
         CreateTribooUserDto: {
             /**
              * @description None (default); Restricted joins ANALYTICS_LIMITED_ACCESS_GROUP; Full Access joins ANALYTICS_ACCESS_GROUP unless the user is a Platform Admin.
@@ -2636,6 +2982,23 @@ export interface components {
             /** @example 1990 */
             year_of_birth?: number | null;
         };
+        CreateWebhookDto: {
+            /** @description A label for the subscription. */
+            description?: string | null;
+            /**
+             * @description Event types to deliver, or `["*"]` for every type.
+             * @example [
+             *       "enrollment.created",
+             *       "enrollment.completed"
+             *     ]
+             */
+            events: ("user.created" | "user.updated" | "user.deactivated" | "user.reactivated" | "user.deleted" | "course.created" | "course.updated" | "enrollment.created" | "enrollment.completed" | "enrollment.ended" | "certificate.issued" | "bulk_enroll.completed" | "webhook.test" | "*")[];
+            /**
+             * @description Where deliveries are POSTed: an absolute http(s) URL whose host resolves to a public address (no loopback, private, link-local or metadata address).
+             * @example https://hooks.example.com/learning
+             */
+            url: string;
+        };
         CreatedClientDto: {
             /** Format: uuid */
             account_id: string;
@@ -2644,6 +3007,42 @@ export interface components {
             /** @description Shown only in this answer; stored as an argon2id hash. */
             client_secret: string;
         };
+        CreatedScimTokenDto: {
+            /** Format: date-time */
+            created: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Okta production */
+            name: string;
+            /**
+             * @description The bearer secret for /scim/v2/*; shown only in this answer, stored as its SHA-256.
+             * @example scim_q3V1m8d0c2Jr5bQe7wXo9ZsLkT4yHn6aPf1gUi0vRcE
+             */
+            token: string;
+        };
+        CreatedWebhookDto: {
+            /** @description false: paused by PATCH, or set inactive after 3 days of failing deliveries (see `disabled_reason`). */
+            active: boolean;
+            /** Format: date-time */
+            created: string;
+            description: string | null;
+            /** @description Why the server set the webhook inactive; null otherwise. */
+            disabled_reason: string | null;
+            events: ("user.created" | "user.updated" | "user.deactivated" | "user.reactivated" | "user.deleted" | "course.created" | "course.updated" | "enrollment.created" | "enrollment.completed" | "enrollment.ended" | "certificate.issued" | "bulk_enroll.completed" | "webhook.test" | "*")[];
+            /**
+             * Format: date-time
+             * @description Start of the current run of failed deliveries; null while deliveries succeed.
+             */
+            failing_since: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The signing secret, `whsec_` + base64 of 32 random bytes. Shown only in this answer.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+            url: string;
+        };
         DeactivationDto: {
             /** @enum {string} */
             status: "user_deactivated" | "user_already_inactive" | "user_not_found" | "error";
@@ -2651,6 +3050,49 @@ export interface components {
             user_id: number | null;
             /** @example user6 */
             username: string | null;
+        };
+        DeliveryDto: {
+            /**
+             * Format: int32
+             * @description Attempts made so far.
+             */
+            attempts: number;
+            /** Format: date-time */
+            created: string;
+            /**
+             * Format: uuid
+             * @description The `webhook-id` header of every attempt of this delivery.
+             */
+            id: string;
+            last_error: string | null;
+            /**
+             * Format: int32
+             * @description The HTTP status of the last attempt; null when it got no answer.
+             */
+            last_status_code: number | null;
+            /**
+             * Format: date-time
+             * @description When the next attempt is due; null once settled.
+             */
+            next_attempt_at: string | null;
+            /**
+             * Format: int64
+             * @description The event's place in the account's strictly increasing sequence.
+             */
+            sequence: number;
+            /**
+             * @description `sending` while an attempt is in flight.
+             * @enum {string}
+             */
+            status: "pending" | "sending" | "succeeded" | "failed";
+            /** @enum {string} */
+            type: "user.created" | "user.updated" | "user.deactivated" | "user.reactivated" | "user.deleted" | "course.created" | "course.updated" | "enrollment.created" | "enrollment.completed" | "enrollment.ended" | "certificate.issued" | "bulk_enroll.completed" | "webhook.test";
+        };
+        DeliveryPageDto: {
+            /** @description Pass as `cursor` for the next (older) page; null on the last page. */
+            next: string | null;
+            /** @description Newest first. */
+            results: components["schemas"]["DeliveryDto"][];
         };
         DepartmentDto: {
             /**
@@ -3436,6 +3878,302 @@ export interface components {
              */
             startDate?: string | null;
         };
+        ScimAttributeDoc: {
+            caseExact: boolean;
+            description: string;
+            multiValued: boolean;
+            /** @enum {string} */
+            mutability: "readOnly" | "readWrite" | "immutable" | "writeOnly";
+            name: string;
+            referenceTypes?: string[];
+            required: boolean;
+            /** @enum {string} */
+            returned: "always" | "never" | "default" | "request";
+            subAttributes?: components["schemas"]["ScimSubAttributeDoc"][];
+            /** @enum {string} */
+            type: "string" | "boolean" | "complex" | "reference" | "dateTime";
+            /** @enum {string} */
+            uniqueness: "none" | "server" | "global";
+        };
+        ScimAuthenticationSchemeDoc: {
+            description: string;
+            name: string;
+            primary?: boolean;
+            specUri?: string;
+            /** @example oauthbearertoken */
+            type: string;
+        };
+        ScimBulkSupportDoc: {
+            /** Format: int32 */
+            maxOperations: number;
+            /** Format: int32 */
+            maxPayloadSize: number;
+            supported: boolean;
+        };
+        ScimEmailDoc: {
+            /** @description Accepted, not stored. */
+            display?: string;
+            /** @description A boolean; Entra ID's "True"/"False" strings are accepted on input. */
+            primary?: boolean | ("True" | "False" | "true" | "false");
+            /** @example work */
+            type?: string;
+            /** @example bjensen@example.com */
+            value: string;
+        };
+        ScimEnterpriseDoc: {
+            /** @description Accepted, not stored. */
+            costCenter?: string;
+            /** @example Tour Operations */
+            department?: string;
+            /** @description Accepted, not stored. */
+            division?: string;
+            /** @example 701984 */
+            employeeNumber?: string;
+            /** @description Accepted, not stored (an object or a string). */
+            manager?: Record<string, never> | string;
+            /** @example Universal Studios */
+            organization?: string;
+        };
+        ScimError: {
+            detail: string;
+            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+            /**
+             * @example uniqueness
+             * @enum {string}
+             */
+            scimType?: "invalidFilter" | "tooMany" | "uniqueness" | "mutability" | "invalidSyntax" | "invalidPath" | "noTarget" | "invalidValue" | "invalidVers" | "sensitive";
+            /**
+             * @description The HTTP status, as a string (RFC 7644 section 3.12).
+             * @example 409
+             */
+            status: string;
+        };
+        ScimFilterSupportDoc: {
+            /**
+             * Format: int32
+             * @example 1000
+             */
+            maxResults: number;
+            supported: boolean;
+        };
+        ScimMetaDoc: {
+            /** Format: date-time */
+            created?: string;
+            /** Format: date-time */
+            lastModified?: string;
+            /** @description The resource's URI. */
+            location: string;
+            /** @enum {string} */
+            resourceType: "User" | "Group" | "ServiceProviderConfig" | "ResourceType" | "Schema";
+        };
+        ScimNameDoc: {
+            /** @example Jensen */
+            familyName?: string;
+            /**
+             * @description givenName and familyName joined; ignored on input.
+             * @example Barbara Jensen
+             */
+            formatted?: string;
+            /** @example Barbara */
+            givenName?: string;
+            /** @description Accepted, not stored. */
+            honorificPrefix?: string;
+            /** @description Accepted, not stored. */
+            honorificSuffix?: string;
+            /** @description Accepted, not stored. */
+            middleName?: string;
+        };
+        ScimPatchDoc: {
+            Operations: components["schemas"]["ScimPatchOperationDoc"][];
+            /**
+             * @example [
+             *       "urn:ietf:params:scim:api:messages:2.0:PatchOp"
+             *     ]
+             */
+            schemas: string[];
+        };
+        ScimPatchOperationDoc: {
+            /**
+             * @description Case-insensitive (Entra ID capitalises).
+             * @enum {string}
+             */
+            op: "add" | "replace" | "remove" | "Add" | "Replace" | "Remove";
+            /**
+             * @description An attribute path, optionally with a value filter; required for remove.
+             * @example emails[type eq "work"].value
+             */
+            path?: string;
+            /** @description Any JSON value: an object without a path, the attribute's value with one. */
+            value?: Record<string, never> | unknown[] | string | boolean | number;
+        };
+        ScimResourceTypeDoc: {
+            description: string;
+            /** @example /Users */
+            endpoint: string;
+            /** @example User */
+            id: string;
+            meta: components["schemas"]["ScimMetaDoc"];
+            /** @example User */
+            name: string;
+            schema: string;
+            schemaExtensions: components["schemas"]["ScimSchemaExtensionDoc"][];
+            schemas: string[];
+        };
+        ScimResourceTypeListDoc: {
+            Resources: components["schemas"]["ScimResourceTypeDoc"][];
+            /** Format: int32 */
+            itemsPerPage: number;
+            schemas: string[];
+            /** Format: int32 */
+            startIndex: number;
+            /** Format: int32 */
+            totalResults: number;
+        };
+        ScimSchemaDoc: {
+            attributes: components["schemas"]["ScimAttributeDoc"][];
+            description: string;
+            id: string;
+            meta: components["schemas"]["ScimMetaDoc"];
+            name: string;
+            schemas: string[];
+        };
+        ScimSchemaExtensionDoc: {
+            required: boolean;
+            schema: string;
+        };
+        ScimSchemaListDoc: {
+            Resources: components["schemas"]["ScimSchemaDoc"][];
+            /** Format: int32 */
+            itemsPerPage: number;
+            schemas: string[];
+            /** Format: int32 */
+            startIndex: number;
+            /** Format: int32 */
+            totalResults: number;
+        };
+        ScimServiceProviderConfigDoc: {
+            authenticationSchemes: components["schemas"]["ScimAuthenticationSchemeDoc"][];
+            bulk: components["schemas"]["ScimBulkSupportDoc"];
+            changePassword: components["schemas"]["ScimSupportedDoc"];
+            documentationUri: string;
+            etag: components["schemas"]["ScimSupportedDoc"];
+            filter: components["schemas"]["ScimFilterSupportDoc"];
+            meta: components["schemas"]["ScimMetaDoc"];
+            patch: components["schemas"]["ScimSupportedDoc"];
+            schemas: string[];
+            sort: components["schemas"]["ScimSupportedDoc"];
+        };
+        ScimSubAttributeDoc: {
+            caseExact: boolean;
+            description: string;
+            multiValued: boolean;
+            /** @enum {string} */
+            mutability: "readOnly" | "readWrite" | "immutable" | "writeOnly";
+            name: string;
+            referenceTypes?: string[];
+            required: boolean;
+            /** @enum {string} */
+            returned: "always" | "never" | "default" | "request";
+            /** @enum {string} */
+            type: "string" | "boolean" | "complex" | "reference" | "dateTime";
+            /** @enum {string} */
+            uniqueness: "none" | "server" | "global";
+        };
+        ScimSupportedDoc: {
+            supported: boolean;
+        };
+        ScimTokenDto: {
+            /** Format: date-time */
+            created: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Okta production */
+            name: string;
+        };
+        ScimUserDoc: {
+            active?: boolean;
+            /** @example Barbara Jensen */
+            displayName?: string;
+            emails?: components["schemas"]["ScimEmailDoc"][];
+            /** @description The identity provider's id for the user (stored as given). */
+            externalId?: string;
+            /**
+             * Format: uuid
+             * @description The core user's id (read-only).
+             */
+            id: string;
+            meta?: components["schemas"]["ScimMetaDoc"];
+            name?: components["schemas"]["ScimNameDoc"];
+            /**
+             * @example [
+             *       "urn:ietf:params:scim:schemas:core:2.0:User"
+             *     ]
+             */
+            schemas: string[];
+            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"?: components["schemas"]["ScimEnterpriseDoc"];
+            /**
+             * @description The platform username.
+             * @example bjensen@example.com
+             */
+            userName?: string;
+        };
+        ScimUserInputDoc: {
+            /** @description A boolean; "True"/"False" strings are accepted. */
+            active?: boolean | ("True" | "False" | "true" | "false");
+            /** @description Accepted, not stored. */
+            addresses?: Record<string, never>[];
+            displayName?: string;
+            emails?: components["schemas"]["ScimEmailDoc"][];
+            /** @description Accepted, not stored. */
+            entitlements?: Record<string, never>[];
+            externalId?: string;
+            /** @description Accepted, not stored. */
+            locale?: string;
+            name?: components["schemas"]["ScimNameDoc"];
+            /** @description Accepted, not stored. */
+            nickName?: string;
+            /** @description Write-only; the platform's password policy applies. */
+            password?: string;
+            /** @description Accepted, not stored. */
+            phoneNumbers?: Record<string, never>[];
+            /** @description Accepted, not stored. */
+            preferredLanguage?: string;
+            /** @description Accepted, not stored. */
+            profileUrl?: string;
+            /** @description Accepted, not stored. */
+            roles?: Record<string, never>[];
+            /**
+             * @example [
+             *       "urn:ietf:params:scim:schemas:core:2.0:User",
+             *       "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+             *     ]
+             */
+            schemas?: string[];
+            /** @description Accepted, not stored. */
+            timezone?: string;
+            /** @description Accepted, not stored. */
+            title?: string;
+            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"?: components["schemas"]["ScimEnterpriseDoc"];
+            /** @example bjensen@example.com */
+            userName: string;
+            /** @description Accepted, not stored. */
+            userType?: string;
+        };
+        ScimUserListDoc: {
+            Resources: components["schemas"]["ScimUserDoc"][];
+            /** Format: int32 */
+            itemsPerPage: number;
+            /**
+             * @example [
+             *       "urn:ietf:params:scim:api:messages:2.0:ListResponse"
+             *     ]
+             */
+            schemas: string[];
+            /** Format: int32 */
+            startIndex: number;
+            /** Format: int32 */
+            totalResults: number;
+        };
         SessionDto: {
             /** @description JWT for every dialect (Authorization: Bearer or JWT). */
             access_token: string;
@@ -3957,6 +4695,15 @@ export interface components {
             /** @example 1990 */
             year_of_birth?: number | null;
         };
+        UpdateWebhookDto: {
+            /** @description false: no new events are queued for it and its pending deliveries wait; true resumes them and clears an automatic deactivation. */
+            active?: boolean;
+            description?: string | null;
+            /** @description Event types to deliver, or `["*"]` for every type. */
+            events?: ("user.created" | "user.updated" | "user.deactivated" | "user.reactivated" | "user.deleted" | "course.created" | "course.updated" | "enrollment.created" | "enrollment.completed" | "enrollment.ended" | "certificate.issued" | "bulk_enroll.completed" | "webhook.test" | "*")[];
+            /** @description Where deliveries are POSTed: an absolute http(s) URL whose host resolves to a public address (no loopback, private, link-local or metadata address). */
+            url?: string;
+        };
         UserCourseProgressDto: {
             badges: components["schemas"]["BadgeDto"][];
             completion_date: string | null;
@@ -4132,6 +4879,33 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "admin" | "coach" | "assignable_coach";
+        };
+        WebhookDto: {
+            /** @description false: paused by PATCH, or set inactive after 3 days of failing deliveries (see `disabled_reason`). */
+            active: boolean;
+            /** Format: date-time */
+            created: string;
+            description: string | null;
+            /** @description Why the server set the webhook inactive; null otherwise. */
+            disabled_reason: string | null;
+            events: ("user.created" | "user.updated" | "user.deactivated" | "user.reactivated" | "user.deleted" | "course.created" | "course.updated" | "enrollment.created" | "enrollment.completed" | "enrollment.ended" | "certificate.issued" | "bulk_enroll.completed" | "webhook.test" | "*")[];
+            /**
+             * Format: date-time
+             * @description Start of the current run of failed deliveries; null while deliveries succeed.
+             */
+            failing_since: string | null;
+            /** Format: uuid */
+            id: string;
+            url: string;
+        };
+        WebhookSecretDto: {
+            /**
+             * Format: date-time
+             * @description Until when the previous secret also signs.
+             */
+            previous_secret_expires_at: string;
+            /** @description The new signing secret. For 24 hours deliveries carry a signature with the old secret too. */
+            secret: string;
         };
         requirementUpdate: {
             /** @description certificateIdentifier */
@@ -8097,6 +8871,775 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TribooError"];
+                };
+            };
+        };
+    };
+    ScimTokens_listScimTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tokens, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScimTokenDto"][];
+                };
+            };
+            /** @description A malformed request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+        };
+    };
+    ScimTokens_createScimToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateScimTokenDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedScimTokenDto"];
+                };
+            };
+            /** @description A bad name, or the account already holds 100 tokens. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+        };
+    };
+    ScimTokens_revokeScimToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No such token in the caller's account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+        };
+    };
+    Webhooks_listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"][];
+                };
+            };
+            /** @description An unknown query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+        };
+    };
+    Webhooks_createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookDto"];
+                };
+            };
+            /** @description A malformed URL, a scheme other than http(s), a target resolving to a loopback, private, link-local or metadata address, an unknown event type, or an unknown field. Also: the account already has 100 webhooks. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+        };
+    };
+    Webhooks_getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No such object in the caller's account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+        };
+    };
+    Webhooks_deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No such object in the caller's account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+        };
+    };
+    Webhooks_updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+            /** @description A malformed URL, a scheme other than http(s), a target resolving to a loopback, private, link-local or metadata address, an unknown event type, or an unknown field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No such object in the caller's account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+        };
+    };
+    Webhooks_listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description `pending` includes deliveries being sent. */
+                status?: "pending" | "succeeded" | "failed";
+                /** @description The `next` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1-100 (default 50). */
+                limit?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPageDto"];
+                };
+            };
+            /** @description An unknown status, a malformed cursor or limit, or an unknown parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No such object in the caller's account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+        };
+    };
+    Webhooks_redeliverWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued again. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedDeliveryDto"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No such object in the caller's account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+        };
+    };
+    Webhooks_rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecretDto"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No such object in the caller's account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+        };
+    };
+    Webhooks_testWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued; follow it in the deliveries list. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedDeliveryDto"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No such object in the caller's account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
                 };
             };
         };
@@ -12853,6 +14396,744 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+        };
+    };
+    ScimDiscovery_scimResourceTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimResourceTypeListDoc"];
+                };
+            };
+            /** @description A malformed request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    ScimDiscovery_scimResourceType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimResourceTypeDoc"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No such resource type. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    ScimDiscovery_scimSchemas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimSchemaListDoc"];
+                };
+            };
+            /** @description A malformed request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    ScimDiscovery_scimSchema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimSchemaDoc"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No such schema. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    ScimDiscovery_scimServiceProviderConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimServiceProviderConfigDoc"];
+                };
+            };
+            /** @description A malformed request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    ScimUsers_scimListUsers: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated attributes to return (id and schemas always come). */
+                attributes?: string;
+                /** @description Comma-separated attributes to leave out. */
+                excludedAttributes?: string;
+                /** @description RFC 7644 filter. */
+                filter?: string;
+                /** @description 1-based index of the first result; below 1 reads as 1. */
+                startIndex?: number;
+                /** @description Page size: default 100, at most 1000 (more reads as 1000, below 0 as 0). */
+                count?: number;
+                /** @description Not supported (ServiceProviderConfig sort.supported is false): ignored, as RFC 7644 section 3.4.2.3 allows. */
+                sortBy?: string;
+                /** @description Ignored with sortBy. */
+                sortOrder?: "ascending" | "descending";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimUserListDoc"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    ScimUsers_scimCreateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScimUserInputDoc"];
+                "application/scim+json": components["schemas"]["ScimUserInputDoc"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The new user's URI. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimUserDoc"];
+                };
+            };
+            /** @description SCIM error with scimType invalidSyntax, invalidValue, invalidPath, noTarget, mutability or tooMany. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description scimType uniqueness: the userName (or email) is taken in the account. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    ScimUsers_scimGetUser: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated attributes to return (id and schemas always come). */
+                attributes?: string;
+                /** @description Comma-separated attributes to leave out. */
+                excludedAttributes?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The user's id (UUID). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimUserDoc"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No such user in the account (another account's user included). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    ScimUsers_scimReplaceUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's id (UUID). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScimUserInputDoc"];
+                "application/scim+json": components["schemas"]["ScimUserInputDoc"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimUserDoc"];
+                };
+            };
+            /** @description SCIM error with scimType invalidSyntax, invalidValue, invalidPath, noTarget, mutability or tooMany. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No such user in the account (another account's user included). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description scimType uniqueness: the userName (or email) is taken in the account. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    ScimUsers_scimDeleteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's id (UUID). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No such user in the account (another account's user included). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    ScimUsers_scimPatchUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's id (UUID). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScimPatchDoc"];
+                "application/scim+json": components["schemas"]["ScimPatchDoc"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimUserDoc"];
+                };
+            };
+            /** @description SCIM error with scimType invalidSyntax, invalidValue, invalidPath, noTarget, mutability or tooMany. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No such user in the account (another account's user included). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description scimType uniqueness: the userName (or email) is taken in the account. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
         };

@@ -42,6 +42,12 @@ export interface AppEnv {
   databasePoolMode: 'session' | 'transaction';
   /** How long a claimed outbox row stays with its worker before any instance may claim it again. */
   outboxLeaseSeconds: number;
+  /** Seconds to wait before each webhook retry; the delivery fails after the last. */
+  webhookRetrySchedule: number[];
+  /** true: webhooks may target loopback and private addresses (tests, on-premises). */
+  webhookAllowPrivateTargets: boolean;
+  /** Key material for the webhook secrets at rest; unset: derived from the JWT secret. */
+  webhookSecretKey: string | undefined;
 }
 
 export class EnvError extends Error {}
@@ -139,6 +145,19 @@ function webConcurrency(env: NodeJS.ProcessEnv): number {
   return integer(env, 'WEB_CONCURRENCY', 1, 1, 64);
 }
 
+const DEFAULT_WEBHOOK_RETRY_SCHEDULE = [5, 30, 120, 600, 3600, 3 * 3600, 6 * 3600];
+
+/** WEBHOOK_RETRY_SCHEDULE: comma-separated seconds (e.g. `1,1,1` in tests), at most 20 retries of at most a day each. */
+function retrySchedule(env: NodeJS.ProcessEnv): number[] {
+  const raw = optional(env, 'WEBHOOK_RETRY_SCHEDULE')?.trim();
+  if (raw === undefined) return DEFAULT_WEBHOOK_RETRY_SCHEDULE;
+  const parts = raw.split(',').map((p) => p.trim());
+  if (parts.length > 20 || !parts.every((p) => /^\d+(\.\d+)?$/.test(p) && Number(p) <= 86_400)) {
+    throw new EnvError(`WEBHOOK_RETRY_SCHEDULE must be up to 20 comma-separated delays in seconds (each at most 86400), got "${raw}"`);
+  }
+  return parts.map(Number);
+}
+
 /** Reads and validates process.env; throws EnvError with one line naming the variable. */
 export function loadEnv(env: NodeJS.ProcessEnv = process.env): AppEnv {
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
@@ -183,5 +202,8 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): AppEnv {
     webConcurrency: webConcurrency(env),
     databasePoolMode: choice(env, 'DATABASE_POOL_MODE', ['session', 'transaction'] as const, 'session'),
     outboxLeaseSeconds: integer(env, 'OUTBOX_LEASE_SECONDS', 60, 1, 3600),
+    webhookRetrySchedule: retrySchedule(env),
+    webhookAllowPrivateTargets: choice(env, 'WEBHOOK_ALLOW_PRIVATE_TARGETS', ['true', 'false'] as const, 'false') === 'true',
+    webhookSecretKey: optional(env, 'WEBHOOK_SECRET_KEY'),
   };
 }

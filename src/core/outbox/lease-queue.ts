@@ -22,6 +22,18 @@ export interface LeaseQueueOptions {
   onClaim?: string;
 }
 
+/** Narrows a claim to some rows (one endpoint's, say): a constant SQL fragment over the table, its values from $3 on. */
+export interface ClaimScope {
+  where: string;
+  params: unknown[];
+}
+
+export interface RetryOptions {
+  delaySeconds?: number;
+  set?: string;
+  params?: unknown[];
+}
+
 export interface ClaimedRow {
   id: string;
   attempts: number;
@@ -50,17 +62,18 @@ export class LeaseQueue<Row extends ClaimedRow> {
    * Claims up to `limit` due rows (pending and due, or sending with an expired lease) in one statement.
    * A row claimed past its last attempt (its lease ran out on the last one) is failed instead.
    */
-  async claim(limit: number, columns: string[]): Promise<Row[]> {
+  async claim(limit: number, columns: string[], scope?: ClaimScope): Promise<Row[]> {
     const returning = ['id', 'attempts', ...columns].map((c) => `q."${c}"`).join(', ');
+    const scoped = scope ? ` AND (${scope.where})` : '';
     const claimed = await rows<Row>(
       this.db,
       `UPDATE ${this.t} q SET status = 'sending', lease_until = now() + make_interval(secs => $2), attempts = q.attempts + 1${this.opts.onClaim ? `, ${this.opts.onClaim}` : ''}
            FROM (SELECT id FROM ${this.t}
-                  WHERE (status = 'pending' AND next_attempt_at <= now()) OR (status = 'sending' AND lease_until < now())
+                  WHERE ((status = 'pending' AND next_attempt_at <= now()) OR (status = 'sending' AND lease_until < now()))${scoped}
                   ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) c
           WHERE q.id = c.id
          RETURNING ${returning}`,
-      [limit, this.opts.leaseSeconds],
+      [limit, this.opts.leaseSeconds, ...(scope?.params ?? [])],
     );
     const exhausted = claimed.filter((r) => r.attempts > this.opts.maxAttempts);
     if (exhausted.length) {
@@ -76,26 +89,51 @@ export class LeaseQueue<Row extends ClaimedRow> {
     return claimed.filter((r) => r.attempts <= this.opts.maxAttempts);
   }
 
-  /** Settles a claimed row for good (`set` is a constant SQL fragment); false if its lease was taken over. */
-  async complete(row: ClaimedRow, status: string, set = ''): Promise<boolean> {
+  /**
+   * Settles a claimed row for good (`set` is a constant SQL fragment, its values `params` from $4 on);
+   * false if its lease was taken over.
+   */
+  async complete(row: ClaimedRow, status: string, set = '', params: unknown[] = []): Promise<boolean> {
     const settled = await rows(
       this.db,
       `UPDATE ${this.t} SET status = $3, lease_until = NULL, last_error = NULL${set ? `, ${set}` : ''}
         WHERE id = $1 AND status = 'sending' AND attempts = $2
         RETURNING 1`,
-      [row.id, row.attempts, status],
+      [row.id, row.attempts, status, ...params],
     );
     return settled.length === 1;
   }
 
-  /** After a failed attempt: pending again with backoff, or failed after the last attempt. */
-  async retry(row: ClaimedRow, error: string): Promise<'pending' | 'failed'> {
+  /**
+   * Settles many claimed rows in one statement (a busy worker's successes); `set` may read the row's
+   * `r.extra` (text), given per row in `extra`. Returns the ids settled (a row taken over is not).
+   */
+  async completeMany(claimed: ClaimedRow[], status: string, set = '', extra: (string | null)[] = []): Promise<string[]> {
+    if (!claimed.length) return [];
+    const settled = await rows<{ id: string }>(
+      this.db,
+      `UPDATE ${this.t} q SET status = $3, lease_until = NULL, last_error = NULL${set ? `, ${set}` : ''}
+         FROM unnest($1::uuid[], $2::int[], $4::text[]) r(id, attempts, extra)
+        WHERE q.id = r.id AND q.status = 'sending' AND q.attempts = r.attempts
+        RETURNING q.id`,
+      [claimed.map((r) => r.id), claimed.map((r) => r.attempts), status, claimed.map((_, i) => extra[i] ?? null)],
+    );
+    return settled.map((r) => r.id);
+  }
+
+  /**
+   * After a failed attempt: pending again with backoff, or failed after the last attempt. `delaySeconds`
+   * replaces the exponential backoff (a per-row schedule, a receiver's Retry-After); `set` and `params`
+   * (from $6 on) record more about the attempt.
+   */
+  async retry(row: ClaimedRow, error: string, opts: RetryOptions = {}): Promise<'pending' | 'failed'> {
     const final = row.attempts >= this.opts.maxAttempts;
+    const delay = opts.delaySeconds ?? backoffSeconds(row.attempts, this.opts.backoffBaseSeconds, this.opts.backoffCapSeconds);
     await rows(
       this.db,
-      `UPDATE ${this.t} SET status = $3, lease_until = NULL, last_error = $4, next_attempt_at = now() + make_interval(secs => $5)
+      `UPDATE ${this.t} SET status = $3, lease_until = NULL, last_error = $4, next_attempt_at = now() + make_interval(secs => $5)${opts.set ? `, ${opts.set}` : ''}
         WHERE id = $1 AND status = 'sending' AND attempts = $2`,
-      [row.id, row.attempts, final ? 'failed' : 'pending', error.slice(0, 1000), backoffSeconds(row.attempts, this.opts.backoffBaseSeconds, this.opts.backoffCapSeconds)],
+      [row.id, row.attempts, final ? 'failed' : 'pending', error.slice(0, 1000), delay, ...(opts.params ?? [])],
     );
     return final ? 'failed' : 'pending';
   }
