@@ -116,6 +116,9 @@ describe('Triboo bulk enroll', () => {
     expect(audit.body.results[0]).toMatchObject({ course_id: C1, action: 'enroll', enrolled_by: 'client:test-client', created: expect.stringMatching(/Z$/) });
     const aliceRow = audit.body.results.find((r: { identifier: string }) => r.identifier === 'alice');
     expect(aliceRow).toMatchObject({ username: 'alice', user_id: expect.any(Number), email: 'alice@example.com', action: 'unenroll' });
+    // A one-identifier call for an unregistered email: its user columns are NULL, not empty arrays.
+    const ghostRow = audit.body.results.find((r: { identifier: string; action: string }) => r.identifier === 'ghost@example.com' && r.action === 'enroll');
+    expect(ghostRow).toMatchObject({ username: null, user_id: null, email: 'ghost@example.com', state_transition: 'from unenrolled to allowed to enroll' });
     // Every entry once, in order, walking next links and by page number alike.
     const all = (await ctx.http().get('/api/bulk_enroll/v1/audit?page_size=1000').set(auth(token)).expect(200)).body;
     const ids: string[] = [];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { rows } from '../database/sql';
+import { listParams, listSql } from './text-list';
 
 /** An enrollment's key. */
 export interface EnrollmentPair {
@@ -44,16 +45,23 @@ export class EnrollmentsRepository {
     );
   }
 
-  /** enroll() for callers that do not need the pairs back: 25,000 rows not sent back to be ignored. */
+  /**
+   * enroll() for callers that do not need the pairs back: 25,000 rows not sent back to be ignored.
+   * Rows go in user by user (each user's channels together), so the user foreign-key check and the
+   * (user_id, channel_id) index insert of consecutive rows land on the same user row and index page.
+   * Ids travel as one comma-joined text (uuids hold no comma), not a 5,000-element array literal.
+   */
   async enrollAll(m: EntityManager, accountId: string, userIds: string[], channelIds: string[], mode: string, source: string): Promise<void> {
     await rows(
       m,
       `INSERT INTO enrollment (account_id, user_id, channel_id, mode, source, is_active, enrolled_at)
        SELECT $1, u.user_id, c.channel_id, $4, $5, true, now()
-         FROM unnest($2::uuid[]) AS u(user_id) CROSS JOIN unnest($3::uuid[]) AS c(channel_id)
+         FROM unnest(string_to_array($2::text, ',')::uuid[]) WITH ORDINALITY AS u(user_id, i)
+        CROSS JOIN unnest($3::uuid[]) WITH ORDINALITY AS c(channel_id, j)
+        ORDER BY u.i, c.j
        ON CONFLICT (user_id, channel_id) DO UPDATE SET is_active = true, mode = EXCLUDED.mode, updated_at = now()
          WHERE NOT enrollment.is_active`,
-      [accountId, userIds, channelIds, mode, source],
+      [accountId, userIds.join(','), channelIds, mode, source],
     );
   }
 
@@ -141,15 +149,15 @@ export class EnrollmentsRepository {
     );
   }
 
-  /** Records pre-enrollments emails × channels, updating auto_enroll where it differs. */
+  /** Records pre-enrollments emails × channels, updating auto_enroll where it differs. 100,000 emails travel as one text (text-list.ts). */
   async preEnroll(m: EntityManager, accountId: string, emails: string[], channelIds: string[], autoEnroll: boolean): Promise<void> {
     await rows(
       m,
       `INSERT INTO pending_enrollment (account_id, email, channel_id, auto_enroll)
-       SELECT $1, e.email, c.channel_id, $4 FROM unnest($2::text[]) AS e(email) CROSS JOIN unnest($3::uuid[]) AS c(channel_id)
+       SELECT $1, e.email, c.channel_id, $3 FROM unnest(${listSql(4)}) AS e(email) CROSS JOIN unnest($2::uuid[]) AS c(channel_id)
        ON CONFLICT (account_id, email, channel_id) DO UPDATE SET auto_enroll = EXCLUDED.auto_enroll
          WHERE pending_enrollment.auto_enroll IS DISTINCT FROM EXCLUDED.auto_enroll`,
-      [accountId, emails, channelIds, autoEnroll],
+      [accountId, channelIds, autoEnroll, ...listParams(emails)],
     );
   }
 

@@ -1,25 +1,23 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Channel } from './channel.entity';
 
 /**
  * Pre-enrollment of an email that has no user yet (Open edX CourseEnrollmentAllowed). With
  * autoEnroll it turns into an enrollment when an active user with that email appears.
+ * Keyed by (account, email, channel) itself: nothing refers to a pre-enrollment, and a surrogate
+ * uuid key cost a random uuid and a third index entry per row (100,000 per bulk call).
  */
 @Entity('pending_enrollment')
-@Index('UQ_pending_enrollment_email_channel', ['accountId', 'email', 'channelId'], { unique: true })
 @Index('IDX_pending_enrollment_channel', ['channelId'])
 export class PendingEnrollment {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'account_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'account_id', type: 'uuid' })
   accountId: string;
 
   /** Stored lower-case. */
-  @Column({ type: 'text' })
+  @PrimaryColumn({ type: 'text' })
   email: string;
 
-  @Column({ name: 'channel_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'channel_id', type: 'uuid' })
   channelId: string;
 
   @ManyToOne(() => Channel, { onDelete: 'CASCADE' })

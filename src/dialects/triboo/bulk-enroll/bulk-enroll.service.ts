@@ -10,6 +10,7 @@ import { ALLOWED, AUTO, BulkAnswer, ENROLLED, USER, pack, unpack } from './bulk-
 import { BulkEnrollRequestDto } from './bulk-enroll.dto';
 import { COURSE_KEY, afterState, changed, isEmail, splitIdentifiers, transition } from './bulk-enroll.states';
 import { rows } from '../../../core/database/sql';
+import { listParams, listSql } from '../../../core/learning/text-list';
 
 export const MAX_IDENTIFIERS = 100_000;
 
@@ -103,29 +104,34 @@ export class BulkEnrollService {
         await this.enrollments.removePending(m, accountId, distinctOf((k) => keys.email[k]), channelIds);
       }
 
-      // States after, and one audit row per course holding every valid key's transition.
+      // States after, and one audit row per course holding every valid key's transition. The
+      // outcome depends only on (state before, kind): 64 combinations, computed once each.
       const after = new Uint8Array(before.length);
       const transitions: string[] = [];
       const affected = new Map<number, Course[]>();
-      const outcomes = new Map<number, { after: number; transition: string; changed: boolean }>();
+      const outcomes: ({ after: number; transition: string; changed: boolean } | undefined)[] = new Array(64);
+      const kinds = new Uint8Array(keys.count);
+      for (const k of validKeys) kinds[k] = kindOf(keys, k);
       courses.forEach((c, ci) => {
-        const list: string[] = [];
-        for (const k of validKeys) {
-          const at = ci * keys.count + k;
-          const b = before[at];
-          const kind = kindOf(keys, k);
-          let o = outcomes.get(b * 4 + kind);
+        const list: string[] = new Array(validKeys.length);
+        const base = ci * keys.count;
+        for (let v = 0; v < validKeys.length; v++) {
+          const k = validKeys[v];
+          const b = before[base + k];
+          const kind = kinds[k];
+          let o = outcomes[b * 4 + kind];
           if (!o) {
             // afterState reads only whether there is an active user, else an email.
             const target = { userId: kind === 0 ? 'user' : null, userActive: kind === 0, email: kind === 1 ? 'email' : null };
             const bs = unpack(b);
             const as = afterState(action, target, bs, autoEnroll);
             o = { after: pack(as), transition: transition(action, bs, as), changed: changed(bs, as) };
-            outcomes.set(b * 4 + kind, o);
+            outcomes[b * 4 + kind] = o;
           }
-          after[at] = o.after;
-          list.push(o.transition);
-          if (o.changed) {
+          after[base + k] = o.after;
+          list[v] = o.transition;
+          // Who is told what: only needed when emails go out.
+          if (emailStudents && o.changed) {
             const list = affected.get(k);
             if (list) list.push(c);
             else affected.set(k, [c]);
@@ -137,8 +143,8 @@ export class BulkEnrollService {
         await rows(
           m,
           `INSERT INTO triboo_enrollment_audit (account_id, channel_id, action, enrolled_by, entries, identifiers, emails, user_ids, usernames, state_transitions)
-           SELECT $1, c.channel_id, $3, $4, $5, string_to_array($6, E'\\n'), $7::text[], $8::int[], $9::text[], string_to_array(c.transitions, E'\\n')
-             FROM unnest($2::uuid[], $10::text[]) AS c(channel_id, transitions)`,
+           SELECT $1, c.channel_id, $3, $4, $5, string_to_array($6, E'\\n'), ${listSql(9)}, string_to_array($7, ',', 'n')::int[], ${listSql(11)}, string_to_array(c.transitions, E'\\n')
+             FROM unnest($2::uuid[], $8::text[]) AS c(channel_id, transitions)`,
           [
             accountId,
             channelIds,
@@ -147,10 +153,10 @@ export class BulkEnrollService {
             validKeys.length,
             // Identifiers were split on whitespace: none holds a newline.
             validKeys.map((k) => keys.spelling[k]).join('\n'),
-            validKeys.map((k) => keys.email[k]),
-            validKeys.map((k) => keys.userNumber[k]),
-            validKeys.map((k) => keys.username[k]),
+            validKeys.map((k) => keys.userNumber[k] ?? 'n').join(','),
             transitions,
+            ...listParams(validKeys.map((k) => keys.email[k])),
+            ...listParams(validKeys.map((k) => keys.username[k])),
           ],
         );
       }
@@ -198,22 +204,24 @@ export class BulkEnrollService {
     const emailKeys: number[] = [];
     const nameKeys: number[] = [];
     key.forEach((k, i) => (k.includes('@') ? emailKeys : nameKeys).push(i));
-    const matched = await rows<{ k: number; id: string; user_id: number; username: string; email: string | null; is_active: boolean }>(
+    // Keys travel as newline-joined text (none holds whitespace); each row names its list (b) and position (n).
+    const matched = await rows<{ b: number; n: number; id: string; user_id: number; username: string; email: string | null; is_active: boolean }>(
       m,
-      `SELECT i.k, u.id, u.user_id, u.username, u.email, u.is_active
-         FROM unnest($2::int[], $3::text[]) AS i(k, key) JOIN "user" u ON u.account_id = $1 AND lower(u.email) = i.key
+      `SELECT 0 AS b, i.n::int - 1 AS n, u.id, u.user_id, u.username, u.email, u.is_active
+         FROM unnest(string_to_array($2::text, E'\\n')) WITH ORDINALITY AS i(key, n) JOIN "user" u ON u.account_id = $1 AND lower(u.email) = i.key
        UNION ALL
-       SELECT i.k, u.id, u.user_id, u.username, u.email, u.is_active
-         FROM unnest($4::int[], $5::text[]) AS i(k, key) JOIN "user" u ON u.account_id = $1 AND u.username = i.key`,
-      [accountId, emailKeys, emailKeys.map((i) => key[i]), nameKeys, nameKeys.map((i) => key[i])],
+       SELECT 1, i.n::int - 1, u.id, u.user_id, u.username, u.email, u.is_active
+         FROM unnest(string_to_array($3::text, E'\\n')) WITH ORDINALITY AS i(key, n) JOIN "user" u ON u.account_id = $1 AND u.username = i.key`,
+      [accountId, emailKeys.map((i) => key[i]).join('\n'), nameKeys.map((i) => key[i]).join('\n')],
     );
     for (const r of matched) {
-      keys.valid[r.k] = 1;
-      keys.userId[r.k] = r.id;
-      keys.userNumber[r.k] = r.user_id;
-      keys.username[r.k] = r.username;
-      keys.userActive[r.k] = r.is_active ? 1 : 0;
-      keys.email[r.k] = r.email ? r.email.toLowerCase() : null;
+      const k = (r.b ? nameKeys : emailKeys)[r.n];
+      keys.valid[k] = 1;
+      keys.userId[k] = r.id;
+      keys.userNumber[k] = r.user_id;
+      keys.username[k] = r.username;
+      keys.userActive[k] = r.is_active ? 1 : 0;
+      keys.email[k] = r.email ? r.email.toLowerCase() : null;
     }
     for (let k = 0; k < count; k++) {
       if (keys.valid[k] || !isEmail(key[k])) continue;
@@ -236,20 +244,20 @@ export class BulkEnrollService {
       }
       if (keys.email[k]) emailKeys.push(k);
     }
-    const matched = await rows<{ k: number; c: number; s: number }>(
+    const matched = await rows<{ b: number; n: number; c: number; s: number }>(
       m,
-      `SELECT u.k, c.c::int - 1 AS c, ${ENROLLED} AS s
-         FROM unnest($2::int[], $3::uuid[]) AS u(k, user_id)
+      `SELECT 0 AS b, u.n::int - 1 AS n, c.c::int - 1 AS c, ${ENROLLED} AS s
+         FROM unnest(string_to_array($2::text, ',')::uuid[]) WITH ORDINALITY AS u(user_id, n)
          JOIN enrollment e ON e.user_id = u.user_id AND e.is_active
          JOIN unnest($1::uuid[]) WITH ORDINALITY AS c(channel_id, c) ON c.channel_id = e.channel_id
        UNION ALL
-       SELECT p.k, c.c::int - 1, CASE WHEN pe.auto_enroll THEN ${ALLOWED | AUTO} ELSE ${ALLOWED} END
-         FROM unnest($4::int[], $5::text[]) AS p(k, email)
-         JOIN pending_enrollment pe ON pe.account_id = $6 AND pe.email = p.email
+       SELECT 1, p.n::int - 1, c.c::int - 1, CASE WHEN pe.auto_enroll THEN ${ALLOWED | AUTO} ELSE ${ALLOWED} END
+         FROM unnest(${listSql(4)}) WITH ORDINALITY AS p(email, n)
+         JOIN pending_enrollment pe ON pe.account_id = $3 AND pe.email = p.email
          JOIN unnest($1::uuid[]) WITH ORDINALITY AS c(channel_id, c) ON c.channel_id = pe.channel_id`,
-      [channelIds, userKeys, userKeys.map((k) => keys.userId[k]), emailKeys, emailKeys.map((k) => keys.email[k]), accountId],
+      [channelIds, userKeys.map((k) => keys.userId[k]).join(','), accountId, ...listParams(emailKeys.map((k) => keys.email[k]))],
     );
-    for (const r of matched) states[r.c * keys.count + r.k] |= r.s;
+    for (const r of matched) states[r.c * keys.count + (r.b ? emailKeys : userKeys)[r.n]] |= r.s;
     return states;
   }
 
