@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import standaloneCode from 'ajv/dist/standalone';
 
 /**
  * Checks one HTTP answer against the committed openapi/openapi.json, the document partners generate
@@ -54,7 +57,8 @@ interface Route {
 const SPEC_FILE = join(__dirname, '..', '..', 'openapi', 'openapi.json');
 const SPEC_ID = 'openapi.json';
 
-let loaded: { routes: Route[]; ajv: Ajv } | undefined;
+let loaded: { routes: Route[]; spec: Spec; cacheDir: string } | undefined;
+let ajvInstance: Ajv | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
 /**
@@ -76,12 +80,13 @@ function toJsonSchema(value: unknown): unknown {
   return out;
 }
 
-function load(): { routes: Route[]; ajv: Ajv } {
+function load(): { routes: Route[]; spec: Spec; cacheDir: string } {
   if (loaded) return loaded;
-  const spec = JSON.parse(readFileSync(SPEC_FILE, 'utf8')) as Spec;
-  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
-  addFormats(ajv);
-  ajv.addSchema({ components: { schemas: toJsonSchema(spec.components?.schemas ?? {}) } }, SPEC_ID);
+  const text = readFileSync(SPEC_FILE, 'utf8');
+  const spec = JSON.parse(text) as Spec;
+  // Compiled validators are kept on disk per version of the spec: every test file (its own module registry)
+  // would otherwise compile the same schemas again, which costs more than the tests' requests.
+  const cacheDir = join(tmpdir(), 'las-openapi-validators', createHash('sha1').update(text).digest('hex').slice(0, 16));
   const routes = Object.entries(spec.paths).map(([template, operations]) => {
     const segments = template.split('/');
     const pattern = new RegExp(
@@ -94,8 +99,17 @@ function load(): { routes: Route[]; ajv: Ajv } {
     for (let i = 0; i < Math.min(a.rank.length, b.rank.length); i++) if (a.rank[i] !== b.rank[i]) return a.rank[i] - b.rank[i];
     return 0;
   });
-  loaded = { routes, ajv };
+  loaded = { routes, spec, cacheDir };
   return loaded;
+}
+
+/** Only on a cache miss: ajv, with every component schema, emitting standalone code for the disk cache. */
+function ajv(): Ajv {
+  if (ajvInstance) return ajvInstance;
+  ajvInstance = new Ajv({ strict: false, allErrors: false, validateSchema: false, code: { source: true } });
+  addFormats(ajvInstance);
+  ajvInstance.addSchema({ components: { schemas: toJsonSchema(load().spec.components?.schemas ?? {}) } }, SPEC_ID);
+  return ajvInstance;
 }
 
 function pathOf(url: string): string {
@@ -116,14 +130,26 @@ function describeErrors(errors: ErrorObject[] | null | undefined): string {
     .join('\n');
 }
 
-/** Compiled once per distinct schema: most responses are one `$ref`, shared by many operations. */
-function validator(ajv: Ajv, schema: Schema): ValidateFunction {
+/** Compiled once per distinct schema (most responses are one `$ref`, shared by many operations) and per run. */
+function validator(schema: Schema): ValidateFunction {
   const key = JSON.stringify(schema);
   let fn = compiled.get(key);
-  if (!fn) {
-    fn = ajv.compile(toJsonSchema(schema) as Schema);
-    compiled.set(key, fn);
+  if (fn) return fn;
+  const file = join(load().cacheDir, `${createHash('sha1').update(key).digest('hex')}.js`);
+  let code: string | undefined;
+  try {
+    code = readFileSync(file, 'utf8');
+  } catch {
+    code = standaloneCode(ajv(), ajv().compile(toJsonSchema(schema) as Schema));
+    mkdirSync(load().cacheDir, { recursive: true });
+    const partial = `${file}.${process.pid}`;
+    writeFileSync(partial, code);
+    renameSync(partial, file); // atomic: a parallel worker reads a whole file or none
   }
+  const mod = { exports: {} as unknown };
+  new Function('module', 'exports', 'require', code)(mod, mod.exports, require);
+  fn = mod.exports as ValidateFunction;
+  compiled.set(key, fn);
   return fn;
 }
 
@@ -140,7 +166,7 @@ function hasContent({ text, body }: Answer): boolean {
 
 /** Ajv's complaint about `value` against an OpenAPI schema of the committed document, or undefined when it matches. */
 export function schemaMismatch(schema: Schema, value: unknown): string | undefined {
-  const fn = validator(load().ajv, schema);
+  const fn = validator(schema);
   return fn(value) ? undefined : describeErrors(fn.errors);
 }
 
@@ -149,7 +175,7 @@ const OUTSIDE_SPEC: Record<string, RegExp> = { '/docs': /^text\/html/, '/docs/':
 
 /** The mismatch, described for a test failure, or undefined when the answer is what the spec says. */
 export function specMismatch(answer: Answer): string | undefined {
-  const { routes, ajv } = load();
+  const { routes } = load();
   const method = answer.method.toLowerCase();
   const path = pathOf(answer.url);
   const where = `${answer.method.toUpperCase()} ${path} answered ${answer.status}`;
@@ -174,7 +200,7 @@ export function specMismatch(answer: Answer): string | undefined {
     }
     if (header.schema) {
       const typed = header.schema.type === 'integer' || header.schema.type === 'number' ? Number(value) : value;
-      const fn = validator(ajv, header.schema);
+      const fn = validator(header.schema);
       if (!fn(typed)) return `OpenAPI: ${label}: header ${name}: ${JSON.stringify(value)} ${fn.errors?.[0]?.message}`;
     }
   }
@@ -191,7 +217,7 @@ export function specMismatch(answer: Answer): string | undefined {
   if (!media) return `OpenAPI: ${label}: content-type ${contentType || '(none)'} is not documented (documented: ${Object.keys(content).join(', ')})`;
   // PDF, CSV, HTML: the status and the content type are what a client can rely on.
   if (!/[/+]json$/.test(contentType) || !media.schema) return undefined;
-  const fn = validator(ajv, media.schema);
+  const fn = validator(media.schema);
   if (fn(answer.body)) return undefined;
   return `OpenAPI: ${label}: body does not match the documented schema:\n${describeErrors(fn.errors)}\n  body: ${JSON.stringify(answer.body).slice(0, 600)}`;
 }
