@@ -57,8 +57,8 @@ const ERROR_HEADERS: Record<string, Record<string, Header>> = {
  */
 export function addTransportErrors(path: string, method: string, op: SpecOperation): void {
   const responses = (op.responses ??= {});
-  // The body parser runs on every POST/PUT/PATCH, and on a DELETE that takes a body, before the route does.
-  if (op.requestBody || ['post', 'put', 'patch'].includes(method)) {
+  // The body parser runs on every request that carries a body (DELETE included), before the route does.
+  if (op.requestBody || ['post', 'put', 'patch', 'delete'].includes(method)) {
     responses['413'] ??= { description: 'The request body is larger than the limit (BODY_LIMIT_BYTES).' };
     responses['415'] ??= { description: 'The request body is not JSON (nor a form, where the route takes one).' };
   }
