@@ -90,13 +90,16 @@ export default async () => {
                         "HealthComponentsDto": {
                             database: { required: true, type: () => t["./core/health/health.dto"].HealthIndicatorDto }
                         },
+                        "HealthComponentSubsetDto": {
+                            database: { required: false, type: () => t["./core/health/health.dto"].HealthIndicatorDto }
+                        },
                         "HealthDto": {
                             status: {
                                 required: true,
                                 enum: ["ok", "error"]
                             },
-                            info: { required: true, type: () => t["./core/health/health.dto"].HealthComponentsDto },
-                            error: { required: true, type: () => t["./core/health/health.dto"].HealthComponentsDto },
+                            info: { required: true, type: () => t["./core/health/health.dto"].HealthComponentSubsetDto },
+                            error: { required: true, type: () => t["./core/health/health.dto"].HealthComponentSubsetDto },
                             details: { required: true, type: () => t["./core/health/health.dto"].HealthComponentsDto }
                         },
                         "LivenessDto": {

@@ -3,6 +3,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { NewUser, UsersService } from '../../src/core/users/users.service';
+import { validatedAgainstSpec } from './spec-hook';
 
 export const TEST_ADMIN = { username: 'root', password: 'root-password-1' };
 export const TEST_CLIENT = { id: 'test-client', secret: 'test-client-secret-1' };
@@ -48,9 +49,12 @@ export class TestContext {
     this.db = app.get(DataSource);
   }
 
-  /** A supertest request bound to the app's HTTP server. */
+  /**
+   * A supertest request bound to the app's HTTP server. Every answer is checked against the committed
+   * openapi/openapi.json when it arrives (see spec-hook.ts); `offSpec(req, reason)` exempts one request.
+   */
   http(): ReturnType<typeof request> {
-    return request(this.app.getHttpServer());
+    return validatedAgainstSpec(request(this.app.getHttpServer()));
   }
 
   /** Token of the bootstrap API client of account "default". */

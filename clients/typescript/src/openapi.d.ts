@@ -556,7 +556,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/extended/v1/course_progress_report/{course_id}": {
+    "/api/extended/v1/course_progress_report/{course_id}/": {
         parameters: {
             query?: never;
             header?: never;
@@ -576,7 +576,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/extended/v1/courses": {
+    "/api/extended/v1/courses/": {
         parameters: {
             query?: never;
             header?: never;
@@ -596,7 +596,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/extended/v1/user_progress_report": {
+    "/api/extended/v1/user_progress_report/": {
         parameters: {
             query?: never;
             header?: never;
@@ -616,7 +616,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/extended/v1/user_progress_report/{user_id}": {
+    "/api/extended/v1/user_progress_report/{user_id}/": {
         parameters: {
             query?: never;
             header?: never;
@@ -636,7 +636,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/extended/v1/user_progress_report_by_email": {
+    "/api/extended/v1/user_progress_report_by_email/": {
         parameters: {
             query?: never;
             header?: never;
@@ -656,7 +656,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/extended/v1/user_progress_report_by_email/{email}": {
+    "/api/extended/v1/user_progress_report_by_email/{email}/": {
         parameters: {
             query?: never;
             header?: never;
@@ -676,7 +676,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/extended/v1/user_progress_report_by_username": {
+    "/api/extended/v1/user_progress_report_by_username/": {
         parameters: {
             query?: never;
             header?: never;
@@ -696,7 +696,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/extended/v1/user_progress_report_by_username/{username}": {
+    "/api/extended/v1/user_progress_report_by_username/{username}/": {
         parameters: {
             query?: never;
             header?: never;
@@ -716,7 +716,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/extended/v1/users": {
+    "/api/extended/v1/users/": {
         parameters: {
             query?: never;
             header?: never;
@@ -744,7 +744,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/extended/v1/users/{user_id}": {
+    "/api/extended/v1/users/{user_id}/": {
         parameters: {
             query?: never;
             header?: never;
@@ -768,7 +768,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/extended/v1/users_by_username": {
+    "/api/extended/v1/users_by_username/": {
         parameters: {
             query?: never;
             header?: never;
@@ -792,7 +792,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/extended/v1/users_by_username/{username}": {
+    "/api/extended/v1/users_by_username/{username}/": {
         parameters: {
             query?: never;
             header?: never;
@@ -1933,7 +1933,7 @@ export interface paths {
          * Client-credentials token (RFC 6749 section 4.4); form or JSON body.
          * @description Exchanges client_id and client_secret (body, or HTTP Basic authentication as RFC 6749 section 2.3.1 describes) for a JWT; credentials in both places answer 400 invalid_request (RFC 6749 section 2.3: one authentication method per request). Wrong credentials give 401 invalid_client with `WWW-Authenticate: Basic realm="oauth2"`; another grant type 400 unsupported_grant_type. Every answer carries `Cache-Control: no-store` and `Pragma: no-cache`. Rate limited per client address across all token and login endpoints (TOKEN_RATE_LIMIT per minute), and per client_id after LOGIN_FAILURE_LIMIT failed attempts: 429 slow_down with Retry-After.
          */
-        post: operations["OAuth2_token[0]"];
+        post: operations["OAuth2_token"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1953,7 +1953,7 @@ export interface paths {
          * Client-credentials token (RFC 6749 section 4.4); form or JSON body.
          * @description Exchanges client_id and client_secret (body, or HTTP Basic authentication as RFC 6749 section 2.3.1 describes) for a JWT; credentials in both places answer 400 invalid_request (RFC 6749 section 2.3: one authentication method per request). Wrong credentials give 401 invalid_client with `WWW-Authenticate: Basic realm="oauth2"`; another grant type 400 unsupported_grant_type. Every answer carries `Cache-Control: no-store` and `Pragma: no-cache`. Rate limited per client address across all token and login endpoints (TOKEN_RATE_LIMIT per minute), and per client_id after LOGIN_FAILURE_LIMIT failed attempts: 429 slow_down with Retry-After.
          */
-        post: operations["OAuth2_token[1]"];
+        post: operations["OAuth2_tokenV1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2364,6 +2364,7 @@ export interface components {
             /** @description The resulting membership of every known user in every organization of the call. */
             members: components["schemas"]["AssignedMemberDto"][];
             /**
+             * Format: int32
              * @description Notification messages queued (notify=true): one per affected user.
              * @example 0
              */
@@ -2437,7 +2438,10 @@ export interface components {
             /** @example 90 */
             score: number;
             success: boolean;
-            /** @example 2021-08-08T00:30:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2021-08-08T00:30:00.000Z
+             */
             success_date: string | null;
         };
         BulkAssignMembersDto: {
@@ -2745,20 +2749,36 @@ export interface components {
             course_id?: string;
         };
         CourseEnrollmentProgressDto: {
+            /** Format: date-time */
             completion_date: string | null;
-            /** @example 100 */
+            /**
+             * Format: int32
+             * @example 100
+             */
             current_score: number;
-            /** @example 2020-05-21T03:14:40.349Z */
+            /**
+             * Format: date-time
+             * @example 2020-05-21T03:14:40.349Z
+             */
             enrollment_date: string;
             /** @example Laetitia Pfaender */
             name: string;
-            /** @example 48 */
+            /**
+             * Format: int32
+             * @example 48
+             */
             progress: number;
             /** @enum {string} */
             status: "Not Started" | "In Progress" | "Successful" | "Unsuccessful";
-            /** @example 4082 */
+            /**
+             * Format: int32
+             * @example 4082
+             */
             total_time_spent: number;
-            /** @example 14 */
+            /**
+             * Format: int32
+             * @example 14
+             */
             user_id: number;
             /** @example LaetitiaP */
             username: string;
@@ -2979,7 +2999,10 @@ export interface components {
              * @example user8
              */
             username: string;
-            /** @example 1990 */
+            /**
+             * Format: int32
+             * @example 1990
+             */
             year_of_birth?: number | null;
         };
         CreateWebhookDto: {
@@ -3046,7 +3069,10 @@ export interface components {
         DeactivationDto: {
             /** @enum {string} */
             status: "user_deactivated" | "user_already_inactive" | "user_not_found" | "error";
-            /** @example 29 */
+            /**
+             * Format: int32
+             * @example 29
+             */
             user_id: number | null;
             /** @example user6 */
             username: string | null;
@@ -3106,19 +3132,26 @@ export interface components {
         EnableyTokenDto: {
             access_token: string;
             /**
+             * Format: int32
              * @description Milliseconds.
              * @example 3600000
              */
             expires_in: number;
-            /** @example bearer */
-            token_type: string;
+            /**
+             * @example bearer
+             * @enum {string}
+             */
+            token_type: "bearer";
         };
         EnrollmentAuditDto: {
             /** @enum {string} */
             action: "enroll" | "unenroll";
             /** @example course-v1:triboo+Demo+123 */
             course_id: string;
-            /** @example 2021-08-01T01:00:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2021-08-01T01:00:00.000Z
+             */
             created: string;
             email: string | null;
             /** @description `client:<client_id>` or `user:<uuid>`. */
@@ -3132,23 +3165,33 @@ export interface components {
             identifier: string;
             /** @example from unenrolled to enrolled */
             state_transition: string;
-            /** @description The user at the time of the call; null for an unregistered email. */
+            /**
+             * Format: int32
+             * @description The user at the time of the call; null for an unregistered email.
+             */
             user_id: number | null;
             /** @description Username at the time of the call. */
             username: string | null;
         };
         EnrollmentAuditPageDto: {
+            /** Format: int32 */
             count: number;
+            /** Format: int32 */
             current_page: number;
             next: string | null;
+            /** Format: int32 */
             num_pages: number;
             previous: string | null;
             results: components["schemas"]["EnrollmentAuditDto"][];
+            /** Format: int32 */
             start: number;
         };
         EnrollmentDto: {
             course_details: components["schemas"]["CourseDetailsDto"];
-            /** @example 2021-08-01T01:00:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2021-08-01T01:00:00.000Z
+             */
             created: string;
             is_active: boolean;
             /** @example honor */
@@ -3466,15 +3509,19 @@ export interface components {
             /** @description Every component with its state. */
             details: components["schemas"]["HealthComponents"];
             /** @description The components that are down (empty while up). */
-            error: components["schemas"]["HealthComponents"];
-            /** @description The components that are up. */
-            info: components["schemas"]["HealthComponents"];
+            error: components["schemas"]["HealthComponentSubset"];
+            /** @description The components that are up (empty while the database is down). */
+            info: components["schemas"]["HealthComponentSubset"];
             /**
              * @description `ok` (200) while the database answers, `error` (503) otherwise.
              * @example ok
              * @enum {string}
              */
             status: "ok" | "error";
+        };
+        HealthComponentSubset: {
+            /** @description The database, when it is in this state. */
+            database?: components["schemas"]["HealthIndicator"];
         };
         HealthComponents: {
             /** @description The database: a `SELECT 1` answered within 3 s. */
@@ -4272,6 +4319,7 @@ export interface components {
             /** @description Learning groups for programmatic enrollments. */
             learning_groups: string[];
             /**
+             * Format: date-time
              * @description Last update.
              * @example 2021-08-10T09:19:05.182Z
              */
@@ -4283,6 +4331,7 @@ export interface components {
             overview_url: string;
             short_description: string | null;
             /**
+             * Format: date-time
              * @description Start date (the channel start date, else its creation date).
              * @example 2013-02-05T05:00:00.000Z
              */
@@ -4290,21 +4339,26 @@ export interface components {
             tags: string[];
         };
         TribooCoursePageDto: {
+            /** Format: int32 */
             count: number;
+            /** Format: int32 */
             current_page: number;
             next: string | null;
+            /** Format: int32 */
             num_pages: number;
             previous: string | null;
             results: components["schemas"]["TribooCourseDto"][];
+            /** Format: int32 */
             start: number;
         };
         TribooError: {
             detail: string;
             /**
-             * @description A status word of the seed, or "error".
+             * @description A status word of the seed (`user_not_found`, `username_already_used` ...), `not_found`, or the catch-all `error`.
              * @example error
+             * @enum {string}
              */
-            status: string;
+            status: "error" | "not_found" | "user_not_found" | "user_inactive" | "username_already_used" | "email_already_used";
         };
         TribooUserDto: {
             /**
@@ -4331,8 +4385,11 @@ export interface components {
             email: string | null;
             /** @description First name. */
             first_name: string;
-            /** @description m, f or o. */
-            gender: string | null;
+            /**
+             * @description m, f or o.
+             * @enum {string|null}
+             */
+            gender: "m" | "f" | "o" | null;
             /** @description Goals. */
             goals: string | null;
             /** @description Not in CATALOG_DENIED_GROUP. */
@@ -4345,8 +4402,11 @@ export interface components {
             last_name: string;
             /** @description Not in LEARNLIGHT_DENIED_GROUP. */
             learnlight_catalog_access: boolean;
-            /** @description Level of education code. */
-            level_of_education: string | null;
+            /**
+             * @description Level of education code.
+             * @enum {string|null}
+             */
+            level_of_education: "p" | "m" | "b" | "a" | "hs" | "jhs" | "el" | "none" | "other" | null;
             /** @description Location. */
             location: string;
             /** @description Address. */
@@ -4369,7 +4429,11 @@ export interface components {
             lt_exempt_status: boolean;
             /** @description GDPR consent. */
             lt_gdpr: boolean;
-            /** @description Hire date, YYYY-MM-DD. */
+            /**
+             * Format: date
+             * @description Hire date, YYYY-MM-DD.
+             * @example 2021-09-01
+             */
             lt_hire_date: string | null;
             /** @description ILT supervisor. */
             lt_ilt_supervisor: string | null;
@@ -4397,6 +4461,7 @@ export interface components {
              */
             platform_role: "Learner" | "Studio Admin" | "Platform Admin" | "Super Platform Admin";
             /**
+             * Format: int32
              * @description Integer user id.
              * @example 30
              */
@@ -4406,19 +4471,28 @@ export interface components {
              * @example user7
              */
             username: string;
-            /** @description Year of birth. */
+            /**
+             * Format: int32
+             * @description Year of birth.
+             */
             year_of_birth: number | null;
         };
         TribooUserPageDto: {
+            /** Format: int32 */
             count: number;
+            /** Format: int32 */
             current_page: number;
             /** @description Absolute URL of the next page. */
             next: string | null;
+            /** Format: int32 */
             num_pages: number;
             /** @description Absolute URL of the previous page. */
             previous: string | null;
             results: components["schemas"]["TribooUserDto"][];
-            /** @description Index of the first item of this page. */
+            /**
+             * Format: int32
+             * @description Index of the first item of this page.
+             */
             start: number;
         };
         TribooUserStatusDto: {
@@ -4446,8 +4520,11 @@ export interface components {
             email: string | null;
             /** @description First name. */
             first_name: string;
-            /** @description m, f or o. */
-            gender: string | null;
+            /**
+             * @description m, f or o.
+             * @enum {string|null}
+             */
+            gender: "m" | "f" | "o" | null;
             /** @description Goals. */
             goals: string | null;
             /** @description Not in CATALOG_DENIED_GROUP. */
@@ -4460,8 +4537,11 @@ export interface components {
             last_name: string;
             /** @description Not in LEARNLIGHT_DENIED_GROUP. */
             learnlight_catalog_access: boolean;
-            /** @description Level of education code. */
-            level_of_education: string | null;
+            /**
+             * @description Level of education code.
+             * @enum {string|null}
+             */
+            level_of_education: "p" | "m" | "b" | "a" | "hs" | "jhs" | "el" | "none" | "other" | null;
             /** @description Location. */
             location: string;
             /** @description Address. */
@@ -4484,7 +4564,11 @@ export interface components {
             lt_exempt_status: boolean;
             /** @description GDPR consent. */
             lt_gdpr: boolean;
-            /** @description Hire date, YYYY-MM-DD. */
+            /**
+             * Format: date
+             * @description Hire date, YYYY-MM-DD.
+             * @example 2021-09-01
+             */
             lt_hire_date: string | null;
             /** @description ILT supervisor. */
             lt_ilt_supervisor: string | null;
@@ -4517,6 +4601,7 @@ export interface components {
              */
             status: "user_created" | "user_updated";
             /**
+             * Format: int32
              * @description Integer user id.
              * @example 30
              */
@@ -4526,7 +4611,10 @@ export interface components {
              * @example user7
              */
             username: string;
-            /** @description Year of birth. */
+            /**
+             * Format: int32
+             * @description Year of birth.
+             */
             year_of_birth: number | null;
         };
         UpdateClassroomDto: {
@@ -4692,7 +4780,10 @@ export interface components {
              * @example user8
              */
             username?: string;
-            /** @example 1990 */
+            /**
+             * Format: int32
+             * @example 1990
+             */
             year_of_birth?: number | null;
         };
         UpdateWebhookDto: {
@@ -4706,20 +4797,31 @@ export interface components {
         };
         UserCourseProgressDto: {
             badges: components["schemas"]["BadgeDto"][];
+            /** Format: date-time */
             completion_date: string | null;
             /** @example course-v1:demo+F07+2020_T2 */
             course_id: string;
             /** @example My First Course */
             course_title: string;
-            /** @example 89 */
+            /**
+             * Format: int32
+             * @example 89
+             */
             current_score: number;
-            /** @example 2021-08-01T01:00:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2021-08-01T01:00:00.000Z
+             */
             enrollment_date: string;
-            /** @example 100 */
+            /**
+             * Format: int32
+             * @example 100
+             */
             progress: number;
             /** @enum {string} */
             status: "not_started" | "in_progress" | "finished" | "failed";
             /**
+             * Format: int32
              * @description Seconds.
              * @example 1403094
              */
@@ -4858,18 +4960,25 @@ export interface components {
             courses: components["schemas"]["UserCourseProgressDto"][];
             /** @example Jane Deer */
             name: string;
-            /** @example 12345 */
+            /**
+             * Format: int32
+             * @example 12345
+             */
             user_id: number;
             /** @example janedeer */
             username: string;
         };
         UserProgressPageDto: {
+            /** Format: int32 */
             count: number;
+            /** Format: int32 */
             current_page: number;
             next: string | null;
+            /** Format: int32 */
             num_pages: number;
             previous: string | null;
             results: components["schemas"]["UserProgressDto"][];
+            /** Format: int32 */
             start: number;
         };
         UserRoleDto: {
@@ -4950,15 +5059,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "required",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_authenticated",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -4968,6 +5093,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "permission_denied",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -4977,6 +5108,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "unique",
+                     *       "message": "An object with this identifier already exists."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -4986,6 +5153,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -5019,15 +5192,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "required",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_authenticated",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -5037,6 +5226,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "permission_denied",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -5046,6 +5241,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -5055,6 +5301,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -5083,15 +5335,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "required",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_authenticated",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -5101,6 +5369,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "permission_denied",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -5110,6 +5384,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -5119,6 +5444,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -5151,15 +5482,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5169,6 +5526,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5178,6 +5546,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5209,15 +5588,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5227,6 +5632,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "The request body is too large."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5236,6 +5692,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5266,15 +5733,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5284,6 +5777,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5293,6 +5797,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_FOUND",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Not found."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "A path segment is too long."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5302,6 +5837,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5331,15 +5877,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5349,6 +5921,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5358,6 +5941,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_FOUND",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Not found."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "The request body is too large."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "A path segment is too long."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5367,6 +6021,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5400,15 +6065,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5418,6 +6109,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5427,6 +6129,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_FOUND",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Not found."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "The request body is too large."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "A path segment is too long."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5436,6 +6209,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5464,15 +6248,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5482,6 +6292,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5491,6 +6312,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5522,15 +6354,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5540,6 +6398,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "The request body is too large."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5549,6 +6458,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5580,15 +6500,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5598,6 +6544,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "The request body is too large."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5607,6 +6604,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5637,15 +6645,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5655,6 +6689,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5664,6 +6709,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_FOUND",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Not found."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "A path segment is too long."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5673,6 +6749,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5702,15 +6789,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5720,6 +6833,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5729,6 +6853,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_FOUND",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Not found."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "The request body is too large."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "A path segment is too long."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5738,6 +6933,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5771,15 +6977,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5789,6 +7021,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5798,6 +7041,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_FOUND",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Not found."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "The request body is too large."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "A path segment is too long."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5807,6 +7121,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5815,7 +7140,7 @@ export interface operations {
     FacilityDatasets_list: {
         parameters: {
             query?: {
-                /** @description Facility id (32 hex digits or UUID) to get the settings of; without it, every readable dataset. */
+                /** @description Facility id (32 hex digits or UUID) to get the settings of; without it, every readable dataset. Example: `4f1c2a9e0b7d3e6a5c8b1f2d3e4a5b6c`. */
                 facility_id?: string;
             };
             header?: never;
@@ -5838,15 +7163,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5856,6 +7207,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5865,6 +7227,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5898,15 +7271,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5916,6 +7315,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5925,6 +7335,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_FOUND",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Not found."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "The request body is too large."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "A path segment is too long."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5934,6 +7415,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5964,15 +7456,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5982,6 +7500,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -5991,6 +7520,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_FOUND",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Not found."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "The request body is too large."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "A path segment is too long."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6000,6 +7600,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6048,15 +7659,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6066,6 +7703,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description With page_size: a page past the last ("Invalid page."). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_FOUND",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Not found."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6075,6 +7743,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6106,15 +7785,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6124,6 +7829,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "The request body is too large."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6133,6 +7889,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6163,15 +7930,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6181,6 +7974,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6190,6 +7994,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_FOUND",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Not found."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "A path segment is too long."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6199,6 +8034,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6228,15 +8074,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6246,6 +8118,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6255,6 +8138,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_FOUND",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Not found."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "The request body is too large."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "A path segment is too long."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6264,6 +8218,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6297,15 +8262,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6315,6 +8306,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6324,6 +8326,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_FOUND",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Not found."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "The request body is too large."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "A path segment is too long."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6333,6 +8406,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6363,15 +8447,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6381,6 +8491,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6390,6 +8511,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6421,15 +8553,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6439,6 +8597,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "The request body is too large."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6448,6 +8657,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6478,15 +8698,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6496,6 +8742,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6505,6 +8762,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_FOUND",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Not found."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "A path segment is too long."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6514,6 +8802,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6543,15 +8842,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6561,6 +8886,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6570,6 +8906,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_FOUND",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Not found."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "The request body is too large."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "A path segment is too long."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6579,6 +8986,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6612,15 +9030,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6630,6 +9074,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6639,6 +9094,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_FOUND",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Not found."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "The request body is too large."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "A path segment is too long."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6648,6 +9174,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6684,15 +9221,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6702,6 +9265,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6711,6 +9285,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6743,15 +9328,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6761,6 +9372,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "The request body is too large."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6770,6 +9432,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6805,15 +9478,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6823,6 +9522,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "The request body is too large."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6832,6 +9582,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6862,15 +9623,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6880,6 +9667,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6889,6 +9687,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_FOUND",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Not found."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "A path segment is too long."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6898,6 +9727,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6927,15 +9767,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6945,6 +9811,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6954,6 +9831,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_FOUND",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Not found."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "The request body is too large."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "A path segment is too long."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -6963,6 +9911,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -7001,15 +9960,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -7019,6 +10004,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -7028,6 +10024,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -7060,15 +10067,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -7078,6 +10111,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "The request body is too large."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -7087,6 +10171,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -7124,15 +10219,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -7142,6 +10263,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "The request body is too large."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -7151,6 +10323,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -7181,15 +10364,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -7199,6 +10408,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -7208,6 +10428,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_FOUND",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Not found."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "A path segment is too long."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -7217,6 +10468,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -7246,15 +10508,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -7264,6 +10552,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -7273,6 +10572,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_FOUND",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Not found."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "The request body is too large."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "A path segment is too long."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -7282,6 +10652,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -7321,34 +10702,113 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description Wrong username or password. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
                     /** @description Always `no-store`: the answer carries or concerns a credential (RFC 6749 section 5.1). */
                     "Cache-Control"?: string;
                     /** @description Always `no-cache`, for HTTP/1.0 caches. */
                     Pragma?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "The request body is too large."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description Too many requests from this address, or too many failures for this username. */
             429: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
                     /** @description Always `no-store`: the answer carries or concerns a credential (RFC 6749 section 5.1). */
                     "Cache-Control"?: string;
                     /** @description Always `no-cache`, for HTTP/1.0 caches. */
                     Pragma?: string;
                     /** @description Seconds until the client address window or the login lock allows another attempt. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Too many requests from this address: wait the Retry-After seconds, then try again."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -7358,6 +10818,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -7385,15 +10856,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -7403,6 +10900,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "The request body is too large."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -7412,6 +10960,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
@@ -7420,15 +10979,15 @@ export interface operations {
     BulkEnroll_list: {
         parameters: {
             query?: {
-                /** @description Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does. */
+                /** @description Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does. Example: `1`. */
                 page?: string;
-                /** @description Items per page (default 100, at most 1000; more is a 400). */
+                /** @description Items per page (default 100, at most 1000; more is a 400). Example: `100`. */
                 page_size?: number;
                 /** @description Keyset hint written into `next` links: the key of the last item of the previous page. */
                 after?: string;
                 /** @description Keyset hint written into `previous` links: the key of the first item of the following page. */
                 before?: string;
-                /** @description Only this course. Course keys have no spaces, so a `+` decoded to a space is read back as `+`. */
+                /** @description Only this course. Course keys have no spaces, so a `+` decoded to a space is read back as `+`. Example: `course-v1:triboo+Demo+123`. */
                 course_id?: string;
             };
             header?: never;
@@ -7451,15 +11010,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7469,6 +11044,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7478,6 +11059,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7487,6 +11074,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7520,15 +11113,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7538,6 +11147,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7547,6 +11162,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The request body is too large.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7556,6 +11207,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7588,15 +11245,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7606,6 +11279,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7615,6 +11294,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "HTTP 406",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The request body is too large.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7624,6 +11339,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7632,9 +11353,9 @@ export interface operations {
     CourseProgress_report: {
         parameters: {
             query?: {
-                /** @description YYYY-MM-DD: enrollments from that day on (required when `to` is given). */
+                /** @description YYYY-MM-DD: enrollments from that day on (required when `to` is given). Example: `2021-09-15`. */
                 from?: string;
-                /** @description YYYY-MM-DD: enrollments up to and including that day. */
+                /** @description YYYY-MM-DD: enrollments up to and including that day. Example: `2022-01-01`. */
                 to?: string;
             };
             header?: never;
@@ -7659,15 +11380,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7677,6 +11414,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7690,6 +11433,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7699,6 +11463,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7707,9 +11477,9 @@ export interface operations {
     TribooCourses_list: {
         parameters: {
             query?: {
-                /** @description Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does. */
+                /** @description Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does. Example: `1`. */
                 page?: string;
-                /** @description Items per page (default 100, at most 1000; more is a 400). */
+                /** @description Items per page (default 100, at most 1000; more is a 400). Example: `100`. */
                 page_size?: number;
                 /** @description Keyset hint written into `next` links: the key of the last item of the previous page. */
                 after?: string;
@@ -7736,15 +11506,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7754,6 +11540,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7763,6 +11555,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7772,6 +11570,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7780,17 +11584,17 @@ export interface operations {
     UserProgress_byIds: {
         parameters: {
             query?: {
-                /** @description Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does. */
+                /** @description Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does. Example: `1`. */
                 page?: string;
-                /** @description Items per page (default 100, at most 1000; more is a 400). */
+                /** @description Items per page (default 100, at most 1000; more is a 400). Example: `100`. */
                 page_size?: number;
                 /** @description Keyset hint written into `next` links: the key of the last item of the previous page. */
                 after?: string;
                 /** @description Keyset hint written into `previous` links: the key of the first item of the following page. */
                 before?: string;
-                /** @description Comma-separated integer user ids. */
+                /** @description Comma-separated integer user ids. Example: `2,29`. */
                 user_id?: string;
-                /** @description Every user whose lt_supervisor is this username. */
+                /** @description Every user whose lt_supervisor is this username. Example: `boss`. */
                 supervisor?: string;
             };
             header?: never;
@@ -7813,15 +11617,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7831,6 +11651,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7840,6 +11666,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7849,6 +11681,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7862,7 +11700,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                user_id: string;
+                user_id: number;
             };
             cookie?: never;
         };
@@ -7883,15 +11721,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7901,6 +11755,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7914,6 +11774,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7923,6 +11789,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An object with this identifier already exists.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7932,6 +11819,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7940,15 +11833,15 @@ export interface operations {
     UserProgress_byEmails: {
         parameters: {
             query?: {
-                /** @description Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does. */
+                /** @description Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does. Example: `1`. */
                 page?: string;
-                /** @description Items per page (default 100, at most 1000; more is a 400). */
+                /** @description Items per page (default 100, at most 1000; more is a 400). Example: `100`. */
                 page_size?: number;
                 /** @description Keyset hint written into `next` links: the key of the last item of the previous page. */
                 after?: string;
                 /** @description Keyset hint written into `previous` links: the key of the first item of the following page. */
                 before?: string;
-                /** @description Comma-separated emails. */
+                /** @description Comma-separated emails. Example: `a@example.com,b@example.com`. */
                 email?: string;
                 /** @description Every user whose lt_supervisor is this username. */
                 supervisor?: string;
@@ -7973,15 +11866,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -7991,6 +11900,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8000,6 +11915,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8009,6 +11930,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8043,15 +11970,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8061,6 +12004,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8074,6 +12023,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8083,6 +12038,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An object with this identifier already exists.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8092,6 +12068,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8100,15 +12082,15 @@ export interface operations {
     UserProgress_byUsernames: {
         parameters: {
             query?: {
-                /** @description Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does. */
+                /** @description Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does. Example: `1`. */
                 page?: string;
-                /** @description Items per page (default 100, at most 1000; more is a 400). */
+                /** @description Items per page (default 100, at most 1000; more is a 400). Example: `100`. */
                 page_size?: number;
                 /** @description Keyset hint written into `next` links: the key of the last item of the previous page. */
                 after?: string;
                 /** @description Keyset hint written into `previous` links: the key of the first item of the following page. */
                 before?: string;
-                /** @description Comma-separated usernames. */
+                /** @description Comma-separated usernames. Example: `edx,user6`. */
                 username?: string;
                 /** @description Every user whose lt_supervisor is this username. */
                 supervisor?: string;
@@ -8133,15 +12115,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8151,6 +12149,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8160,6 +12164,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8169,6 +12179,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8203,15 +12219,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8221,6 +12253,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8234,6 +12272,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8243,6 +12287,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An object with this identifier already exists.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8252,6 +12317,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8260,15 +12331,15 @@ export interface operations {
     TribooUsers_list: {
         parameters: {
             query?: {
-                /** @description Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does. */
+                /** @description Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does. Example: `1`. */
                 page?: string;
-                /** @description Items per page (default 100, at most 1000; more is a 400). */
+                /** @description Items per page (default 100, at most 1000; more is a 400). Example: `100`. */
                 page_size?: number;
                 /** @description Keyset hint written into `next` links: the key of the last item of the previous page. */
                 after?: string;
                 /** @description Keyset hint written into `previous` links: the key of the first item of the following page. */
                 before?: string;
-                /** @description Comma-separated integer user ids (`user_id=29,30`); a trailing slash is ignored. */
+                /** @description Comma-separated integer user ids (`user_id=29,30`); a trailing slash is ignored. Example: `29,30`. */
                 user_id?: string;
             };
             header?: never;
@@ -8291,15 +12362,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8309,6 +12396,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8318,6 +12411,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8327,6 +12426,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8360,15 +12465,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8378,6 +12499,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8387,6 +12514,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An object with this identifier already exists.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The request body is too large.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8396,6 +12559,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8404,7 +12573,7 @@ export interface operations {
     TribooUsersDeactivate_deactivateIds: {
         parameters: {
             query?: {
-                /** @description Comma-separated integer user ids. */
+                /** @description Comma-separated integer user ids. Example: `29,30`. */
                 user_id?: string;
             };
             header?: never;
@@ -8428,15 +12597,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8446,6 +12631,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The request body is too large.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8455,6 +12676,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8466,7 +12693,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Integer user id. */
-                user_id: string;
+                user_id: number;
             };
             cookie?: never;
         };
@@ -8486,15 +12713,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8504,6 +12747,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8517,6 +12766,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8526,6 +12796,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8536,7 +12812,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                user_id: string;
+                user_id: number;
             };
             cookie?: never;
         };
@@ -8556,15 +12832,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8574,6 +12866,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8587,6 +12885,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The request body is too large.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8596,6 +12945,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8604,15 +12959,15 @@ export interface operations {
     TribooUsers_listByUsername: {
         parameters: {
             query?: {
-                /** @description Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does. */
+                /** @description Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does. Example: `1`. */
                 page?: string;
-                /** @description Items per page (default 100, at most 1000; more is a 400). */
+                /** @description Items per page (default 100, at most 1000; more is a 400). Example: `100`. */
                 page_size?: number;
                 /** @description Keyset hint written into `next` links: the key of the last item of the previous page. */
                 after?: string;
                 /** @description Keyset hint written into `previous` links: the key of the first item of the following page. */
                 before?: string;
-                /** @description Comma-separated usernames (`username=user6,user7`). */
+                /** @description Comma-separated usernames (`username=user6,user7`). Example: `user6,user7`. */
                 username?: string;
             };
             header?: never;
@@ -8635,15 +12990,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8653,6 +13024,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8662,6 +13039,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8671,6 +13054,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8679,7 +13068,7 @@ export interface operations {
     TribooUsersDeactivate_deactivateUsernames: {
         parameters: {
             query?: {
-                /** @description Comma-separated usernames. */
+                /** @description Comma-separated usernames. Example: `user6,user7`. */
                 username?: string;
             };
             header?: never;
@@ -8703,15 +13092,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8721,6 +13126,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The request body is too large.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8730,6 +13171,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8760,15 +13207,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8778,6 +13241,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8791,6 +13260,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8800,6 +13290,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8830,15 +13326,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8848,6 +13360,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8861,6 +13379,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The request body is too large.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8870,6 +13439,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -8899,15 +13474,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "required",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_authenticated",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -8917,6 +13508,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "permission_denied",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -8926,6 +13523,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -8958,15 +13561,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "required",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_authenticated",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -8976,6 +13595,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "permission_denied",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -8985,6 +13640,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9014,15 +13675,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "required",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_authenticated",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9032,6 +13709,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "permission_denied",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9041,6 +13724,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9050,6 +13784,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9078,15 +13818,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "required",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_authenticated",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9096,6 +13852,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "permission_denied",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9105,6 +13867,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9137,15 +13905,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "required",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_authenticated",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9155,6 +13939,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "permission_denied",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9164,6 +13984,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9194,15 +14020,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "required",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_authenticated",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9212,6 +14054,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "permission_denied",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9221,6 +14069,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "A path segment is too long."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9230,6 +14099,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9259,15 +14134,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "required",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_authenticated",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9277,6 +14168,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "permission_denied",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9286,6 +14183,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9295,6 +14243,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9329,15 +14283,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "required",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_authenticated",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9347,6 +14317,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "permission_denied",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9356,6 +14332,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9365,6 +14392,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9402,15 +14435,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "required",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_authenticated",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9420,6 +14469,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "permission_denied",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9429,6 +14484,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "A path segment is too long."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9438,6 +14514,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9470,15 +14552,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "required",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_authenticated",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9488,6 +14586,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "permission_denied",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9497,6 +14601,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9506,6 +14661,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9536,15 +14697,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "required",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_authenticated",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9554,6 +14731,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "permission_denied",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9563,6 +14746,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9572,6 +14806,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9603,15 +14843,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "required",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_authenticated",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9621,6 +14877,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "permission_denied",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9630,6 +14892,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9639,6 +14952,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -9672,15 +14991,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9690,6 +15025,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9699,6 +15040,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9708,6 +15055,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9737,15 +15090,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9755,6 +15124,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9764,6 +15139,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9806,15 +15187,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9824,6 +15221,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9833,6 +15236,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9842,6 +15281,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9875,15 +15320,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9893,6 +15354,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9902,6 +15369,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9911,6 +15384,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "item_exists",
+                     *       "error_description": "An object with this identifier already exists."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9920,6 +15429,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9952,6 +15467,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9961,6 +15482,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9970,6 +15497,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "This link has expired."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9979,6 +15527,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10011,15 +15565,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10029,6 +15599,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10038,6 +15614,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10047,6 +15644,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10083,15 +15686,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10101,6 +15720,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10110,6 +15735,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10152,15 +15783,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10170,6 +15817,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10179,6 +15862,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10210,15 +15899,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10228,6 +15933,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10237,6 +15948,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10246,6 +15978,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10281,15 +16019,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10299,6 +16053,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10308,6 +16068,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10317,6 +16128,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10356,15 +16173,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10374,6 +16207,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10383,6 +16222,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10392,6 +16282,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10424,15 +16320,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10442,6 +16354,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10451,6 +16369,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10460,6 +16399,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10505,15 +16450,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10523,6 +16484,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10532,6 +16499,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10541,6 +16514,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "item_exists",
+                     *       "error_description": "An object with this identifier already exists."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10550,6 +16574,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10587,15 +16617,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10605,6 +16651,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10614,6 +16666,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10623,6 +16726,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10655,15 +16764,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10673,6 +16798,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10682,6 +16813,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10691,6 +16873,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10723,15 +16911,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10741,6 +16945,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10750,6 +16960,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10759,6 +17020,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10793,15 +17060,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10811,6 +17094,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10820,6 +17109,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10829,6 +17139,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10871,15 +17187,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10889,6 +17221,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10898,6 +17266,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10927,15 +17301,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10945,6 +17335,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10954,6 +17350,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10986,15 +17388,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11004,6 +17422,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11013,6 +17437,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11029,7 +17459,7 @@ export interface operations {
                 /** @description User identifier */
                 userIdentifier: string;
                 /** @description Group identifier */
-                groupIdentifier: unknown;
+                groupIdentifier: string;
             };
             cookie?: never;
         };
@@ -11048,15 +17478,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11066,6 +17512,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11075,6 +17527,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11084,6 +17587,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11097,7 +17606,7 @@ export interface operations {
                 /** @description User identifier */
                 userIdentifier: string;
                 /** @description Group identifier */
-                groupIdentifier: unknown;
+                groupIdentifier: string;
             };
             cookie?: never;
         };
@@ -11116,15 +17625,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11134,6 +17659,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11143,6 +17674,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11152,6 +17734,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11187,15 +17775,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11205,6 +17809,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11214,6 +17824,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11223,6 +17854,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11234,7 +17871,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Group identifier */
-                identifier: unknown;
+                identifier: string;
             };
             cookie?: never;
         };
@@ -11253,15 +17890,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11271,6 +17924,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11280,6 +17939,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11289,6 +17999,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11323,15 +18039,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11341,6 +18073,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11350,6 +18088,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11359,6 +18103,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11399,34 +18149,88 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description invalid_client */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
                     /** @description Always `no-store`: the answer carries or concerns a credential (RFC 6749 section 5.1). */
                     "Cache-Control"?: string;
                     /** @description Always `no-cache`, for HTTP/1.0 caches. */
                     Pragma?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Too many requests from this address, or too many failures for this clientKey. */
             429: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
                     /** @description Always `no-store`: the answer carries or concerns a credential (RFC 6749 section 5.1). */
                     "Cache-Control"?: string;
                     /** @description Always `no-cache`, for HTTP/1.0 caches. */
                     Pragma?: string;
                     /** @description Seconds until the client address window or the login lock allows another attempt. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "service_unavailable",
+                     *       "error_description": "Too many requests from this address: wait the Retry-After seconds, then try again."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11436,6 +18240,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11469,15 +18279,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11487,6 +18313,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11496,6 +18358,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11510,7 +18378,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description User identifier */
-                identifier: unknown;
+                identifier: string;
             };
             cookie?: never;
         };
@@ -11531,15 +18399,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11549,6 +18433,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11558,6 +18448,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11567,6 +18478,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11600,15 +18517,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11618,6 +18551,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An altered, expired or foreign paginationKey (not_found). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11627,6 +18581,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11658,15 +18618,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11676,6 +18652,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11685,6 +18667,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11694,6 +18697,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11728,15 +18737,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11746,6 +18771,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11755,6 +18786,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11786,15 +18823,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11804,6 +18857,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11813,6 +18872,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11822,6 +18902,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11854,15 +18940,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11872,6 +18974,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11881,6 +18989,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11890,6 +19004,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "item_exists",
+                     *       "error_description": "An object with this identifier already exists."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11899,6 +19049,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11934,15 +19090,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11952,6 +19124,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11961,6 +19139,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11970,6 +19199,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12004,15 +19239,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12022,6 +19273,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12031,6 +19318,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12068,15 +19361,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12086,6 +19395,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12095,6 +19410,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12104,6 +19425,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12146,15 +19473,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12164,6 +19507,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12173,6 +19552,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12184,7 +19569,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description User identifier */
-                identifier: unknown;
+                identifier: string;
             };
             cookie?: never;
         };
@@ -12205,15 +19590,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12223,6 +19624,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12232,6 +19639,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12241,6 +19699,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12257,7 +19721,7 @@ export interface operations {
                 /** @description User identifier */
                 userIdentifier: string;
                 /** @description Profile identifier */
-                profileIdentifier: unknown;
+                profileIdentifier: string;
             };
             cookie?: never;
         };
@@ -12276,15 +19740,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12294,6 +19774,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12303,6 +19789,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12312,6 +19849,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12325,7 +19868,7 @@ export interface operations {
                 /** @description User identifier */
                 userIdentifier: string;
                 /** @description Profile identifier */
-                profileIdentifier: unknown;
+                profileIdentifier: string;
             };
             cookie?: never;
         };
@@ -12344,15 +19887,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12362,6 +19921,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12371,6 +19936,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12380,6 +19996,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12426,15 +20048,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12444,6 +20082,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12453,6 +20097,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12495,15 +20145,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12513,6 +20179,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The username or email is taken by another user (item_exists). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "item_exists",
+                     *       "error_description": "An object with this identifier already exists."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12522,6 +20239,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12555,15 +20278,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12573,6 +20312,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12582,6 +20327,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12591,6 +20372,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12624,15 +20411,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12642,6 +20445,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12651,6 +20460,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12660,6 +20505,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12693,15 +20544,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12711,6 +20578,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12720,6 +20593,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12729,6 +20608,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "item_exists",
+                     *       "error_description": "An object with this identifier already exists."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12738,6 +20653,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12773,15 +20694,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12791,6 +20728,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No user with that identifier in the account (or the sub-account): not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12800,6 +20773,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12835,15 +20814,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12853,6 +20848,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12862,6 +20863,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12871,6 +20923,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12901,15 +20959,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12919,6 +20993,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12928,6 +21008,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12937,6 +21068,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12950,7 +21087,7 @@ export interface operations {
                 /** @description Sub-account name */
                 subAccountName: string;
                 /** @description User identifier */
-                identifier: unknown;
+                identifier: string;
             };
             cookie?: never;
         };
@@ -12969,15 +21106,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12987,6 +21140,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -12996,6 +21155,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -13005,6 +21215,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -13016,7 +21232,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description userIdentifier */
-                userIdentifier: unknown;
+                userIdentifier: string;
             };
             cookie?: never;
         };
@@ -13041,15 +21257,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -13059,6 +21291,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -13068,6 +21306,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -13077,6 +21366,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -13114,15 +21409,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -13132,6 +21443,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An altered, expired or foreign paginationKey (not_found). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -13141,6 +21473,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -13178,15 +21516,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -13196,6 +21550,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An altered, expired or foreign paginationKey (not_found). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -13205,6 +21580,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -13251,15 +21632,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -13269,6 +21666,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -13278,6 +21681,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -13287,6 +21696,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -13320,15 +21735,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -13338,6 +21769,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -13347,6 +21784,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -13356,6 +21844,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -13385,15 +21879,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description The database does not answer (same body, status "error"). */
             503: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "The database does not answer."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
@@ -13423,12 +21933,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
         };
     };
-    "OAuth2_token[0]": {
+    OAuth2_token: {
         parameters: {
             query?: never;
             header?: {
@@ -13467,36 +21983,88 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OAuth2Error"];
                 };
             };
             /** @description invalid_client: unknown or revoked client, or a wrong secret. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
                     /** @description Always `no-store`: the answer carries or concerns a credential (RFC 6749 section 5.1). */
                     "Cache-Control"?: string;
                     /** @description Always `no-cache`, for HTTP/1.0 caches. */
                     Pragma?: string;
                     /** @description `Basic realm="oauth2"` */
-                    "WWW-Authenticate"?: string;
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_client",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuth2Error"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuth2Error"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OAuth2Error"];
                 };
             };
             /** @description slow_down: too many token requests from this address, or too many failures for this client_id. */
             429: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
                     /** @description Always `no-store`: the answer carries or concerns a credential (RFC 6749 section 5.1). */
                     "Cache-Control"?: string;
                     /** @description Always `no-cache`, for HTTP/1.0 caches. */
                     Pragma?: string;
                     /** @description Seconds until the client address window or the login lock allows another attempt. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "slow_down",
+                     *       "error_description": "Too many requests from this address: wait the Retry-After seconds, then try again."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OAuth2Error"];
                 };
             };
@@ -13506,12 +22074,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "server_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OAuth2Error"];
                 };
             };
         };
     };
-    "OAuth2_token[1]": {
+    OAuth2_tokenV1: {
         parameters: {
             query?: never;
             header?: {
@@ -13550,36 +22124,88 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OAuth2Error"];
                 };
             };
             /** @description invalid_client: unknown or revoked client, or a wrong secret. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
                     /** @description Always `no-store`: the answer carries or concerns a credential (RFC 6749 section 5.1). */
                     "Cache-Control"?: string;
                     /** @description Always `no-cache`, for HTTP/1.0 caches. */
                     Pragma?: string;
                     /** @description `Basic realm="oauth2"` */
-                    "WWW-Authenticate"?: string;
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_client",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuth2Error"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuth2Error"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OAuth2Error"];
                 };
             };
             /** @description slow_down: too many token requests from this address, or too many failures for this client_id. */
             429: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
                     /** @description Always `no-store`: the answer carries or concerns a credential (RFC 6749 section 5.1). */
                     "Cache-Control"?: string;
                     /** @description Always `no-cache`, for HTTP/1.0 caches. */
                     Pragma?: string;
                     /** @description Seconds until the client address window or the login lock allows another attempt. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "slow_down",
+                     *       "error_description": "Too many requests from this address: wait the Retry-After seconds, then try again."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OAuth2Error"];
                 };
             };
@@ -13589,6 +22215,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "server_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OAuth2Error"];
                 };
             };
@@ -13620,15 +22252,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "missing_parameter",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -13638,6 +22286,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -13647,6 +22301,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -13656,6 +22316,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -13687,15 +22353,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "missing_parameter",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -13705,6 +22387,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -13714,6 +22402,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_parameter",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -13723,6 +22447,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -13756,15 +22486,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "missing_parameter",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -13774,6 +22520,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -13783,6 +22535,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_parameter",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -13792,6 +22580,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -13823,15 +22617,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "missing_parameter",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -13841,6 +22651,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -13850,6 +22666,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -13859,6 +22681,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -13892,15 +22720,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "missing_parameter",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -13910,6 +22754,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -13919,6 +22769,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_parameter",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -13928,6 +22814,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -13961,15 +22853,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "missing_parameter",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -13979,6 +22887,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -13988,6 +22902,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_parameter",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -13997,6 +22947,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -14028,15 +22984,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "missing_parameter",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -14046,6 +23018,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -14055,6 +23033,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -14064,6 +23048,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -14097,15 +23087,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "missing_parameter",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -14115,6 +23121,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -14124,6 +23136,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_parameter",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -14133,6 +23181,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -14166,15 +23220,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "missing_parameter",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -14184,6 +23254,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -14193,6 +23269,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_parameter",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -14202,6 +23314,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -14230,15 +23348,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "missing_parameter",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -14248,6 +23382,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -14257,6 +23397,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -14290,15 +23436,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "missing_parameter",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -14308,6 +23470,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -14317,6 +23485,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "already_exists",
+                     *       "message": "An object with this identifier already exists."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_parameter",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -14326,6 +23530,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -14359,15 +23569,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "missing_parameter",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -14377,6 +23603,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -14386,6 +23618,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_parameter",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -14395,6 +23663,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -14423,15 +23697,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "invalidValue",
+                     *       "status": "400"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14441,6 +23738,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14450,6 +23756,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "500"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14480,15 +23795,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "invalidValue",
+                     *       "status": "400"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14498,6 +23836,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14507,6 +23854,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "404"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "414"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14516,6 +23890,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "500"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14544,15 +23927,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "invalidValue",
+                     *       "status": "400"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14562,6 +23968,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14571,6 +23986,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "500"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14601,15 +24025,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "invalidValue",
+                     *       "status": "400"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14619,6 +24066,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14628,6 +24084,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "404"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "414"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14637,6 +24120,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "500"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14665,15 +24157,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "invalidValue",
+                     *       "status": "400"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14683,6 +24198,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14692,6 +24216,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "500"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14700,15 +24233,15 @@ export interface operations {
     ScimUsers_scimListUsers: {
         parameters: {
             query?: {
-                /** @description Comma-separated attributes to return (id and schemas always come). */
+                /** @description Comma-separated attributes to return (id and schemas always come). Example: `userName,emails`. */
                 attributes?: string;
-                /** @description Comma-separated attributes to leave out. */
+                /** @description Comma-separated attributes to leave out. Example: `members`. */
                 excludedAttributes?: string;
-                /** @description RFC 7644 filter. */
+                /** @description RFC 7644 filter. Example: `userName eq "bjensen@example.com"`. */
                 filter?: string;
-                /** @description 1-based index of the first result; below 1 reads as 1. */
+                /** @description 1-based index of the first result; below 1 reads as 1. Example: `1`. */
                 startIndex?: number;
-                /** @description Page size: default 100, at most 1000 (more reads as 1000, below 0 as 0). */
+                /** @description Page size: default 100, at most 1000 (more reads as 1000, below 0 as 0). Example: `100`. */
                 count?: number;
                 /** @description Not supported (ServiceProviderConfig sort.supported is false): ignored, as RFC 7644 section 3.4.2.3 allows. */
                 sortBy?: string;
@@ -14735,15 +24268,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "invalidValue",
+                     *       "status": "400"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14753,6 +24309,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14762,6 +24327,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "500"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14797,15 +24371,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "invalidValue",
+                     *       "status": "400"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14815,6 +24412,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14824,6 +24430,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An object with this identifier already exists.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "uniqueness",
+                     *       "status": "409"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The request body is too large.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "413"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "415"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14833,6 +24485,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "500"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14841,9 +24502,9 @@ export interface operations {
     ScimUsers_scimGetUser: {
         parameters: {
             query?: {
-                /** @description Comma-separated attributes to return (id and schemas always come). */
+                /** @description Comma-separated attributes to return (id and schemas always come). Example: `userName,emails`. */
                 attributes?: string;
-                /** @description Comma-separated attributes to leave out. */
+                /** @description Comma-separated attributes to leave out. Example: `members`. */
                 excludedAttributes?: string;
             };
             header?: never;
@@ -14869,15 +24530,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "invalidValue",
+                     *       "status": "400"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14887,6 +24571,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14896,6 +24589,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "404"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "414"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14905,6 +24625,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "500"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14941,15 +24670,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "invalidValue",
+                     *       "status": "400"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14959,6 +24711,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14968,6 +24729,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "404"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14977,6 +24747,70 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An object with this identifier already exists.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "uniqueness",
+                     *       "status": "409"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The request body is too large.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "413"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "414"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "415"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -14986,6 +24820,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "500"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -15016,15 +24859,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "invalidValue",
+                     *       "status": "400"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -15034,6 +24900,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -15043,6 +24918,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "404"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The request body is too large.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "413"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "414"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "415"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -15052,6 +24990,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "500"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -15088,15 +25035,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "invalidValue",
+                     *       "status": "400"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -15106,6 +25076,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -15115,6 +25094,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "404"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -15124,6 +25112,70 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An object with this identifier already exists.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "uniqueness",
+                     *       "status": "409"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The request body is too large.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "413"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "414"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "415"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -15133,6 +25185,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "500"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -15144,7 +25205,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Integer user id. */
-                user_id: string;
+                user_id: number;
             };
             cookie?: never;
         };
@@ -15169,15 +25230,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -15187,6 +25264,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -15200,6 +25283,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -15209,6 +25298,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An object with this identifier already exists.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The request body is too large.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -15218,6 +25358,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -15253,15 +25399,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -15271,6 +25433,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -15284,6 +25452,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -15293,6 +25467,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An object with this identifier already exists.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The request body is too large.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -15302,6 +25527,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
@@ -15333,15 +25564,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "missing_parameter",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -15351,6 +25598,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -15360,6 +25613,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -15369,6 +25628,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -15402,15 +25667,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "missing_parameter",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -15420,6 +25701,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -15429,6 +25716,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_parameter",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -15438,6 +25761,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -15471,15 +25800,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "missing_parameter",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -15489,6 +25834,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -15498,6 +25849,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_parameter",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
@@ -15507,6 +25894,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };

@@ -18,16 +18,23 @@ export class HealthComponentsDto {
   database: HealthIndicatorDto;
 }
 
+/** `info` and `error` hold only the components in that state: the database is in one of them, never both. */
+@ApiSchema({ name: 'HealthComponentSubset' })
+export class HealthComponentSubsetDto {
+  @ApiPropertyOptional({ description: 'The database, when it is in this state.' })
+  database?: HealthIndicatorDto;
+}
+
 @ApiSchema({ name: 'Health' })
 export class HealthDto {
   @ApiProperty({ description: '`ok` (200) while the database answers, `error` (503) otherwise.', example: 'ok' })
   status: 'ok' | 'error';
 
-  @ApiProperty({ description: 'The components that are up.' })
-  info: HealthComponentsDto;
+  @ApiProperty({ description: 'The components that are up (empty while the database is down).' })
+  info: HealthComponentSubsetDto;
 
   @ApiProperty({ description: 'The components that are down (empty while up).' })
-  error: HealthComponentsDto;
+  error: HealthComponentSubsetDto;
 
   @ApiProperty({ description: 'Every component with its state.' })
   details: HealthComponentsDto;

@@ -25,15 +25,23 @@ export interface ErrorIssue {
   field?: string;
 }
 
+/** Every error body documents its messages as at most this long; an echoed input must not break that. */
+export const MAX_ERROR_MESSAGE = 2000;
+
+export const capMessage = (text: string): string => (text.length <= MAX_ERROR_MESSAGE ? text : `${text.slice(0, MAX_ERROR_MESSAGE - 1)}…`);
+
 export class ApiError extends Error {
+  readonly issues: ErrorIssue[];
+
   constructor(
     readonly status: number,
-    readonly issues: ErrorIssue[],
+    issues: ErrorIssue[],
     /** A dialect that must answer an exact body (e.g. a Triboo status word) sets it here. */
     readonly body?: unknown,
     readonly headers: Record<string, string> = {},
   ) {
     super(issues.map((i) => (i.field ? `${i.field}: ${i.message}` : i.message)).join('; ') || `HTTP ${status}`);
+    this.issues = issues.map((i) => (i.message.length > MAX_ERROR_MESSAGE ? { ...i, message: capMessage(i.message) } : i));
   }
 
   static badRequest(message: string, field?: string, code: ErrorCode = 'INVALID'): ApiError {

@@ -19,6 +19,9 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   503: 'INTERNAL',
 };
 
+/** The throttler's own text ("ThrottlerException: Too Many Requests") names a class, not what to do. */
+export const TOO_MANY_REQUESTS = 'Too many requests from this address: wait the Retry-After seconds, then try again.';
+
 const FASTIFY_MESSAGES: Record<string, string> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'The request body is not valid JSON.',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'The request body is empty but the content type says JSON.',
@@ -40,7 +43,7 @@ export function toApiError(e: unknown): ApiError | null {
     if (status >= 500 && status !== 503) return null;
     const res = e.getResponse();
     const raw = typeof res === 'string' ? res : (res as { message?: unknown }).message;
-    const message = Array.isArray(raw) ? raw.join('; ') : typeof raw === 'string' ? raw : e.message;
+    const message = status === 429 ? TOO_MANY_REQUESTS : Array.isArray(raw) ? raw.join('; ') : typeof raw === 'string' ? raw : e.message;
     return new ApiError(status, [{ code: CODE_BY_STATUS[status] ?? 'INVALID', message }]);
   }
   if (PG_BAD_TEXT.has(pgError(e)?.code ?? '')) return ApiError.badRequest('Text values must not contain NUL characters or invalid UTF-8.');

@@ -1,6 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ErrorFormat, errorFormatFor, errorFormats } from '../http/error-formats';
+import { cleanOperationIds } from './operation-ids';
+import { applyPathSpellings } from './path-spelling';
+import { unfillOptionalQueries } from './query-examples';
+import { SpecOperation as Operation, addTransportErrors, documentErrorResponse } from './standard-responses';
+import { orderedTags } from './tags';
 
 const DESCRIPTION = [
   'One learning-platform administration server speaking four API dialects over one core:',
@@ -33,14 +38,6 @@ function sortKeys(value: unknown, key?: string): unknown {
   return value;
 }
 
-type Operation = {
-  responses?: Record<string, { description?: string; content?: unknown }>;
-  security?: unknown[];
-  parameters?: unknown[];
-  requestBody?: unknown;
-  tags?: string[];
-};
-
 /** The document is refused, naming the path, rather than written pointing at no schema. */
 function errorSchemaName(format: ErrorFormat, path: string): string {
   if (!format.schema?.name || !format.schema.schema) {
@@ -58,28 +55,23 @@ function applyDialectErrors(doc: OpenAPIObject): void {
   }
   for (const [path, item] of Object.entries(doc.paths)) {
     const format = errorFormatFor(path.replace(/\{[^}]+\}/g, 'x'));
-    const ref = { $ref: `#/components/schemas/${errorSchemaName(format, path)}` };
-    for (const op of Object.values(item as Record<string, Operation>)) {
+    const schemaName = errorSchemaName(format, path);
+    for (const [method, op] of Object.entries(item as Record<string, Operation>)) {
       if (!op || typeof op !== 'object' || !('responses' in op)) continue;
       op.responses ??= {};
       op.responses['500'] ??= { ...INTERNAL_ERROR };
       if (op.parameters?.length || op.requestBody) op.responses['400'] ??= { ...BAD_INPUT };
+      addTransportErrors(path, method, op);
       for (const [status, response] of Object.entries(op.responses)) {
-        if (Number(status) >= 400) response.content = { [format.contentType ?? 'application/json']: { schema: ref } };
+        if (Number(status) >= 400) documentErrorResponse(format, schemaName, status, response);
       }
     }
   }
 }
 
-/** Lists every tag the operations use (sorted) and drops schemas nothing references. */
+/** Lists every tag the operations use (seed order, see tags.ts) and drops schemas nothing references. */
 function tidy(doc: OpenAPIObject): void {
-  const tags = new Set<string>();
-  for (const item of Object.values(doc.paths)) {
-    for (const op of Object.values(item as Record<string, Operation>)) for (const t of op?.tags ?? []) tags.add(t);
-  }
-  // The four seed dialects, then SCIM, then the platform's own routes; alphabetical within each.
-  const rank = (name: string) => (name.startsWith('Platform') ? 2 : name.startsWith('SCIM') ? 1 : 0);
-  doc.tags = [...tags].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0)).map((name) => ({ name, description: `${name} operations.` }));
+  doc.tags = orderedTags(doc);
   const schemas = doc.components?.schemas ?? {};
   for (;;) {
     const text = JSON.stringify({ paths: doc.paths, schemas });
@@ -125,6 +117,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const doc = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (controllerKey: string, methodKey: string) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
+  cleanOperationIds(doc);
+  applyPathSpellings(doc);
+  unfillOptionalQueries(doc);
   applyDialectErrors(doc);
   markSuperuserRoutes(doc);
   tidy(doc);

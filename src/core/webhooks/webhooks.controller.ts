@@ -23,7 +23,7 @@ const SIGNING =
   '(unix seconds) and `webhook-signature: v1,<base64 HMAC-SHA256 of "{id}.{timestamp}.{body}">`. A 2xx within 10 s is success.';
 const BAD_INPUT = 'A malformed URL, a scheme other than http(s), a target resolving to a loopback, private, link-local or metadata address, an unknown event type, or an unknown field.';
 
-@ApiTags('Webhooks')
+@ApiTags('Platform: Webhooks')
 @Controller('api/platform/v1/webhooks')
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}

@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { ApiError } from '../api-error';
+import { ApiError, capMessage } from '../api-error';
 
 export type ErrorSchemaObject = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string];
 
@@ -15,5 +15,5 @@ export interface ErrorFormat {
 }
 
 export function firstMessage(error: ApiError): string {
-  return error.issues.map((i) => (i.field ? `${i.field}: ${i.message}` : i.message)).join(' ') || `HTTP ${error.status}`;
+  return capMessage(error.issues.map((i) => (i.field ? `${i.field}: ${i.message}` : i.message)).join(' ') || `HTTP ${error.status}`);
 }

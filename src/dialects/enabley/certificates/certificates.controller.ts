@@ -70,7 +70,7 @@ export class CertificatesController {
   }
 
   @Get('api/v1/certificates/users/:externalUserId')
-  @ApiParam({ name: 'externalUserId', description: 'externalUserId' })
+  @ApiParam({ name: 'externalUserId', description: 'externalUserId', type: String })
   @Can('read', 'EnableyCertificates')
   @ApiOperation({
     summary: 'Get user’s certificates',
@@ -95,6 +95,7 @@ export class CertificatesController {
   })
   @ApiOkResponse({ type: CertificateInfoPageDto })
   @EnableyErrors()
+  @ApiNotFoundResponse({ description: 'An altered, expired or foreign paginationKey (not_found).' })
   listV2(@CurrentPrincipal() p: Principal, @Query() raw: CertificatesV2QueryDto): Promise<PaginationResult<CertificateInfoDto>> {
     const { q, query } = this.paginator.restore(raw, ['pageSize']);
     return this.paginator.page<CertificateView, CertificateInfoDto>({
@@ -108,7 +109,7 @@ export class CertificatesController {
   }
 
   @Get('api/v2/certificates/:externalCertificateId')
-  @ApiParam({ name: 'externalCertificateId', description: 'External certificate id' })
+  @ApiParam({ name: 'externalCertificateId', description: 'External certificate id', type: String })
   @Can('read', 'EnableyCertificates')
   @ApiOperation({ summary: 'Get account certificate by external certificate id', description: 'Get certificate by external certificate id; 404 not_found when unknown.' })
   @ApiOkResponse({ type: CertificateInfoDto })
@@ -119,7 +120,7 @@ export class CertificatesController {
   }
 
   @Get('api/v1/certificates/pdf/:token')
-  @ApiParam({ name: 'token', description: 'The signed document reference of a pdfUrl' })
+  @ApiParam({ name: 'token', description: 'The signed document reference of a pdfUrl', type: String })
   @Public()
   @Header('Cache-Control', 'private, no-store')
   @ApiOperation({

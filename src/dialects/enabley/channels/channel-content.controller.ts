@@ -21,7 +21,7 @@ export class ChannelContentController {
   ) {}
 
   @Get('api/v1/channels/:channelIdentifier/courses/events')
-  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier' })
+  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier', type: String })
   @Can('read', ENABLEY_CHANNEL, { param: 'channelIdentifier' })
   @ApiOperation({ summary: 'Get Course Training Events', description: 'Get all Course Training Events of the channel, earliest first.' })
   @ApiOkList(TrainingEventDto, EVENTS_LIMIT, 'OK')
@@ -31,7 +31,7 @@ export class ChannelContentController {
   }
 
   @Put('api/v1/channels/:channelIdentifier/courses/events')
-  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier' })
+  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier', type: String })
   @Can('update', ENABLEY_CHANNEL, { param: 'channelIdentifier' })
   @ApiOperation({
     summary: 'Create or update a Course Training Event (authoring, beyond the seed)',
@@ -55,7 +55,7 @@ export class ChannelContentController {
   }
 
   @Get('api/v1/channels/:channelIdentifier/contentItems')
-  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier' })
+  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier', type: String })
   @Can('read', ENABLEY_CHANNEL, { param: 'channelIdentifier' })
   @ApiOperation({ summary: 'List the content items of a channel (beyond the seed)', description: 'Every content item of the channel, training events included, in position order.' })
   @ApiOkResponse({ type: ContentItemListDto })
@@ -65,7 +65,7 @@ export class ChannelContentController {
   }
 
   @Put('api/v1/channels/:channelIdentifier/contentItems')
-  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier' })
+  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier', type: String })
   @HttpCode(200)
   @Can('update', ENABLEY_CHANNEL, { param: 'channelIdentifier' })
   @ApiOperation({
@@ -80,9 +80,9 @@ export class ChannelContentController {
   }
 
   @Put('api/v1/channels/:channelIdentifier/contentItems/:itemIdentifier/users/:userIdentifier/progress')
-  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier' })
-  @ApiParam({ name: 'itemIdentifier', description: 'Content item (or training event) identifier within the channel' })
-  @ApiParam({ name: 'userIdentifier', description: 'User identifier' })
+  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier', type: String })
+  @ApiParam({ name: 'itemIdentifier', description: 'Content item (or training event) identifier within the channel', type: String })
+  @ApiParam({ name: 'userIdentifier', description: 'User identifier', type: String })
   @HttpCode(200)
   @Can('update', ENABLEY_CHANNEL, { param: 'channelIdentifier' })
   @ApiOperation({
@@ -104,8 +104,8 @@ export class ChannelContentController {
   }
 
   @Post('api/v4/channels/forceComplete/channel/:channelIdentifier/user/:userIdentifier')
-  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier' })
-  @ApiParam({ name: 'userIdentifier', description: 'User identifier' })
+  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier', type: String })
+  @ApiParam({ name: 'userIdentifier', description: 'User identifier', type: String })
   @HttpCode(200)
   @Can('update', ENABLEY_CHANNEL, { param: 'channelIdentifier' })
   @ApiOperation({

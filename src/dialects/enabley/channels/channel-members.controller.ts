@@ -21,8 +21,8 @@ export class ChannelMembersController {
   ) {}
 
   @Post('api/v1/channels/:channelIdentifier/groups/:groupIdentifier')
-  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier' })
-  @ApiParam({ name: 'groupIdentifier', description: 'Group identifier' })
+  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier', type: String })
+  @ApiParam({ name: 'groupIdentifier', description: 'Group identifier', type: String })
   @HttpCode(200)
   @Can('update', ENABLEY_CHANNEL_MEMBERSHIP, { param: 'channelIdentifier' })
   @ApiOperation({
@@ -38,8 +38,8 @@ export class ChannelMembersController {
   }
 
   @Delete('api/v1/channels/:channelIdentifier/groups/:groupIdentifier')
-  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier' })
-  @ApiParam({ name: 'groupIdentifier', description: 'Group identifier' })
+  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier', type: String })
+  @ApiParam({ name: 'groupIdentifier', description: 'Group identifier', type: String })
   @HttpCode(200)
   @Can('update', ENABLEY_CHANNEL_MEMBERSHIP, { param: 'channelIdentifier' })
   @ApiOperation({
@@ -55,8 +55,8 @@ export class ChannelMembersController {
   }
 
   @Post('api/v2/channels/:channelIdentifier/users/:userIdentifier')
-  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier' })
-  @ApiParam({ name: 'userIdentifier', description: 'User identifier' })
+  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier', type: String })
+  @ApiParam({ name: 'userIdentifier', description: 'User identifier', type: String })
   @HttpCode(200)
   @Can('update', ENABLEY_CHANNEL_MEMBERSHIP, { param: 'channelIdentifier' })
   @ApiOperation({
@@ -72,8 +72,8 @@ export class ChannelMembersController {
   }
 
   @Delete('api/v1/channels/:channelIdentifier/users/:userIdentifier')
-  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier' })
-  @ApiParam({ name: 'userIdentifier', description: 'User identifier' })
+  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier', type: String })
+  @ApiParam({ name: 'userIdentifier', description: 'User identifier', type: String })
   @HttpCode(200)
   @Can('update', ENABLEY_CHANNEL_MEMBERSHIP, { param: 'channelIdentifier' })
   @ApiOperation({

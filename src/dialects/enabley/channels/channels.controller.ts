@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiParam } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '../../../core/auth/principal';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
@@ -44,6 +44,7 @@ export class ChannelsController {
   })
   @ApiOkResponse({ type: ChannelInfoPageDto })
   @EnableyErrors()
+  @ApiNotFoundResponse({ description: 'An altered, expired or foreign paginationKey (not_found).' })
   listV3(@CurrentPrincipal() p: Principal, @Query() raw: ListChannelsV3QueryDto): Promise<PaginationResult<ChannelInfoDto>> {
     const { q, query } = this.paginator.restore(raw, ['includeCategories', 'subAccountName', 'pageSize']);
     const filter = { subAccountName: q.subAccountName };
@@ -75,7 +76,7 @@ export class ChannelsController {
   }
 
   @Get('api/v1/channels/:identifier')
-  @ApiParam({ name: 'identifier', description: 'Channel identifier' })
+  @ApiParam({ name: 'identifier', description: 'Channel identifier', type: String })
   @Can('read', ENABLEY_CHANNEL, { param: 'identifier' })
   @ApiOperation({ summary: 'Find channel by identifier', description: 'Find channel by identifier; 404 not_found when the account has no such channel.' })
   @ApiOkResponse({ type: ChannelInfoDto })
@@ -85,7 +86,7 @@ export class ChannelsController {
   }
 
   @Get('api/v2/channels/channels/:channelIdentifier/members/count')
-  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier' })
+  @ApiParam({ name: 'channelIdentifier', description: 'Channel identifier', type: String })
   @Can('read', ENABLEY_CHANNEL, { param: 'channelIdentifier' })
   @ApiOperation({ summary: 'Retrieve the number of members in a channel', description: 'The number of active learners of the channel.' })
   @ApiOkResponse({ type: MembersCountDto })

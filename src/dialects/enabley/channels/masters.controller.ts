@@ -43,6 +43,7 @@ export class MastersController {
   })
   @ApiOkResponse({ type: MasterChannelPageDto })
   @EnableyErrors()
+  @ApiNotFoundResponse({ description: 'An altered, expired or foreign paginationKey (not_found).' })
   listV3(@CurrentPrincipal() p: Principal, @Query() raw: MastersV3QueryDto): Promise<PaginationResult<MasterChannelDto>> {
     const { q, query } = this.paginator.restore(raw, ['onlyPublished', 'subAccountName', 'pageSize']);
     const filter = { masters: true, onlyPublished: q.onlyPublished === true, subAccountName: q.subAccountName };

@@ -62,8 +62,8 @@ export class GroupsController {
     summary: 'Assign User to Group',
     description: 'Maps the user to the group (idempotent). With `replace=true`, the user\'s other group mappings are removed in the same transaction. Unknown user → 404 not_found.',
   })
-  @ApiParam({ name: 'groupIdentifier', description: 'Group identifier' })
-  @ApiParam({ name: 'userIdentifier', description: 'User identifier' })
+  @ApiParam({ name: 'groupIdentifier', description: 'Group identifier', type: String })
+  @ApiParam({ name: 'userIdentifier', description: 'User identifier', type: String })
   @ApiOkResponse({ description: 'OK' })
   @EnableyErrors()
   async addUser(@CurrentPrincipal() p: Principal, @PolicySubjectAttrs() group: EnableyGroupAttrs, @Param('userIdentifier') userIdentifier: string, @Query() q: ReplaceQuery): Promise<void> {
@@ -73,8 +73,8 @@ export class GroupsController {
   @Delete('api/v1/groups/:groupIdentifier/users/:userIdentifier')
   @Can('update', ENABLEY_GROUP, { param: 'groupIdentifier' })
   @ApiOperation({ summary: 'Remove User from Group', description: 'Removes the user\'s mapping to the group; 404 not_found when the user is not in it.' })
-  @ApiParam({ name: 'groupIdentifier', description: 'Group identifier' })
-  @ApiParam({ name: 'userIdentifier', description: 'User identifier' })
+  @ApiParam({ name: 'groupIdentifier', description: 'Group identifier', type: String })
+  @ApiParam({ name: 'userIdentifier', description: 'User identifier', type: String })
   @ApiOkResponse({ description: 'OK' })
   @EnableyErrors()
   async removeUser(@CurrentPrincipal() p: Principal, @PolicySubjectAttrs() group: EnableyGroupAttrs, @Param('userIdentifier') userIdentifier: string): Promise<void> {
@@ -84,7 +84,7 @@ export class GroupsController {
   @Get('api/v1/groups/:identifier')
   @Can('read', ENABLEY_GROUP, { param: 'identifier' })
   @ApiOperation({ summary: 'Find group', description: 'Find group by identifier; with `subAccountName`, only if the group belongs to it (404 not_found otherwise).' })
-  @ApiParam({ name: 'identifier', description: 'Group identifier' })
+  @ApiParam({ name: 'identifier', description: 'Group identifier', type: String })
   @ApiOkResponse({ type: GroupInfoDto, description: 'OK' })
   @EnableyErrors()
   get(@CurrentPrincipal() p: Principal, @Param('identifier') identifier: string, @Query() q: GroupListQuery): Promise<GroupInfoDto> {
@@ -97,7 +97,7 @@ export class GroupsController {
     summary: 'deleteGroup',
     description: 'Deletes the group with its user mappings and the entitlements on it, in one transaction. Refused with 400 invalid_request while the group has child groups: delete or re-parent them first.',
   })
-  @ApiParam({ name: 'identifier', description: 'Group identifier' })
+  @ApiParam({ name: 'identifier', description: 'Group identifier', type: String })
   @ApiOkResponse({ description: 'OK' })
   @EnableyErrors('Invalid input, or the group still has child groups (invalid_request).')
   async delete(@CurrentPrincipal() p: Principal, @PolicySubjectAttrs() group: EnableyGroupAttrs): Promise<void> {

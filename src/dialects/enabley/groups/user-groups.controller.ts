@@ -19,7 +19,7 @@ export class UserGroupsController {
   @Get('api/v1/users/:identifier/groups')
   @Can('read', ENABLEY_USER, { param: 'identifier' })
   @ApiOperation({ summary: 'Find user group(s) by user identifier', description: 'The groups the user is mapped to, optionally only those of one sub-account.' })
-  @ApiParam({ name: 'identifier', description: 'User identifier' })
+  @ApiParam({ name: 'identifier', description: 'User identifier', type: String })
   @ApiOkList(GroupInfoDto, GROUP_LIST_MAX, 'OK')
   @EnableyErrors()
   list(@CurrentPrincipal() p: Principal, @PolicySubjectAttrs() user: EnableyUserAttrs, @Query() q: GroupListQuery): Promise<GroupInfoDto[]> {

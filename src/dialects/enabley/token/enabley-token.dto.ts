@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { INT32 } from '../../../core/openapi/schema-types';
 
 export class EnableyTokenQuery {
   @ApiProperty({ description: 'The API client id.' })
@@ -19,9 +20,9 @@ export class EnableyTokenDto {
   @ApiProperty()
   access_token: string;
 
-  @ApiProperty({ example: 'bearer' })
+  @ApiProperty({ enum: ['bearer'], example: 'bearer' })
   token_type: string;
 
-  @ApiProperty({ example: 3600000, description: 'Milliseconds.' })
+  @ApiProperty({ ...INT32, example: 3600000, description: 'Milliseconds.' })
   expires_in: number;
 }

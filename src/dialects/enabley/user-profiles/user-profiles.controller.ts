@@ -50,7 +50,7 @@ export class UserProfilesController {
   @HttpCode(200)
   @Can('read', ENABLEY_USER, { param: 'identifier' })
   @ApiOperation({ summary: 'Find profiles of a user by user identifier', description: 'The profiles the user is mapped to, ordered by identifier.' })
-  @ApiParam({ name: 'identifier', description: 'User identifier' })
+  @ApiParam({ name: 'identifier', description: 'User identifier', type: String })
   @ApiOkList(UserProfileInfoDto, USER_PROFILES_MAX, 'OK')
   @EnableyErrors()
   ofUser(@CurrentPrincipal() p: Principal, @PolicySubjectAttrs() user: EnableyUserAttrs): Promise<UserProfileInfoDto[]> {
@@ -63,8 +63,8 @@ export class UserProfilesController {
     summary: 'Assign profile of a user by user identifier and profile identifier',
     description: 'Maps the user to the profile (idempotent). With `replace=true`, the user\'s other profile mappings are removed in the same transaction. Unknown user → 404 not_found.',
   })
-  @ApiParam({ name: 'profileIdentifier', description: 'Profile identifier' })
-  @ApiParam({ name: 'userIdentifier', description: 'User identifier' })
+  @ApiParam({ name: 'profileIdentifier', description: 'Profile identifier', type: String })
+  @ApiParam({ name: 'userIdentifier', description: 'User identifier', type: String })
   @ApiOkResponse({ description: 'Assignment of profile of a user was updated' })
   @EnableyErrors()
   async assign(@CurrentPrincipal() p: Principal, @PolicySubjectAttrs() profile: EnableyUserProfileAttrs, @Param('userIdentifier') userIdentifier: string, @Query() q: ReplaceQuery): Promise<void> {
@@ -74,8 +74,8 @@ export class UserProfilesController {
   @Delete('api/v2/userProfiles/:profileIdentifier/users/:userIdentifier')
   @Can('update', ENABLEY_USER_PROFILE, { param: 'profileIdentifier' })
   @ApiOperation({ summary: 'Remove profile of a user by user identifier and profile identifier', description: 'Removes the mapping; 404 not_found when the user does not have that profile.' })
-  @ApiParam({ name: 'profileIdentifier', description: 'Profile identifier' })
-  @ApiParam({ name: 'userIdentifier', description: 'User identifier' })
+  @ApiParam({ name: 'profileIdentifier', description: 'Profile identifier', type: String })
+  @ApiParam({ name: 'userIdentifier', description: 'User identifier', type: String })
   @ApiOkResponse({ description: 'Remove assignment of profile of a user was updated' })
   @EnableyErrors()
   async unassign(@CurrentPrincipal() p: Principal, @PolicySubjectAttrs() profile: EnableyUserProfileAttrs, @Param('userIdentifier') userIdentifier: string): Promise<void> {

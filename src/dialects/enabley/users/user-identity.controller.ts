@@ -34,7 +34,7 @@ export class EnableyUserIdentityController {
     summary: 'Set user permissions',
     description: 'Sets the permissions of a user whose possibleRoles include INSTRUCTOR (400 otherwise). The list replaces any existing permissions.',
   })
-  @ApiParam({ name: 'userIdentifier', description: 'userIdentifier' })
+  @ApiParam({ name: 'userIdentifier', description: 'userIdentifier', type: String })
   @ApiOkResponse({ type: ExternalPermissionDto, description: 'OK' })
   @EnableyErrors('Invalid input, or the user is not an INSTRUCTOR (invalid_request).')
   async setPermissions(@CurrentPrincipal() p: Principal, @PolicySubjectAttrs() user: EnableyUserAttrs, @Body() body: ExternalPermissionDto): Promise<ExternalPermissionDto> {
@@ -44,8 +44,8 @@ export class EnableyUserIdentityController {
   @Delete('api/v2/users/:identifier/subAccountName/:subAccountName')
   @Can('update', ENABLEY_USER, { param: 'identifier' })
   @ApiOperation({ summary: 'Remove a user from a particular sub-account', description: 'Removes the user from that sub-account; 404 not_found when the user does not belong to it.' })
-  @ApiParam({ name: 'identifier', description: 'User identifier' })
-  @ApiParam({ name: 'subAccountName', description: 'Sub-account name' })
+  @ApiParam({ name: 'identifier', description: 'User identifier', type: String })
+  @ApiParam({ name: 'subAccountName', description: 'Sub-account name', type: String })
   @ApiOkResponse({ description: 'OK' })
   @EnableyErrors()
   async removeFromSubAccount(@CurrentPrincipal() p: Principal, @PolicySubjectAttrs() user: EnableyUserAttrs, @Param('subAccountName') subAccountName: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { subject } from '@casl/ability';
 import { Body, Controller, Delete, Get, Param, Put, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { Principal } from '../../../core/auth/principal';
 import { ApiError } from '../../../core/http/api-error';
@@ -44,6 +44,7 @@ export class EnableyUsersController {
   })
   @ApiCreatedResponse({ type: UserInfoDto, description: 'User was created' })
   @ApiOkResponse({ type: UserInfoDto, description: 'User was updated' })
+  @ApiConflictResponse({ description: 'The username or email is taken by another user (item_exists).' })
   @EnableyErrors()
   async upsert(@CurrentPrincipal() p: Principal, @Body() body: UserDataDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserInfoDto> {
     const { created, user } = await this.users.upsert(p.accountId, body, p);
@@ -54,8 +55,9 @@ export class EnableyUsersController {
   @Get('api/v2/users/:identifier')
   @Can('read', ENABLEY_USER)
   @ApiOperation({ summary: 'Find user by identifier', description: 'One user of the caller\'s account; with `subAccountName`, only if the user belongs to it. Absent → 404 not_found.' })
-  @ApiParam({ name: 'identifier', description: 'User identifier' })
+  @ApiParam({ name: 'identifier', description: 'User identifier', type: String })
   @ApiOkResponse({ type: UserInfoDto, description: 'OK' })
+  @ApiNotFoundResponse({ description: 'No user with that identifier in the account (or the sub-account): not_found.' })
   @EnableyErrors()
   async get(@CurrentPrincipal() p: Principal, @CurrentAbility() ability: AppAbility, @Param('identifier') identifier: string, @Query() q: SubAccountQuery): Promise<UserInfoDto> {
     // The hot path: one indexed query; the object check runs in memory on the row it returned.
@@ -67,7 +69,7 @@ export class EnableyUsersController {
   @Put('api/v2/users/:identifier')
   @Can('update', ENABLEY_USER, { param: 'identifier' })
   @ApiOperation({ summary: 'Update existing user status', description: 'Activates (`isActive=true`, the default) or deactivates the user. A deactivated user\'s tokens stop working.' })
-  @ApiParam({ name: 'identifier', description: 'User identifier' })
+  @ApiParam({ name: 'identifier', description: 'User identifier', type: String })
   @ApiOkResponse({ type: UserInfoDto, description: 'OK' })
   @EnableyErrors()
   setStatus(@CurrentPrincipal() p: Principal, @Param('identifier') identifier: string, @Query() q: UserStatusQuery): Promise<UserInfoDto> {
@@ -80,7 +82,7 @@ export class EnableyUsersController {
     summary: 'Delete user by identifier',
     description: 'A real delete: the user and, in the same transaction, its sub-account links, group and profile mappings, entitlements, permissions and sessions.',
   })
-  @ApiParam({ name: 'identifier', description: 'User identifier' })
+  @ApiParam({ name: 'identifier', description: 'User identifier', type: String })
   @ApiOkResponse({ description: 'OK' })
   @EnableyErrors()
   async delete(@CurrentPrincipal() p: Principal, @Param('identifier') identifier: string): Promise<void> {

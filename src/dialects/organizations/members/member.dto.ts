@@ -4,6 +4,7 @@ import { ToBoolean, Trim } from '../../../core/http/transforms';
 import { ORGANIZATIONS_BOOLEANS } from '../common/input';
 import { CONTENT_LEVELS, ContentLevel, ORGANIZATION_LEVELS, OrganizationLevel, PermissionDto, levelMessage } from '../common/levels';
 import { OrganizationRefDto } from '../organizations/organization.dto';
+import { INT32 } from '../../../core/openapi/schema-types';
 
 const USERS = 'Comma-separated list of user identification strings (at most 1000).';
 const ORGANIZATIONS = 'Comma-separated list of organization identification strings (at most 100).';
@@ -143,7 +144,7 @@ export class AssignResultDto {
   @ApiProperty({ type: String, isArray: true, maxItems: 1000, description: 'Requested user codes with no user in the account; nothing was written for them.', example: [] })
   unknown_users: string[];
 
-  @ApiProperty({ description: 'Notification messages queued (notify=true): one per affected user.', example: 0 })
+  @ApiProperty({ ...INT32, description: 'Notification messages queued (notify=true): one per affected user.', example: 0 })
   notified: number;
 }
 

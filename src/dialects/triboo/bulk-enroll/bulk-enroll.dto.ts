@@ -5,6 +5,7 @@ import { ToBoolean } from '../../../core/http/transforms';
 import { FORM_BOOLEANS } from '../common/transforms';
 import { PageQueryDto } from '../common/pagination';
 import { TribooCredentialsDto } from '../common/credentials.dto';
+import { INT32 } from '../../../core/openapi/schema-types';
 
 const joinList = () => Transform(({ value }) => (Array.isArray(value) ? value.map(String).join(',') : value));
 
@@ -78,11 +79,11 @@ export class EnrollmentAuditQueryDto extends PageQueryDto {
 
 export class EnrollmentAuditDto {
   @ApiProperty({ example: '42.1', description: 'Entry id: audit row id and position.' }) id: string;
-  @ApiProperty({ example: '2021-08-01T01:00:00.000Z' }) created: string;
+  @ApiProperty({ format: 'date-time', example: '2021-08-01T01:00:00.000Z' }) created: string;
   @ApiProperty({ example: 'course-v1:triboo+Demo+123' }) course_id: string;
   @ApiProperty({ description: 'As sent.' }) identifier: string;
   email: string | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'The user at the time of the call; null for an unregistered email.' }) user_id: number | null;
+  @ApiProperty({ ...INT32, nullable: true, description: 'The user at the time of the call; null for an unregistered email.' }) user_id: number | null;
   @ApiProperty({ type: String, nullable: true, description: 'Username at the time of the call.' }) username: string | null;
   @ApiProperty({ enum: ['enroll', 'unenroll'] }) action: string;
   @ApiProperty({ example: 'from unenrolled to enrolled' }) state_transition: string;
@@ -90,11 +91,14 @@ export class EnrollmentAuditDto {
 }
 
 export class EnrollmentAuditPageDto {
+  @ApiProperty({ ...INT32 })
   count: number;
+  @ApiProperty({ ...INT32 })
   num_pages: number;
+  @ApiProperty({ ...INT32 })
   current_page: number;
   @ApiProperty({ type: [EnrollmentAuditDto], maxItems: 1000 }) results: EnrollmentAuditDto[];
   next: string | null;
-  @ApiProperty() start: number;
+  @ApiProperty({ ...INT32 }) start: number;
   previous: string | null;
 }

@@ -4,6 +4,7 @@ import { FastifyRequest } from 'fastify';
 import { ApiError } from '../../../core/http/api-error';
 import { publicBaseUrl } from '../../../core/http/public-base-url';
 import { ToInt } from '../../../core/http/transforms';
+import { INT32 } from '../../../core/openapi/schema-types';
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
@@ -20,7 +21,7 @@ export class PageQueryDto {
   @Matches(/^(-?\d{1,9}|last)$/, { message: 'page must be an integer or "last".' })
   page?: string;
 
-  @ApiPropertyOptional({ description: `Items per page (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}; more is a 400).`, minimum: 1, maximum: MAX_PAGE_SIZE, example: 100 })
+  @ApiPropertyOptional({ ...INT32, description: `Items per page (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}; more is a 400).`, minimum: 1, maximum: MAX_PAGE_SIZE, example: 100 })
   @IsOptional()
   @ToInt({ digits: 9, trim: true })
   @IsInt()
@@ -43,19 +44,19 @@ export class PageQueryDto {
 
 /** The Open edX page envelope every Triboo list answers. */
 export class PageEnvelopeDto {
-  @ApiProperty({ description: 'Items in the whole list.' })
+  @ApiProperty({ ...INT32, description: 'Items in the whole list.' })
   count: number;
 
-  @ApiProperty({ description: 'Number of pages (at least 1).' })
+  @ApiProperty({ ...INT32, description: 'Number of pages (at least 1).' })
   num_pages: number;
 
-  @ApiProperty()
+  @ApiProperty({ ...INT32 })
   current_page: number;
 
   @ApiProperty({ type: String, nullable: true, description: 'Absolute URL of the next page, or null.' })
   next: string | null;
 
-  @ApiProperty({ description: 'Index of the first item of this page in the whole list.' })
+  @ApiProperty({ ...INT32, description: 'Index of the first item of this page in the whole list.' })
   start: number;
 
   @ApiProperty({ type: String, nullable: true, description: 'Absolute URL of the previous page, or null.' })

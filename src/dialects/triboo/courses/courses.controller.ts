@@ -7,8 +7,10 @@ import { Can } from '../../../core/policy/policy.decorators';
 import { Page, PageQueryDto } from '../common/pagination';
 import { TribooCourseDto, TribooCoursePageDto } from './course.dto';
 import { TribooCoursesService } from './courses.service';
+import { DocumentedWithTrailingSlash } from '../../../core/openapi/path-spelling';
 
 @ApiTags('Triboo: Courses')
+@DocumentedWithTrailingSlash()
 @Controller()
 export class TribooCoursesController {
   constructor(private readonly courses: TribooCoursesService) {}

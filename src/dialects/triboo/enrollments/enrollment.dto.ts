@@ -58,7 +58,7 @@ export class CourseDetailsDto {
 }
 
 export class EnrollmentDto {
-  @ApiProperty({ example: '2021-08-01T01:00:00.000Z' }) created: string;
+  @ApiProperty({ format: 'date-time', example: '2021-08-01T01:00:00.000Z' }) created: string;
   @ApiProperty({ example: 'honor' }) mode: string;
   is_active: boolean;
   @ApiProperty({ description: 'Username.', example: 'bdero' }) user: string;

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ENROLLMENT_STATUSES } from '../../../core/learning/enrollment.entity';
 import { PageQueryDto } from '../common/pagination';
+import { INT32 } from '../../../core/openapi/schema-types';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -57,13 +58,13 @@ export class SupervisorQueryDto {
 }
 
 export class CourseProgressQueryDto {
-  @ApiPropertyOptional({ description: 'YYYY-MM-DD: enrollments from that day on (required when `to` is given).', example: '2021-09-15', pattern: '^\\d{4}-\\d{2}-\\d{2}$' })
+  @ApiPropertyOptional({ format: 'date', description: 'YYYY-MM-DD: enrollments from that day on (required when `to` is given).', example: '2021-09-15', pattern: '^\\d{4}-\\d{2}-\\d{2}$' })
   @IsOptional()
   @IsString()
   @Matches(DATE, { message: 'from must be a date in YYYY-MM-DD format.' })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'YYYY-MM-DD: enrollments up to and including that day.', example: '2022-01-01', pattern: '^\\d{4}-\\d{2}-\\d{2}$' })
+  @ApiPropertyOptional({ format: 'date', description: 'YYYY-MM-DD: enrollments up to and including that day.', example: '2022-01-01', pattern: '^\\d{4}-\\d{2}-\\d{2}$' })
   @IsOptional()
   @IsString()
   @Matches(DATE, { message: 'to must be a date in YYYY-MM-DD format.' })
@@ -79,7 +80,7 @@ export class BadgeDto {
 
   success: boolean;
 
-  @ApiProperty({ type: String, nullable: true, example: '2021-08-08T00:30:00.000Z' })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: '2021-08-08T00:30:00.000Z' })
   success_date: string | null;
 }
 
@@ -87,28 +88,31 @@ export class UserCourseProgressDto {
   @ApiProperty({ example: 'course-v1:demo+F07+2020_T2' }) course_id: string;
   @ApiProperty({ example: 'My First Course' }) course_title: string;
   @ApiProperty({ enum: [...ENROLLMENT_STATUSES] }) status: string;
-  @ApiProperty({ example: 100, minimum: 0, maximum: 100 }) progress: number;
-  @ApiProperty({ example: 89 }) current_score: number;
-  @ApiProperty({ example: 1403094, description: 'Seconds.' }) total_time_spent: number;
-  @ApiProperty({ example: '2021-08-01T01:00:00.000Z' }) enrollment_date: string;
-  completion_date: string | null;
+  @ApiProperty({ ...INT32, example: 100, minimum: 0, maximum: 100 }) progress: number;
+  @ApiProperty({ ...INT32, example: 89 }) current_score: number;
+  @ApiProperty({ ...INT32, example: 1403094, description: 'Seconds.' }) total_time_spent: number;
+  @ApiProperty({ format: 'date-time', example: '2021-08-01T01:00:00.000Z' }) enrollment_date: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) completion_date: string | null;
   @ApiProperty({ type: [BadgeDto], maxItems: 1000 }) badges: BadgeDto[];
 }
 
 export class UserProgressDto {
   @ApiProperty({ example: 'janedeer' }) username: string;
-  @ApiProperty({ example: 12345 }) user_id: number;
+  @ApiProperty({ ...INT32, example: 12345 }) user_id: number;
   @ApiProperty({ example: 'Jane Deer' }) name: string;
   @ApiProperty({ type: [UserCourseProgressDto], maxItems: 10000 }) courses: UserCourseProgressDto[];
 }
 
 export class UserProgressPageDto {
+  @ApiProperty({ ...INT32 })
   count: number;
+  @ApiProperty({ ...INT32 })
   num_pages: number;
+  @ApiProperty({ ...INT32 })
   current_page: number;
   @ApiProperty({ type: [UserProgressDto], maxItems: 1000 }) results: UserProgressDto[];
   next: string | null;
-  @ApiProperty() start: number;
+  @ApiProperty({ ...INT32 }) start: number;
   previous: string | null;
 }
 
@@ -116,14 +120,14 @@ export const COURSE_STATUS_WORDS = { not_started: 'Not Started', in_progress: 'I
 
 export class CourseEnrollmentProgressDto {
   @ApiProperty({ example: 'LaetitiaP' }) username: string;
-  @ApiProperty({ example: 14 }) user_id: number;
+  @ApiProperty({ ...INT32, example: 14 }) user_id: number;
   @ApiProperty({ example: 'Laetitia Pfaender' }) name: string;
   @ApiProperty({ enum: Object.values(COURSE_STATUS_WORDS) }) status: string;
-  @ApiProperty({ example: 48 }) progress: number;
-  @ApiProperty({ example: 100 }) current_score: number;
-  @ApiProperty({ example: 4082 }) total_time_spent: number;
-  @ApiProperty({ example: '2020-05-21T03:14:40.349Z' }) enrollment_date: string;
-  completion_date: string | null;
+  @ApiProperty({ ...INT32, example: 48 }) progress: number;
+  @ApiProperty({ ...INT32, example: 100 }) current_score: number;
+  @ApiProperty({ ...INT32, example: 4082 }) total_time_spent: number;
+  @ApiProperty({ format: 'date-time', example: '2020-05-21T03:14:40.349Z' }) enrollment_date: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) completion_date: string | null;
 }
 
 export class CourseProgressDto {

@@ -8,6 +8,8 @@ import { Page } from '../common/pagination';
 import { parseUserId, userIdList, usernameList } from '../users/user-keys';
 import { SupervisorQueryDto, UserProgressByEmailQueryDto, UserProgressByUsernameQueryDto, UserProgressDto, UserProgressPageDto, UserProgressQueryDto } from './progress.dto';
 import { UserProgressService } from './user-progress.service';
+import { DocumentedWithTrailingSlash } from '../../../core/openapi/path-spelling';
+import { INT32 } from '../../../core/openapi/schema-types';
 
 const LIST_DESCRIPTION =
   'Active enrollments of active users with per-course status, progress, score, time spent, dates and badges (scored items of the course; an empty list where it has none). Paginated like GET USERS. `supervisor=<username>` keeps the users whose lt_supervisor is that username; without a list or supervisor, every active user.';
@@ -17,6 +19,7 @@ const INVALID_PAGE = { description: 'Invalid page (outside 1..num_pages).' };
 const INACTIVE = { description: '`user_inactive`: reports cover active users only.' };
 
 @ApiTags('Triboo: Progress reports')
+@DocumentedWithTrailingSlash()
 @Controller('api/extended/v1')
 export class UserProgressController {
   constructor(private readonly reports: UserProgressService) {}
@@ -33,7 +36,7 @@ export class UserProgressController {
   @Get('user_progress_report/:user_id')
   @Can('read', 'TribooReport', { param: 'user_id' })
   @ApiOperation({ summary: 'GET USER PROGRESS REPORT of one user by user id.', description: 'The report of one active user.' })
-  @ApiParam({ name: 'user_id', example: '12345' })
+  @ApiParam({ name: 'user_id', example: 12345, schema: { ...INT32 } })
   @ApiOkResponse({ ...ONE, type: UserProgressDto })
   @ApiNotFoundResponse(NOT_FOUND)
   @ApiConflictResponse(INACTIVE)
@@ -53,7 +56,7 @@ export class UserProgressController {
   @Get('user_progress_report_by_username/:username')
   @Can('read', 'TribooReport', { param: 'username' })
   @ApiOperation({ summary: 'GET USER PROGRESS REPORT of one user by username.', description: 'The report of one active user.' })
-  @ApiParam({ name: 'username', example: 'janedeer' })
+  @ApiParam({ name: 'username', example: 'janedeer', type: String })
   @ApiOkResponse({ ...ONE, type: UserProgressDto })
   @ApiNotFoundResponse(NOT_FOUND)
   @ApiConflictResponse(INACTIVE)
@@ -75,7 +78,7 @@ export class UserProgressController {
   @Get('user_progress_report_by_email/:email')
   @Can('read', 'TribooReport', { param: 'email' })
   @ApiOperation({ summary: 'GET USER PROGRESS REPORT of one user by email.', description: 'The report of one active user; the email is matched case-insensitively.' })
-  @ApiParam({ name: 'email', example: 'jane@example.com' })
+  @ApiParam({ name: 'email', example: 'jane@example.com', type: String })
   @ApiOkResponse({ ...ONE, type: UserProgressDto })
   @ApiNotFoundResponse(NOT_FOUND)
   @ApiConflictResponse(INACTIVE)

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { ToBoolean, ToInt } from '../../../core/http/transforms';
 import { EmptyToNull, FORM_BOOLEANS } from '../common/transforms';
+import { INT32 } from '../../../core/openapi/schema-types';
 
 /** Optional; null allowed (stored as null). */
 export const OptionalText = (description: string, max = 255, example?: string) =>
@@ -23,7 +24,7 @@ export const OptionalChoice = (choices: readonly string[], description: string, 
   );
 
 export const YearOfBirth = () =>
-  applyDecorators(ApiPropertyOptional({ type: Number, nullable: true, minimum: 1900, maximum: 2100, example: 1990 }), EmptyToNull(), IsOptional(), ToInt({ digits: 9, trim: true }), IsInt(), Min(1900), Max(2100));
+  applyDecorators(ApiPropertyOptional({ ...INT32, nullable: true, minimum: 1900, maximum: 2100, example: 1990 }), EmptyToNull(), IsOptional(), ToInt({ digits: 9, trim: true }), IsInt(), Min(1900), Max(2100));
 
 export const HireDate = () =>
   applyDecorators(
@@ -43,5 +44,6 @@ export const Country = () =>
     Matches(/^([A-Za-z]{2})?$/, { message: 'country must be a two-letter ISO 3166-1 code.' }),
   );
 
-export const Out = (description: string, type: 'string' | 'number' | 'boolean' = 'string', nullable = true, example?: unknown) =>
-  ApiProperty({ type: type === 'string' ? String : type === 'number' ? Number : Boolean, nullable, description, example });
+/** A response field; `more` carries what a client generator needs beyond the type (an enum, a format). */
+export const Out = (description: string, type: 'string' | 'integer' | 'boolean' = 'string', nullable = true, example?: unknown, more: { enum?: readonly string[]; format?: string } = {}) =>
+  ApiProperty({ ...(type === 'integer' ? INT32 : { type: type === 'string' ? String : Boolean }), nullable, description, example, ...(more.enum ? { enum: [...more.enum] } : {}), ...(more.format ? { format: more.format } : {}) });

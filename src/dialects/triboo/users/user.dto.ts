@@ -4,6 +4,7 @@ import { IsEmail, IsString, Matches, MaxLength } from 'class-validator';
 import { ANALYTICS_ACCESS, AnalyticsAccess, PLATFORM_ROLES, PlatformRole } from './access-groups';
 import { Country, HireDate, OptionalBool, OptionalChoice, OptionalPlainText, OptionalText, Out, YearOfBirth } from './user-fields';
 import { TribooCredentialsDto } from '../common/credentials.dto';
+import { INT32 } from '../../../core/openapi/schema-types';
 
 export const GENDERS = ['m', 'f', 'o'] as const;
 export const LEVELS_OF_EDUCATION = ['p', 'm', 'b', 'a', 'hs', 'jhs', 'el', 'none', 'other'] as const;
@@ -157,12 +158,12 @@ export class TribooUserDto {
   @Out('Last name.', 'string', false) last_name: string;
   @Out('Language.', 'string', false) language: string;
   @Out('Location.', 'string', false) location: string;
-  @Out('Year of birth.', 'number') year_of_birth: number | null;
+  @Out('Year of birth.', 'integer') year_of_birth: number | null;
   @Out('Biography.') bio: string | null;
   @Out('Goals.') goals: string | null;
-  @Out('Level of education code.') level_of_education: string | null;
+  @Out('Level of education code.', 'string', true, undefined, { enum: LEVELS_OF_EDUCATION }) level_of_education: string | null;
   @Out('Full name.', 'string', false) name: string;
-  @Out('m, f or o.') gender: string | null;
+  @Out('m, f or o.', 'string', true, undefined, { enum: GENDERS }) gender: string | null;
   @Out('City.') city: string | null;
   @Out('Country code or "".', 'string', false) country: string;
   @Out('Custom country.') lt_custom_country: string | null;
@@ -174,7 +175,7 @@ export class TribooUserDto {
   @Out('GDPR consent.', 'boolean', false) lt_gdpr: boolean;
   @Out('Company.') lt_company: string | null;
   @Out('Employee id.') lt_employee_id: string | null;
-  @Out('Hire date, YYYY-MM-DD.') lt_hire_date: string | null;
+  @Out('Hire date, YYYY-MM-DD.', 'string', true, '2021-09-01', { format: 'date' }) lt_hire_date: string | null;
   @Out('Level.') lt_level: string | null;
   @Out('Job code.') lt_job_code: string | null;
   @Out('Job description.') lt_job_description: string | null;
@@ -197,7 +198,7 @@ export class TribooUserDto {
   @Out('Not in CREHANA_DENIED_GROUP.', 'boolean', false) crehana_catalog_access: boolean;
   @Out('Not in ANDERSPINK_DENIED_GROUP.', 'boolean', false) anderspink_catalog_access: boolean;
   @Out('Not in LEARNLIGHT_DENIED_GROUP.', 'boolean', false) learnlight_catalog_access: boolean;
-  @Out('Integer user id.', 'number', false, 30) user_id: number;
+  @Out('Integer user id.', 'integer', false, 30) user_id: number;
   @Out('false once deactivated.', 'boolean', false) is_active: boolean;
 }
 
@@ -207,17 +208,20 @@ export class TribooUserStatusDto extends TribooUserDto {
 }
 
 export class TribooUserPageDto {
+  @ApiProperty({ ...INT32 })
   count: number;
+  @ApiProperty({ ...INT32 })
   num_pages: number;
+  @ApiProperty({ ...INT32 })
   current_page: number;
   @ApiProperty({ type: [TribooUserDto], maxItems: 1000 }) results: TribooUserDto[];
   @ApiProperty({ type: String, nullable: true, description: 'Absolute URL of the next page.' }) next: string | null;
-  @ApiProperty({ description: 'Index of the first item of this page.' }) start: number;
+  @ApiProperty({ ...INT32, description: 'Index of the first item of this page.' }) start: number;
   @ApiProperty({ type: String, nullable: true, description: 'Absolute URL of the previous page.' }) previous: string | null;
 }
 
 export class DeactivationDto {
   @ApiProperty({ type: String, nullable: true, example: 'user6' }) username: string | null;
   @ApiProperty({ enum: ['user_deactivated', 'user_already_inactive', 'user_not_found', 'error'] }) status: string;
-  @ApiProperty({ type: Number, nullable: true, example: 29 }) user_id: number | null;
+  @ApiProperty({ ...INT32, nullable: true, example: 29 }) user_id: number | null;
 }

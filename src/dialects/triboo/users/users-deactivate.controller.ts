@@ -8,6 +8,8 @@ import { DeactivationDto } from './user.dto';
 import { parseUserId, userIdList, usernameList } from './user-keys';
 import { DeactivateByIdQueryDto, DeactivateByUsernameQueryDto } from './users-query.dto';
 import { TribooUsersDeactivateService } from './users-deactivate.service';
+import { DocumentedWithTrailingSlash } from '../../../core/openapi/path-spelling';
+import { INT32 } from '../../../core/openapi/schema-types';
 
 const LIST = {
   description: 'One entry per requested user, in request order (`user_deactivated`, `user_already_inactive`, `user_not_found`).',
@@ -17,6 +19,7 @@ const NOT_FOUND = { description: '`user_not_found` (single-user form).' };
 
 @ApiTags('Triboo: Users')
 @ApiExtraModels(DeactivationDto)
+@DocumentedWithTrailingSlash()
 @Controller()
 export class TribooUsersDeactivateController {
   constructor(private readonly service: TribooUsersDeactivateService) {}
@@ -41,7 +44,7 @@ export class TribooUsersDeactivateController {
   @HttpCode(200)
   @Can('delete', 'TribooUser', { param: 'user_id' })
   @ApiOperation({ summary: 'DEACTIVATE USER by user id.', description: '`user_deactivated` or `user_already_inactive` (200); `user_not_found` (404).' })
-  @ApiParam({ name: 'user_id', example: '29' })
+  @ApiParam({ name: 'user_id', example: 29, schema: { ...INT32 } })
   @ApiOkResponse({ type: DeactivationDto })
   @ApiNotFoundResponse(NOT_FOUND)
   deactivateId(@CurrentPrincipal() principal: Principal, @Param('user_id') userId: string): Promise<DeactivationDto> {
@@ -61,7 +64,7 @@ export class TribooUsersDeactivateController {
   @HttpCode(200)
   @Can('delete', 'TribooUser', { param: 'username' })
   @ApiOperation({ summary: 'DEACTIVATE USER by username.', description: '`user_deactivated` or `user_already_inactive` (200); `user_not_found` (404).' })
-  @ApiParam({ name: 'username', example: 'user6' })
+  @ApiParam({ name: 'username', example: 'user6', type: String })
   @ApiOkResponse({ type: DeactivationDto })
   @ApiNotFoundResponse(NOT_FOUND)
   deactivateUsername(@CurrentPrincipal() principal: Principal, @Param('username') username: string): Promise<DeactivationDto> {

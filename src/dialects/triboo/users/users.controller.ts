@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiConflictResponse, ApiConsumes, ApiCreatedResp
 import { FastifyRequest } from 'fastify';
 import { Principal } from '../../../core/auth/principal';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
+import { DocumentedWithTrailingSlash } from '../../../core/openapi/path-spelling';
 import { Can } from '../../../core/policy/policy.decorators';
 import { Page } from '../common/pagination';
 import { CreateTribooUserDto, TribooUserDto, TribooUserPageDto, TribooUserStatusDto, UpdateTribooUserDto } from './user.dto';
@@ -10,6 +11,7 @@ import { parseUserId, userIdList, usernameList } from './user-keys';
 import { UsersByUsernameQueryDto, UsersQueryDto } from './users-query.dto';
 import { TribooUsersListService } from './users-list.service';
 import { TribooUsersService } from './users.service';
+import { INT32 } from '../../../core/openapi/schema-types';
 
 const CONFLICT = { description: '`username_already_used` or `email_already_used`: {"status": word, "detail": text}.' };
 const NOT_FOUND = { description: '`user_not_found`: {"status": "user_not_found", "detail": text}.' };
@@ -23,6 +25,7 @@ export class TribooUsersController {
   ) {}
 
   @Post('api/extended/v1/users')
+  @DocumentedWithTrailingSlash()
   @Can('create', 'TribooUser')
   @ApiOperation({
     summary: 'CREATE USERS: create one user with its profile.',
@@ -44,7 +47,7 @@ export class TribooUsersController {
     summary: 'UPDATE USER by user id: partial update.',
     description: 'Same fields as create, all optional; a different username or email is applied. `user_updated` (200), `user_not_found` (404), `user_inactive` (409, nothing updated), `username_already_used` / `email_already_used` (409).',
   })
-  @ApiParam({ name: 'user_id', description: 'Integer user id.', example: '30' })
+  @ApiParam({ name: 'user_id', description: 'Integer user id.', example: 30, schema: { ...INT32 } })
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOkResponse({ type: TribooUserStatusDto })
   @ApiNotFoundResponse(NOT_FOUND)
@@ -57,7 +60,7 @@ export class TribooUsersController {
   @HttpCode(200)
   @Can('update', 'TribooUser', { param: 'username' })
   @ApiOperation({ summary: 'UPDATE USER by username: partial update.', description: 'As `PUT /update_user/{user_id}`, the user named by username.' })
-  @ApiParam({ name: 'username', example: 'user7' })
+  @ApiParam({ name: 'username', example: 'user7', type: String })
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOkResponse({ type: TribooUserStatusDto })
   @ApiNotFoundResponse(NOT_FOUND)
@@ -67,6 +70,7 @@ export class TribooUsersController {
   }
 
   @Get('api/extended/v1/users')
+  @DocumentedWithTrailingSlash()
   @Can('read', 'TribooUser')
   @ApiOperation({
     summary: 'GET USERS: every user of the account, or those of `user_id=a,b`.',
@@ -81,9 +85,10 @@ export class TribooUsersController {
   }
 
   @Get('api/extended/v1/users/:user_id')
+  @DocumentedWithTrailingSlash()
   @Can('read', 'TribooUser', { param: 'user_id' })
   @ApiOperation({ summary: 'GET USERS: one user by user id.', description: 'Every create field plus `user_id` and `is_active`; 404 `user_not_found`.' })
-  @ApiParam({ name: 'user_id', description: 'Integer user id.', example: '30' })
+  @ApiParam({ name: 'user_id', description: 'Integer user id.', example: 30, schema: { ...INT32 } })
   @ApiOkResponse({ type: TribooUserDto })
   @ApiNotFoundResponse(NOT_FOUND)
   getById(@CurrentPrincipal() principal: Principal, @Param('user_id') userId: string): Promise<TribooUserDto> {
@@ -91,6 +96,7 @@ export class TribooUsersController {
   }
 
   @Get('api/extended/v1/users_by_username')
+  @DocumentedWithTrailingSlash()
   @Can('read', 'TribooUser')
   @ApiOperation({ summary: 'GET USERS by `username=a,b` (paginated).', description: 'The users found among those usernames, paginated like GET USERS; without `username`, every user.' })
   @ApiOkResponse({ type: TribooUserPageDto })
@@ -101,9 +107,10 @@ export class TribooUsersController {
   }
 
   @Get('api/extended/v1/users_by_username/:username')
+  @DocumentedWithTrailingSlash()
   @Can('read', 'TribooUser', { param: 'username' })
   @ApiOperation({ summary: 'GET USERS: one user by username.', description: 'Every create field plus `user_id` and `is_active`; 404 `user_not_found`.' })
-  @ApiParam({ name: 'username', example: 'user7' })
+  @ApiParam({ name: 'username', example: 'user7', type: String })
   @ApiOkResponse({ type: TribooUserDto })
   @ApiNotFoundResponse(NOT_FOUND)
   getByUsername(@CurrentPrincipal() principal: Principal, @Param('username') username: string): Promise<TribooUserDto> {
