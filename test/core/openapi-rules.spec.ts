@@ -103,7 +103,7 @@ describe('the committed OpenAPI document', () => {
   it('documents an error body and example on every error status', () => {
     const bare = operations.flatMap(({ where, op }) =>
       Object.entries((op.responses ?? {}) as Schema)
-        .filter(([status, r]) => Number(status) >= 400 && !(r.content?.['application/json']?.schema && r.content['application/json'].example !== undefined))
+        .filter(([status, r]) => Number(status) >= 400 && !Object.entries((r.content ?? {}) as Schema).some(([type, m]) => /[/+]json$/.test(type) && m.schema && m.example !== undefined))
         .map(([status]) => `${where} ${status}`),
     );
     expect(bare).toEqual([]);

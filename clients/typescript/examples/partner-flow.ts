@@ -19,7 +19,7 @@ export async function partnerFlow(options: PartnerClientOptions, suffix: string)
 
   const user = ok(
     'create Triboo user',
-    await api.POST('/api/extended/v1/users', {
+    await api.POST('/api/extended/v1/users/', {
       body: { username, email: `${username}@example.com`, first_name: 'Pat', last_name: 'Partner', country: 'FR', gender: 'o' },
     }),
   );
@@ -27,7 +27,7 @@ export async function partnerFlow(options: PartnerClientOptions, suffix: string)
   const enrollment = ok('bulk-enroll', await api.POST('/api/bulk_enroll/v1/bulk_enroll', { body: { action: 'enroll', courses: course, identifiers: username } }));
   const progress = ok(
     'Triboo progress report',
-    await api.GET('/api/extended/v1/user_progress_report/{user_id}', { params: { path: { user_id: String(user.user_id) } } }),
+    await api.GET('/api/extended/v1/user_progress_report/{user_id}/', { params: { path: { user_id: user.user_id } } }),
   );
 
   // Kolibri ids are not Triboo's: the integrator learns the user's id by searching facility users.

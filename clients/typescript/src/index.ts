@@ -3,7 +3,7 @@ import type { components, paths } from './openapi';
 
 export type { components, operations, paths } from './openapi';
 
-/** Every operation of the API, typed from openapi/openapi.json: `api.GET('/api/extended/v1/courses', ...)`. */
+/** Every operation of the API, typed from openapi/openapi.json: `api.GET('/api/extended/v1/courses/', ...)`. */
 export type PartnerClient = Client<paths>;
 export type TokenResponse = components['schemas']['OAuth2TokenDto'];
 export type OAuth2Error = components['schemas']['OAuth2Error'];

@@ -3977,7 +3977,9 @@ export interface components {
             /** @example 701984 */
             employeeNumber?: string;
             /** @description Accepted, not stored (an object or a string). */
-            manager?: Record<string, never> | string;
+            manager?: {
+                [key: string]: unknown;
+            } | string;
             /** @example Universal Studios */
             organization?: string;
         };
@@ -4051,7 +4053,11 @@ export interface components {
              */
             path?: string;
             /** @description Any JSON value: an object without a path, the attribute's value with one. */
-            value?: Record<string, never> | unknown[] | string | boolean | number;
+            value?: {
+                [key: string]: unknown;
+            } | ({
+                [key: string]: unknown;
+            } | string | boolean | number)[] | string | boolean | number;
         };
         ScimResourceTypeDoc: {
             description: string;
@@ -4168,11 +4174,15 @@ export interface components {
             /** @description A boolean; "True"/"False" strings are accepted. */
             active?: boolean | ("True" | "False" | "true" | "false");
             /** @description Accepted, not stored. */
-            addresses?: Record<string, never>[];
+            addresses?: {
+                [key: string]: unknown;
+            }[];
             displayName?: string;
             emails?: components["schemas"]["ScimEmailDoc"][];
             /** @description Accepted, not stored. */
-            entitlements?: Record<string, never>[];
+            entitlements?: {
+                [key: string]: unknown;
+            }[];
             externalId?: string;
             /** @description Accepted, not stored. */
             locale?: string;
@@ -4182,13 +4192,17 @@ export interface components {
             /** @description Write-only; the platform's password policy applies. */
             password?: string;
             /** @description Accepted, not stored. */
-            phoneNumbers?: Record<string, never>[];
+            phoneNumbers?: {
+                [key: string]: unknown;
+            }[];
             /** @description Accepted, not stored. */
             preferredLanguage?: string;
             /** @description Accepted, not stored. */
             profileUrl?: string;
             /** @description Accepted, not stored. */
-            roles?: Record<string, never>[];
+            roles?: {
+                [key: string]: unknown;
+            }[];
             /**
              * @example [
              *       "urn:ietf:params:scim:schemas:core:2.0:User",

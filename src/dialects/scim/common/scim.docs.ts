@@ -66,7 +66,7 @@ export class ScimEnterpriseDoc {
   @ApiPropertyOptional({ description: 'Accepted, not stored.' })
   division?: string;
 
-  @ApiPropertyOptional({ description: 'Accepted, not stored (an object or a string).', oneOf: [{ type: 'object' }, { type: 'string' }] })
+  @ApiPropertyOptional({ description: 'Accepted, not stored (an object or a string).', oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }] })
   manager?: Record<string, unknown>;
 }
 
@@ -139,10 +139,10 @@ export class ScimUserInputDoc {
   @ApiPropertyOptional({ description: 'Accepted, not stored.' }) preferredLanguage?: string;
   @ApiPropertyOptional({ description: 'Accepted, not stored.' }) locale?: string;
   @ApiPropertyOptional({ description: 'Accepted, not stored.' }) timezone?: string;
-  @ApiPropertyOptional({ description: 'Accepted, not stored.', type: 'array', maxItems: 100, items: { type: 'object' } }) phoneNumbers?: unknown[];
-  @ApiPropertyOptional({ description: 'Accepted, not stored.', type: 'array', maxItems: 100, items: { type: 'object' } }) addresses?: unknown[];
-  @ApiPropertyOptional({ description: 'Accepted, not stored.', type: 'array', maxItems: 100, items: { type: 'object' } }) roles?: unknown[];
-  @ApiPropertyOptional({ description: 'Accepted, not stored.', type: 'array', maxItems: 100, items: { type: 'object' } }) entitlements?: unknown[];
+  @ApiPropertyOptional({ description: 'Accepted, not stored.', type: 'array', maxItems: 100, items: { type: 'object', additionalProperties: true } }) phoneNumbers?: unknown[];
+  @ApiPropertyOptional({ description: 'Accepted, not stored.', type: 'array', maxItems: 100, items: { type: 'object', additionalProperties: true } }) addresses?: unknown[];
+  @ApiPropertyOptional({ description: 'Accepted, not stored.', type: 'array', maxItems: 100, items: { type: 'object', additionalProperties: true } }) roles?: unknown[];
+  @ApiPropertyOptional({ description: 'Accepted, not stored.', type: 'array', maxItems: 100, items: { type: 'object', additionalProperties: true } }) entitlements?: unknown[];
 }
 
 export class ScimUserListDoc {
@@ -169,7 +169,7 @@ export class ScimPatchOperationDoc {
   @ApiPropertyOptional({ example: 'emails[type eq "work"].value', description: 'An attribute path, optionally with a value filter; required for remove.' })
   path?: string;
 
-  @ApiPropertyOptional({ description: 'Any JSON value: an object without a path, the attribute\'s value with one.', oneOf: [{ type: 'object' }, { type: 'array', maxItems: 10000, items: {} }, { type: 'string' }, { type: 'boolean' }, { type: 'number' }] })
+  @ApiPropertyOptional({ description: 'Any JSON value: an object without a path, the attribute\'s value with one.', oneOf: [{ type: 'object', additionalProperties: true }, { type: 'array', maxItems: 10000, items: { oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }, { type: 'boolean' }, { type: 'number' }] } }, { type: 'string' }, { type: 'boolean' }, { type: 'number' }] })
   value?: unknown;
 }
 
