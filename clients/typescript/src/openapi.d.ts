@@ -3611,6 +3611,7 @@ export interface components {
         OAuth2TokenDto: {
             access_token: string;
             /**
+             * Format: int32
              * @description Seconds.
              * @example 3600
              */
@@ -3620,8 +3621,9 @@ export interface components {
             /**
              * @description "JWT" when token_type=jwt was asked for.
              * @example Bearer
+             * @enum {string}
              */
-            token_type: string;
+            token_type: "Bearer" | "JWT";
         };
         OAuth2TokenRequestDto: {
             /** @description Required unless sent with HTTP Basic authentication. */
@@ -3629,10 +3631,11 @@ export interface components {
             /** @description Required unless sent with HTTP Basic authentication. */
             client_secret?: string;
             /**
-             * @description Only client_credentials is supported.
+             * @description Only client_credentials is supported (another value answers 400 unsupported_grant_type).
              * @example client_credentials
+             * @enum {string}
              */
-            grant_type: string;
+            grant_type: "client_credentials";
             /** @example read write */
             scope?: string;
             /**

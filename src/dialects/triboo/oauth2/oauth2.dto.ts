@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class OAuth2TokenRequestDto {
-  @ApiProperty({ example: 'client_credentials', description: 'Only client_credentials is supported.' })
+  @ApiProperty({ enum: ['client_credentials'], example: 'client_credentials', description: 'Only client_credentials is supported (another value answers 400 unsupported_grant_type).' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -35,10 +35,10 @@ export class OAuth2TokenRequestDto {
 export class OAuth2TokenDto {
   access_token: string;
 
-  @ApiProperty({ example: 'Bearer', description: '"JWT" when token_type=jwt was asked for.' })
+  @ApiProperty({ enum: ['Bearer', 'JWT'], example: 'Bearer', description: '"JWT" when token_type=jwt was asked for.' })
   token_type: string;
 
-  @ApiProperty({ example: 3600, description: 'Seconds.' })
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 1, maximum: 2147483647, example: 3600, description: 'Seconds.' })
   expires_in: number;
 
   @ApiProperty({ example: 'read write' })
