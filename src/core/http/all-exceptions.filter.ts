@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from './api-error';
-import { errorBody } from './error-formats';
+import { errorBody, errorFormatFor } from './error-formats';
 import { toApiError } from './to-api-error';
 
 const logger = new Logger('Errors');
@@ -17,6 +17,9 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, e: unkno
   if (retryAfter) reply.header('Retry-After', String(retryAfter));
   for (const [k, v] of Object.entries(error.headers)) reply.header(k, v);
   if (error.status === 401 && !reply.getHeader('www-authenticate')) reply.header('WWW-Authenticate', 'Bearer');
+  // A dialect with its own JSON media type (SCIM) answers its errors in it, also those raised before routing.
+  const contentType = errorFormatFor(request.url).contentType;
+  if (contentType && error.body === undefined) reply.type(`${contentType}; charset=utf-8`);
   reply.status(error.status).send(errorBody(request.url, error));
 }
 
