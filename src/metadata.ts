@@ -1712,6 +1712,19 @@ export default async () => {
                     }
                 ],
                 [
+                    import("./dialects/scim/groups/scim-groups.controller"),
+                    {
+                        "ScimGroupsController": {
+                            "scimListGroups": { type: Object },
+                            "scimCreateGroup": { type: Object },
+                            "scimGetGroup": { type: Object },
+                            "scimReplaceGroup": { type: Object },
+                            "scimPatchGroup": { type: Object },
+                            "scimDeleteGroup": {}
+                        }
+                    }
+                ],
+                [
                     import("./dialects/scim/users/scim-users.controller"),
                     {
                         "ScimUsersController": {
