@@ -142,6 +142,18 @@ describe('SCIM Groups', () => {
     expect(await active('g-dan', 'scim-course')).toBe(true);
   });
 
+  it('DELETE cleans up as Enabley\'s delete does: GROUP entitlements go; a group with child groups is refused 400', async () => {
+    await enabley.put('/api/v2/users', { identifier: 'g-ent', username: 'g-ent' }).expect(201);
+    const parent = (await scim.post('/scim/v2/Groups', { displayName: 'Parent', externalId: 'scim-parent' }).expect(201)).body.id;
+    await enabley.put('/api/v1/groups', { identifier: 'scim-kid', name: 'Kid', parentIdentifier: 'scim-parent' }).expect(201);
+    expect((await scim.delete(`/scim/v2/Groups/${parent}`).expect(400)).body).toMatchObject({ schemas: [ERROR_URN], status: '400' });
+    await enabley.delete('/api/v1/groups/scim-kid').expect(200);
+    await enabley.post('/api/v2/users/entitlements', { userIdentifier: 'g-ent', entityType: 'GROUP', entityIdentifier: 'scim-parent', userRole: 'EDITOR' }).expect(200);
+    await scim.delete(`/scim/v2/Groups/${parent}`).expect(204);
+    const [{ n }] = await ctx.db.query(`SELECT count(*)::int AS n FROM enabley_entitlement WHERE entity_identifier = 'scim-parent'`);
+    expect(n).toBe(0);
+  });
+
   it('serves Group in ResourceTypes and Schemas', async () => {
     expect((await scim.get('/scim/v2/ResourceTypes/Group').expect(200)).body).toMatchObject({ id: 'Group', endpoint: '/Groups', schema: GROUP_URN });
     const schema = await scim.get(`/scim/v2/Schemas/${GROUP_URN}`).expect(200);
