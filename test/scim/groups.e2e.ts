@@ -1,5 +1,6 @@
 import { TestContext, createTestApp } from '../support/test-app';
 import { Agent } from '../support/test-context';
+import { scimGroupsRepository } from '../../src/dialects/scim/groups/scim-groups.repository';
 import { ERROR_URN, GROUP_URN, LIST_URN, ScimAgent, USER_URN, newScimToken, patchOp, scimAgent } from './scim-support';
 
 /** Issue 16: SCIM Groups are the platform's groups; members go through the core's GroupMembersService. */
@@ -119,6 +120,22 @@ describe('SCIM Groups', () => {
     expect((await scim.post('/scim/v2/Groups', { displayName: 'X', color: 'red' }).expect(400)).body.scimType).toBe('invalidValue');
     await scim.get('/scim/v2/Groups/not-an-id').expect(404);
     expect(valuesOf((await scim.get(`/scim/v2/Groups/${id}`).expect(200)).body)).toEqual([]);
+  });
+
+  it('excludedAttributes=members does not read members (list, get, patch); without it they are read in one statement per page', async () => {
+    const id = (await scim.post('/scim/v2/Groups', { displayName: 'Unread', members: [member('g-ann')] }).expect(201)).body.id;
+    const spy = jest.spyOn(scimGroupsRepository, 'members');
+    try {
+      await scim.get(`/scim/v2/Groups?filter=${encodeURIComponent('displayName eq "Unread"')}&excludedAttributes=members`).expect(200);
+      await scim.get(`/scim/v2/Groups/${id}?excludedAttributes=members`).expect(200);
+      await scim.patch(`/scim/v2/Groups/${id}?excludedAttributes=members`, patchOp({ op: 'add', path: 'members', value: [member('g-bob')] })).expect(200);
+      expect(spy).not.toHaveBeenCalled();
+      const all = await scim.get('/scim/v2/Groups?count=1000').expect(200);
+      expect(all.body.Resources.length).toBeGreaterThan(1);
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('pages with startIndex and count', async () => {
