@@ -1715,6 +1715,19 @@ export default async () => {
                     }
                 ],
                 [
+                    import("./dialects/scim/groups/scim-groups.controller"),
+                    {
+                        "ScimGroupsController": {
+                            "scimListGroups": { type: Object },
+                            "scimCreateGroup": { type: Object },
+                            "scimGetGroup": { type: Object },
+                            "scimReplaceGroup": { type: Object },
+                            "scimPatchGroup": { type: Object },
+                            "scimDeleteGroup": {}
+                        }
+                    }
+                ],
+                [
                     import("./dialects/scim/users/scim-users.controller"),
                     {
                         "ScimUsersController": {

@@ -1,8 +1,11 @@
-// SCIM rows (issue 16): `userName eq` over 100,000 users of one account, through a SCIM token.
+// SCIM rows (issue 16): `userName eq` over 100,000 users of one account, and a PATCH adding 1,000 members to a
+// group assigned to a channel (so each member is also enrolled), through a SCIM token.
 import { call, timed } from '../lib.mjs';
 
 const USERS = 100_000;
 const RUNS = 50;
+const MEMBERS = 1000;
+const PATCH_RUNS = 7;
 
 export default async function scimRows({ base, sql, newAccount, report }) {
   const { accountId, token } = await newAccount('bench-scim');
@@ -38,5 +41,37 @@ export default async function scimRows({ base, sql, newAccount, report }) {
     result: `${median.toFixed(1)} ms`,
     budget: '< 20 ms',
     ok: median < 20,
+  });
+
+  await groupPatchRow({ base, sql, accountId, token, scimToken, report });
+}
+
+/** Each run: a new group assigned to a channel, then one PatchOp adding 1,000 users not yet in it (enrolled as they join). */
+async function groupPatchRow({ base, sql, accountId, token, scimToken, report }) {
+  const users = (await sql.query('SELECT id FROM "user" WHERE account_id = $1 ORDER BY user_id LIMIT $2', [accountId, MEMBERS * PATCH_RUNS])).rows.map((r) => r.id);
+  await call(base, 'PUT', '/api/v1/channels', { token, json: { identifier: 'bench-scim-course', name: 'SCIM bench course' }, expect: 201 });
+  const times = [];
+  for (let i = 0; i < PATCH_RUNS; i++) {
+    const group = (await call(base, 'POST', '/scim/v2/Groups', { token: scimToken, json: { displayName: `Bench group ${i}`, externalId: `bench-scim-${i}` }, expect: 201 })).body;
+    await call(base, 'POST', `/api/v1/channels/bench-scim-course/groups/bench-scim-${i}`, { token, expect: 200 });
+    const members = users.slice(i * MEMBERS, (i + 1) * MEMBERS).map((value) => ({ value }));
+    const run = await timed(() =>
+      call(base, 'PATCH', `/scim/v2/Groups/${group.id}?excludedAttributes=members`, {
+        token: scimToken,
+        json: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'add', path: 'members', value: members }] },
+      }),
+    );
+    if (run.value.status !== 200) throw new Error(`PATCH members -> ${run.value.status} ${JSON.stringify(run.value.body).slice(0, 300)}`);
+    times.push(run.ms);
+  }
+  const [{ n }] = (await sql.query(`SELECT count(*)::int AS n FROM enrollment e JOIN channel c ON c.id = e.channel_id WHERE c.identifier = 'bench-scim-course' AND c.account_id = $1 AND e.is_active`, [accountId])).rows;
+  if (n !== MEMBERS * PATCH_RUNS) throw new Error(`expected ${MEMBERS * PATCH_RUNS} enrollments through the group assignments, found ${n}`);
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(PATCH_RUNS / 2)];
+  report({
+    name: `scim PATCH /scim/v2/Groups/{id} adding ${MEMBERS.toLocaleString('en')} members in one request, group assigned to a channel (median of ${PATCH_RUNS}, max ${times[PATCH_RUNS - 1].toFixed(1)} ms)`,
+    result: `${median.toFixed(1)} ms`,
+    budget: '< 500 ms',
+    ok: median < 500,
   });
 }

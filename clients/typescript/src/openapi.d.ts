@@ -2088,6 +2088,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/scim/v2/Groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SCIM: list or search groups.
+         * @description A ListResponse; `filter` over displayName, externalId, id, members.value, meta.created, meta.lastModified (translated to SQL), `startIndex`, `count`, `attributes`/`excludedAttributes` (`excludedAttributes=members` does not read members).
+         */
+        get: operations["ScimGroups_scimListGroups"];
+        put?: never;
+        /**
+         * SCIM: create a group.
+         * @description displayName required; externalId becomes the group's identifier. 201 with the Group and a Location header.
+         */
+        post: operations["ScimGroups_scimCreateGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SCIM: one group.
+         * @description `attributes`/`excludedAttributes` apply.
+         */
+        get: operations["ScimGroups_scimGetGroup"];
+        /**
+         * SCIM: replace a group.
+         * @description displayName and members are replaced (members who leave lose the enrollments only this group gave); externalId, when sent, replaces the identifier.
+         */
+        put: operations["ScimGroups_scimReplaceGroup"];
+        post?: never;
+        /**
+         * SCIM: delete a group.
+         * @description The group, its memberships and its GROUP entitlements go (as Enabley's delete); 204, then 404. 400 while it has child groups (Enabley's tree).
+         */
+        delete: operations["ScimGroups_scimDeleteGroup"];
+        options?: never;
+        head?: never;
+        /**
+         * SCIM: modify a group.
+         * @description PatchOp add/replace/remove of members (`members`, `members[value eq "<id>"]`), displayName and externalId, with or without path; op names case-insensitive. Member changes are set-based: one statement for any number of members. 200 with the Group (`excludedAttributes=members` leaves members unread).
+         */
+        patch: operations["ScimGroups_scimPatchGroup"];
+        trace?: never;
+    };
     "/scim/v2/ResourceTypes": {
         parameters: {
             query?: never;
@@ -4007,6 +4063,72 @@ export interface components {
              */
             maxResults: number;
             supported: boolean;
+        };
+        ScimGroupDoc: {
+            /**
+             * @description The group's name.
+             * @example Tour Guides
+             */
+            displayName?: string;
+            /** @description The group's identifier (Enabley's key); absent for a group made over SCIM without one. */
+            externalId?: string;
+            /**
+             * Format: uuid
+             * @description The group's id (read-only).
+             */
+            id: string;
+            /** @description Absent when excludedAttributes names it (then not read). */
+            members?: components["schemas"]["ScimGroupMemberDoc"][];
+            meta?: components["schemas"]["ScimMetaDoc"];
+            /**
+             * @example [
+             *       "urn:ietf:params:scim:schemas:core:2.0:Group"
+             *     ]
+             */
+            schemas: string[];
+        };
+        ScimGroupInputDoc: {
+            /** @example Tour Guides */
+            displayName: string;
+            /** @description Becomes the group's identifier (unique in the account); without it the id is. */
+            externalId?: string;
+            /** @description Users of the account; an unknown id answers 400 invalidValue. */
+            members?: components["schemas"]["ScimGroupMemberDoc"][];
+            /**
+             * @example [
+             *       "urn:ietf:params:scim:schemas:core:2.0:Group"
+             *     ]
+             */
+            schemas?: string[];
+        };
+        ScimGroupListDoc: {
+            Resources: components["schemas"]["ScimGroupDoc"][];
+            /** Format: int32 */
+            itemsPerPage: number;
+            /**
+             * @example [
+             *       "urn:ietf:params:scim:api:messages:2.0:ListResponse"
+             *     ]
+             */
+            schemas: string[];
+            /** Format: int32 */
+            startIndex: number;
+            /** Format: int32 */
+            totalResults: number;
+        };
+        ScimGroupMemberDoc: {
+            /** @description The user's full name, else the username (ignored on input). */
+            display?: string;
+            /**
+             * @description Members are users. Each member also carries `$ref`, the user's URI (ignored on input).
+             * @enum {string}
+             */
+            type?: "User";
+            /**
+             * Format: uuid
+             * @description The member user's id.
+             */
+            value: string;
         };
         ScimMetaDoc: {
             /** Format: date-time */
@@ -23687,6 +23809,452 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+        };
+    };
+    ScimGroups_scimListGroups: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated attributes to return (id and schemas always come). */
+                attributes?: string;
+                /** @description Comma-separated attributes to leave out. */
+                excludedAttributes?: string;
+                /** @description RFC 7644 filter. */
+                filter?: string;
+                /** @description 1-based index of the first result; below 1 reads as 1. */
+                startIndex?: number;
+                /** @description Page size: default 100, at most 1000 (more reads as 1000, below 0 as 0). */
+                count?: number;
+                /** @description Not supported (ServiceProviderConfig sort.supported is false): ignored, as RFC 7644 section 3.4.2.3 allows. */
+                sortBy?: string;
+                /** @description Ignored with sortBy. */
+                sortOrder?: "ascending" | "descending";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimGroupListDoc"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    ScimGroups_scimCreateGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScimGroupInputDoc"];
+                "application/scim+json": components["schemas"]["ScimGroupInputDoc"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The new group's URI. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimGroupDoc"];
+                };
+            };
+            /** @description SCIM error with scimType invalidSyntax, invalidValue, invalidPath, noTarget, mutability or tooMany. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description scimType uniqueness: the externalId (the group's identifier) is taken in the account. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    ScimGroups_scimGetGroup: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated attributes to return (id and schemas always come). */
+                attributes?: string;
+                /** @description Comma-separated attributes to leave out. */
+                excludedAttributes?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The group's id (UUID). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimGroupDoc"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No such group in the account (another account's group included). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    ScimGroups_scimReplaceGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group's id (UUID). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScimGroupInputDoc"];
+                "application/scim+json": components["schemas"]["ScimGroupInputDoc"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimGroupDoc"];
+                };
+            };
+            /** @description SCIM error with scimType invalidSyntax, invalidValue, invalidPath, noTarget, mutability or tooMany. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No such group in the account (another account's group included). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description scimType uniqueness: the externalId (the group's identifier) is taken in the account. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    ScimGroups_scimDeleteGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group's id (UUID). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No such group in the account (another account's group included). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    ScimGroups_scimPatchGroup: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated attributes to return (id and schemas always come). */
+                attributes?: string;
+                /** @description Comma-separated attributes to leave out. */
+                excludedAttributes?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The group's id (UUID). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScimPatchDoc"];
+                "application/scim+json": components["schemas"]["ScimPatchDoc"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimGroupDoc"];
+                };
+            };
+            /** @description SCIM error with scimType invalidSyntax, invalidValue, invalidPath, noTarget, mutability or tooMany. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No such group in the account (another account's group included). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description scimType uniqueness: the externalId (the group's identifier) is taken in the account. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
         };

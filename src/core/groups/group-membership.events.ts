@@ -10,6 +10,9 @@ export type GroupMembersRemovedListener = GroupMembersAddedListener;
 /** Called inside the transaction that put a group (with its subtree) under a new parent. */
 export type GroupSubtreeMovedListener = (manager: EntityManager, accountId: string, groupId: string) => Promise<void>;
 
+/** Called inside the transaction that deleted a group (Enabley drops the GROUP entitlements naming it). */
+export type GroupDeletedListener = (manager: EntityManager, accountId: string, groupId: string, identifier: string) => Promise<void>;
+
 /**
  * The seam the features built on group membership hook into (Enabley's channel-group assignments), whichever
  * dialect changed the membership: GroupMembersService fires them, so Enabley and SCIM have the same effects.
@@ -19,6 +22,15 @@ export class GroupMembershipEvents {
   private readonly listeners: GroupMembersAddedListener[] = [];
   private readonly removeListeners: GroupMembersRemovedListener[] = [];
   private readonly moveListeners: GroupSubtreeMovedListener[] = [];
+  private readonly deleteListeners: GroupDeletedListener[] = [];
+
+  onGroupDeleted(listener: GroupDeletedListener): void {
+    this.deleteListeners.push(listener);
+  }
+
+  async groupDeleted(manager: EntityManager, accountId: string, groupId: string, identifier: string): Promise<void> {
+    for (const listener of this.deleteListeners) await listener(manager, accountId, groupId, identifier);
+  }
 
   onMembersAdded(listener: GroupMembersAddedListener): void {
     this.listeners.push(listener);

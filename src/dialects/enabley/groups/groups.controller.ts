@@ -101,6 +101,6 @@ export class GroupsController {
   @ApiOkResponse({ description: 'OK' })
   @EnableyErrors('Invalid input, or the group still has child groups (invalid_request).')
   async delete(@CurrentPrincipal() p: Principal, @PolicySubjectAttrs() group: EnableyGroupAttrs): Promise<void> {
-    await this.groups.delete(p.accountId, group.id, group.identifier);
+    await this.groups.delete(p.accountId, group.id);
   }
 }

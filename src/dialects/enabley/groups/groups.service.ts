@@ -14,6 +14,7 @@ import { GROUP_LIST_MAX, GroupDataDto, GroupInfoDto } from './group.dto';
 import { GROUP_SELECT, GroupRow, toGroupInfo } from './group.sql';
 import { GroupMembersService } from '../../../core/groups/group-members.service';
 import { GroupMembershipEvents } from '../../../core/groups/group-membership.events';
+import { GroupWriterService, lockGroupTree } from '../../../core/groups/group-writer.service';
 
 /** The EnableyGroup attributes the loader gives the guard (group.loader.ts), as columns of GROUP_SELECT. */
 const GROUP_COLUMNS: ColumnMap = {
@@ -26,7 +27,7 @@ const GROUP_COLUMNS: ColumnMap = {
 /**
  * Groups form one tree per account. Writes to the tree take a per-account advisory lock, so two
  * concurrent re-parentings can never close a cycle between them. Deleting a group that still has
- * child groups is refused (400); its user mappings and GROUP entitlements go with it.
+ * child groups is refused (400); its user mappings and GROUP entitlements go with it (core GroupWriterService).
  */
 @Injectable()
 export class GroupsService {
@@ -36,10 +37,14 @@ export class GroupsService {
     private readonly entitlements: EntitlementsService,
     private readonly membership: GroupMembershipEvents,
     private readonly members: GroupMembersService,
-  ) {}
+    private readonly writer: GroupWriterService,
+  ) {
+    // Whichever dialect deletes a group, the GROUP entitlements naming it go in the same transaction.
+    membership.onGroupDeleted((m, accountId, _groupId, identifier) => this.entitlements.removeForEntity(accountId, 'GROUP', identifier, m));
+  }
 
   private lockTree(m: EntityManager, accountId: string): Promise<unknown> {
-    return rows(m, `SELECT pg_advisory_xact_lock(hashtextextended('enabley_group_tree:' || $1, 0))`, [accountId]);
+    return lockGroupTree(m, accountId);
   }
 
   async upsert(accountId: string, d: GroupDataDto): Promise<{ created: boolean; group: GroupInfoDto }> {
@@ -129,13 +134,10 @@ export class GroupsService {
     return toGroupInfo(row);
   }
 
-  async delete(accountId: string, groupId: string, identifier: string): Promise<void> {
+  /** The core writer deletes it (refused while it has child groups); its GROUP entitlements go through onGroupDeleted. */
+  async delete(accountId: string, groupId: string): Promise<void> {
     await this.db.transaction(async (m) => {
-      await this.lockTree(m, accountId);
-      const children = await rows(m, 'SELECT 1 FROM enabley_group WHERE parent_id = $1 LIMIT 1', [groupId]);
-      if (children.length) throw ApiError.badRequest('The group has child groups; delete or move them first.', 'identifier');
-      await rows(m, 'DELETE FROM enabley_group WHERE id = $1', [groupId]);
-      await this.entitlements.removeForEntity(accountId, 'GROUP', identifier, m);
+      if (!(await this.writer.delete(m, accountId, groupId))) throw ApiError.notFound('No group with that identifier.');
     });
   }
 

@@ -11,6 +11,8 @@ export interface Column {
   sql: string;
   kind: 'ci' | 'exact' | 'boolean' | 'dateTime' | 'uuid';
   key?: { sql: string; of: (value: string) => string };
+  /** A multi-valued attribute kept in another table: the comparison over `sql` goes inside this (an EXISTS). */
+  exists?: (condition: string) => string;
 }
 
 /** Resolves an attribute path (lower-cased names, URI checked) to its column; null: not filterable. */
@@ -105,8 +107,8 @@ export function filterToSql(filter: Filter, resolve: ColumnResolver, p: SqlParam
       if (within && filter.attr.sub) throw invalid(`${shown(filter.attr)}: a value path's attributes are its sub-attributes.`);
       const column = resolve(attr);
       if (!column) throw invalid(`Filtering on ${shown(attr)} is not supported.`);
-      if (filter.op === 'pr') return present(column);
-      return compare(column, attr, filter.op, filter.value, p);
+      const condition = filter.op === 'pr' ? present(column) : compare(column, attr, filter.op, filter.value, p);
+      return column.exists ? column.exists(condition) : condition;
     }
   }
 }

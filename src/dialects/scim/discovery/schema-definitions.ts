@@ -1,4 +1,4 @@
-import { ENTERPRISE_URN, SCHEMA_URN, USER_URN } from '../common/urns';
+import { ENTERPRISE_URN, GROUP_URN, SCHEMA_URN, USER_URN } from '../common/urns';
 
 /** RFC 7643 section 7 attribute definitions of exactly what this server stores and returns. */
 interface AttrDef {
@@ -49,4 +49,18 @@ const ENTERPRISE_SCHEMA = schema(ENTERPRISE_URN, 'EnterpriseUser', 'Enterprise U
   attr('department', 'Stored and returned as given.'),
 ]);
 
-export const SCHEMAS = [USER_SCHEMA, ENTERPRISE_SCHEMA];
+const GROUP_SCHEMA = schema(GROUP_URN, 'Group', 'Group', [
+  attr('displayName', 'The group\'s name.', { required: true }),
+  attr('members', 'The users in the group.', {
+    multiValued: true,
+    type: 'complex',
+    subAttributes: [
+      attr('value', 'The user\'s id.', { mutability: 'immutable', caseExact: false }),
+      attr('display', 'The user\'s full name, else the username.', { mutability: 'readOnly' }),
+      attr('type', 'Always User.', { mutability: 'immutable' }),
+      attr('$ref', 'The user\'s URI.', { type: 'reference', referenceTypes: ['User'], mutability: 'immutable' }),
+    ],
+  }),
+]);
+
+export const SCHEMAS = [USER_SCHEMA, ENTERPRISE_SCHEMA, GROUP_SCHEMA];

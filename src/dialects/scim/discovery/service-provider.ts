@@ -1,4 +1,4 @@
-import { ENTERPRISE_URN, MAX_COUNT, MAX_PATCH_OPERATIONS, RESOURCE_TYPE_URN, SPC_URN, USER_URN } from '../common/urns';
+import { ENTERPRISE_URN, GROUP_URN, MAX_COUNT, MAX_PATCH_OPERATIONS, RESOURCE_TYPE_URN, SPC_URN, USER_URN } from '../common/urns';
 
 /** RFC 7644 section 4: exactly what this server supports. Locations are relative to the server's base. */
 export function serviceProviderConfig(base: string) {
@@ -35,6 +35,16 @@ export function resourceTypes(base: string) {
       schema: USER_URN,
       schemaExtensions: [{ schema: ENTERPRISE_URN, required: false }],
       meta: { resourceType: 'ResourceType', location: `${base}/scim/v2/ResourceTypes/User` },
+    },
+    {
+      schemas: [RESOURCE_TYPE_URN],
+      id: 'Group',
+      name: 'Group',
+      endpoint: '/Groups',
+      description: 'Group: the platform group Enabley assigns to channels.',
+      schema: GROUP_URN,
+      schemaExtensions: [],
+      meta: { resourceType: 'ResourceType', location: `${base}/scim/v2/ResourceTypes/Group` },
     },
   ];
 }
