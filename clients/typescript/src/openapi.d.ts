@@ -23816,15 +23816,15 @@ export interface operations {
     ScimGroups_scimListGroups: {
         parameters: {
             query?: {
-                /** @description Comma-separated attributes to return (id and schemas always come). */
+                /** @description Comma-separated attributes to return (id and schemas always come). Example: `userName,emails`. */
                 attributes?: string;
-                /** @description Comma-separated attributes to leave out. */
+                /** @description Comma-separated attributes to leave out. Example: `members`. */
                 excludedAttributes?: string;
-                /** @description RFC 7644 filter. */
+                /** @description RFC 7644 filter. Example: `userName eq "bjensen@example.com"`. */
                 filter?: string;
-                /** @description 1-based index of the first result; below 1 reads as 1. */
+                /** @description 1-based index of the first result; below 1 reads as 1. Example: `1`. */
                 startIndex?: number;
-                /** @description Page size: default 100, at most 1000 (more reads as 1000, below 0 as 0). */
+                /** @description Page size: default 100, at most 1000 (more reads as 1000, below 0 as 0). Example: `100`. */
                 count?: number;
                 /** @description Not supported (ServiceProviderConfig sort.supported is false): ignored, as RFC 7644 section 3.4.2.3 allows. */
                 sortBy?: string;
@@ -23851,15 +23851,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "invalidValue",
+                     *       "status": "400"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -23869,6 +23892,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -23878,6 +23910,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "500"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -23913,15 +23954,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "invalidValue",
+                     *       "status": "400"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -23931,6 +23995,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -23940,6 +24013,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An object with this identifier already exists.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "uniqueness",
+                     *       "status": "409"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The request body is too large.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "413"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "415"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -23949,6 +24068,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "500"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -23957,9 +24085,9 @@ export interface operations {
     ScimGroups_scimGetGroup: {
         parameters: {
             query?: {
-                /** @description Comma-separated attributes to return (id and schemas always come). */
+                /** @description Comma-separated attributes to return (id and schemas always come). Example: `userName,emails`. */
                 attributes?: string;
-                /** @description Comma-separated attributes to leave out. */
+                /** @description Comma-separated attributes to leave out. Example: `members`. */
                 excludedAttributes?: string;
             };
             header?: never;
@@ -23985,15 +24113,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "invalidValue",
+                     *       "status": "400"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -24003,6 +24154,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -24012,6 +24172,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "404"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "414"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -24021,6 +24208,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "500"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -24057,15 +24253,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "invalidValue",
+                     *       "status": "400"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -24075,6 +24294,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -24084,6 +24312,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "404"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -24093,6 +24330,70 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An object with this identifier already exists.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "uniqueness",
+                     *       "status": "409"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The request body is too large.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "413"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "414"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "415"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -24102,6 +24403,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "500"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -24132,15 +24442,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "invalidValue",
+                     *       "status": "400"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -24150,6 +24483,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -24159,6 +24501,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "404"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The request body is too large.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "413"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "414"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "415"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -24168,6 +24573,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "500"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -24176,9 +24590,9 @@ export interface operations {
     ScimGroups_scimPatchGroup: {
         parameters: {
             query?: {
-                /** @description Comma-separated attributes to return (id and schemas always come). */
+                /** @description Comma-separated attributes to return (id and schemas always come). Example: `userName,emails`. */
                 attributes?: string;
-                /** @description Comma-separated attributes to leave out. */
+                /** @description Comma-separated attributes to leave out. Example: `members`. */
                 excludedAttributes?: string;
             };
             header?: never;
@@ -24209,15 +24623,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "invalidValue",
+                     *       "status": "400"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -24227,6 +24664,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -24236,6 +24682,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "404"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -24245,6 +24700,70 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An object with this identifier already exists.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "uniqueness",
+                     *       "status": "409"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The request body is too large.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "413"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "414"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "415"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
@@ -24254,6 +24773,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "500"
+                     *     }
+                     */
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
