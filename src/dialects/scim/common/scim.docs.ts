@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { INT32 } from '../../../core/openapi/schema-types';
 import { ENTERPRISE_URN, LIST_URN, PATCH_URN, USER_URN } from './urns';
 
 /** OpenAPI shapes of the SCIM resources (RFC 7643), for the document and response validation; the wire is built in the mappers. */
@@ -145,19 +146,22 @@ export class ScimUserInputDoc {
   @ApiPropertyOptional({ description: 'Accepted, not stored.', type: 'array', maxItems: 100, items: { type: 'object', additionalProperties: true } }) entitlements?: unknown[];
 }
 
-export class ScimUserListDoc {
+/** The ListResponse envelope (RFC 7644 section 3.4.2) every SCIM list shares; each resource type adds its Resources. */
+export class ScimListEnvelopeDoc {
   @ApiProperty({ type: [String], maxItems: 10, example: [LIST_URN] })
   schemas: string[];
 
-  @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 2147483647 })
+  @ApiProperty(INT32)
   totalResults: number;
 
-  @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 2147483647 })
+  @ApiProperty(INT32)
   startIndex: number;
 
-  @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 2147483647 })
+  @ApiProperty(INT32)
   itemsPerPage: number;
+}
 
+export class ScimUserListDoc extends ScimListEnvelopeDoc {
   @ApiProperty({ type: [ScimUserDoc], maxItems: 1000 })
   Resources: ScimUserDoc[];
 }

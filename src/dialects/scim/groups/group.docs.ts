@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ScimMetaDoc } from '../common/scim.docs';
-import { GROUP_URN, LIST_URN } from '../common/urns';
+import { ScimListEnvelopeDoc, ScimMetaDoc } from '../common/scim.docs';
+import { GROUP_URN } from '../common/urns';
 
 /** OpenAPI shapes of the SCIM Group (RFC 7643 section 4.2); the wire is built in group.mapper.ts. */
 export class ScimGroupMemberDoc {
@@ -49,19 +49,7 @@ export class ScimGroupInputDoc {
   members?: ScimGroupMemberDoc[];
 }
 
-export class ScimGroupListDoc {
-  @ApiProperty({ type: [String], maxItems: 10, example: [LIST_URN] })
-  schemas: string[];
-
-  @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 2147483647 })
-  totalResults: number;
-
-  @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 2147483647 })
-  startIndex: number;
-
-  @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 2147483647 })
-  itemsPerPage: number;
-
+export class ScimGroupListDoc extends ScimListEnvelopeDoc {
   @ApiProperty({ type: [ScimGroupDoc], maxItems: 1000 })
   Resources: ScimGroupDoc[];
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { INT32 } from '../../../core/openapi/schema-types';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class OAuth2TokenRequestDto {
@@ -38,7 +39,7 @@ export class OAuth2TokenDto {
   @ApiProperty({ enum: ['Bearer', 'JWT'], example: 'Bearer', description: '"JWT" when token_type=jwt was asked for.' })
   token_type: string;
 
-  @ApiProperty({ type: 'integer', format: 'int32', minimum: 1, maximum: 2147483647, example: 3600, description: 'Seconds.' })
+  @ApiProperty({ ...INT32, minimum: 1, example: 3600, description: 'Seconds.' })
   expires_in: number;
 
   @ApiProperty({ example: 'read write' })
