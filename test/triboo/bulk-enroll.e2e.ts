@@ -243,4 +243,15 @@ describe('Triboo bulk enroll', () => {
     expect(large).toBe(small);
     expect(large).toBeLessThanOrEqual(12);
   });
+  it('enrolls a user named by username and by email in one call once, and pre-enrolls an email named twice once', async () => {
+    await mkUser('frank');
+    const res = await bulk({ action: 'enroll', courses: C2, identifiers: 'frank,Frank@example.com,twice@example.com,TWICE@example.com' }).expect(200);
+    const results = res.body.courses[C2].results;
+    expect(results.map((r: { identifier: string }) => r.identifier)).toEqual(['frank', 'Frank@example.com', 'twice@example.com', 'TWICE@example.com']);
+    // Two keys for one user: each reports the state before the call.
+    expect(results[1]).toEqual({ identifier: 'Frank@example.com', before: S(true, false, false, false), after: S(true, true, false, false) });
+    expect(await enrolled('frank', c2)).toBe(true);
+    expect((await ctx.db.query(`SELECT count(*)::int AS n FROM enrollment e JOIN "user" u ON u.id = e.user_id WHERE u.username = 'frank'`))[0].n).toBe(1);
+    expect(await pending('twice@example.com')).toEqual([{ channel_id: c2, auto_enroll: false }]);
+  });
 });

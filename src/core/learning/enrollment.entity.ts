@@ -8,6 +8,8 @@ export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 /**
  * A user's LEARNER membership in a channel: the one enrollment table that Triboo enrollment and
  * bulk enroll, Enabley channel assignment, progress reports and performance all read and write.
+ * Its keys to the user and the channel are enforced per statement by triggers, not by foreign keys checked row
+ * by row (migration SetBasedEnrollmentKeys): same integrity and ON DELETE CASCADE, one query per bulk statement.
  */
 @Entity('enrollment')
 @Index('UQ_enrollment_user_channel', ['userId', 'channelId'], { unique: true })
@@ -23,14 +25,14 @@ export class Enrollment {
   @Column({ name: 'user_id', type: 'uuid' })
   userId: string;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @ManyToOne(() => User, { onDelete: 'CASCADE', createForeignKeyConstraints: false })
   @JoinColumn({ name: 'user_id' })
   user?: User;
 
   @Column({ name: 'channel_id', type: 'uuid' })
   channelId: string;
 
-  @ManyToOne(() => Channel, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Channel, { onDelete: 'CASCADE', createForeignKeyConstraints: false })
   @JoinColumn({ name: 'channel_id' })
   channel?: Channel;
 

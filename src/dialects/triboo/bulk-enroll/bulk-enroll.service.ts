@@ -36,6 +36,8 @@ interface Keys {
   userActive: Uint8Array;
   /** Lower-case email for pre-enrollment, when there is one. */
   email: (string | null)[];
+  /** How many keys were resolved by username (0: no two keys share a user or an email). */
+  byName: number;
 }
 
 /** Per key: 0 an active user (enrolled), 1 an email without an active user (pre-enrolled), 2 neither. */
@@ -95,7 +97,12 @@ export class BulkEnrollService {
 
       const validKeys: number[] = [];
       for (let k = 0; k < keys.count; k++) if (keys.valid[k]) validKeys.push(k);
-      const distinctOf = (pick: (k: number) => string | null) => [...new Set(validKeys.map(pick).filter((v): v is string => v !== null))];
+      // Keys are distinct, and so are the user ids and emails they resolved to, unless a username matched: its user
+      // or email may also be another key's. Only then is a list deduplicated (a Set of 100,000 emails costs).
+      const distinctOf = (pick: (k: number) => string | null) => {
+        const values = validKeys.map(pick).filter((v): v is string => v !== null);
+        return keys.byName ? [...new Set(values)] : values;
+      };
       if (action === 'enroll') {
         await this.enrollments.enrollAll(m, accountId, distinctOf((k) => (kindOf(keys, k) === 0 ? keys.userId[k] : null)), channelIds, { mode: 'honor' });
         await this.enrollments.preEnroll(m, accountId, distinctOf((k) => (kindOf(keys, k) === 1 ? keys.email[k] : null)), channelIds, autoEnroll);
@@ -198,6 +205,7 @@ export class BulkEnrollService {
       username: new Array(count).fill(null),
       userActive: new Uint8Array(count),
       email: new Array(count).fill(null),
+      byName: 0,
     };
     // Two arrays, not one filtered twice: a branch with nothing to look up must cost nothing whatever
     // the planner believes about the account's size (stale statistics once made it a cross product).
@@ -216,6 +224,7 @@ export class BulkEnrollService {
     );
     for (const r of matched) {
       const k = (r.b ? nameKeys : emailKeys)[r.n];
+      keys.byName += r.b;
       keys.valid[k] = 1;
       keys.userId[k] = r.id;
       keys.userNumber[k] = r.user_id;
