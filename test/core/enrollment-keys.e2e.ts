@@ -1,5 +1,5 @@
-import { QueryRunner } from 'typeorm';
 import { PG_FOREIGN_KEY_VIOLATION } from '../../src/core/database/pg-error';
+import { sqlState, twoSessions } from '../support/db-sessions';
 import { TestContext, createTestApp } from '../support/test-app';
 import { TestAccount } from '../support/test-context';
 
@@ -29,7 +29,7 @@ describe('set-based enrollment keys', () => {
   const enroll = (user: string, channel: string, db: Db = ctx.db) => db.query(`INSERT INTO enrollment (account_id, user_id, channel_id) VALUES ($1, $2, $3)`, [account.id, user, channel]);
   const preEnroll = (email: string, channel: string) => ctx.db.query(`INSERT INTO pending_enrollment (account_id, email, channel_id) VALUES ($1, $2, $3)`, [account.id, email, channel]);
   const count = async (sql: string, params: unknown[]) => (await one<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params)).n;
-  const fkError = (e: unknown) => (e as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (e as { code?: string }).code;
+  const fkError = sqlState;
   const missing = '00000000-0000-4000-8000-000000000000';
 
   it('refuses an enrollment naming a missing user or channel, and a pre-enrollment naming a missing channel, on insert and on update', async () => {
@@ -85,22 +85,10 @@ describe('set-based enrollment keys', () => {
   });
 
   describe('concurrent delete of the parent', () => {
-    let a: QueryRunner;
-    let b: QueryRunner;
-    beforeEach(async () => {
-      a = ctx.db.createQueryRunner();
-      b = ctx.db.createQueryRunner();
-      await a.connect();
-      await b.connect();
-    });
-    afterEach(async () => {
-      for (const r of [a, b]) {
-        if (r.isTransactionActive) await r.rollbackTransaction().catch(() => undefined);
-        await r.release();
-      }
-    });
+    const sessions = twoSessions(() => ctx.db);
 
     it('an enrollment committed first is deleted by the user deletion waiting for it', async () => {
+      const { a, b } = sessions;
       const channel = await newChannel();
       const user = await newUser();
       await a.startTransaction();
@@ -117,6 +105,7 @@ describe('set-based enrollment keys', () => {
     });
 
     it('an enrollment in a channel deleted by an uncommitted transaction is refused once that one commits', async () => {
+      const { a, b } = sessions;
       const channel = await newChannel();
       const user = await newUser();
       await b.startTransaction();

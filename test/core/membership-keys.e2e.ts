@@ -1,5 +1,5 @@
-import { QueryRunner } from 'typeorm';
 import { PG_FOREIGN_KEY_VIOLATION } from '../../src/core/database/pg-error';
+import { sqlState, twoSessions } from '../support/db-sessions';
 import { TestContext, createTestApp } from '../support/test-app';
 import { TestAccount } from '../support/test-context';
 
@@ -38,7 +38,7 @@ describe('set-based membership keys', () => {
     db.query(`INSERT INTO kolibri_membership (account_id, user_id, collection_id, facility_id) VALUES ($1, $2, $3, $4)`, [account.id, user, collection, facility]);
   const addMember = (organization: string, user: string) => ctx.db.query(`INSERT INTO organization_member (organization_id, user_id) VALUES ($1, $2)`, [organization, user]);
   const count = async (sql: string, params: unknown[]) => (await one<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params)).n;
-  const fkError = (e: unknown) => (e as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (e as { code?: string }).code;
+  const fkError = sqlState;
   const missing = '00000000-0000-4000-8000-000000000000';
 
   it('refuses a membership naming a missing user, collection or facility, on insert and on update', async () => {
@@ -108,22 +108,10 @@ describe('set-based membership keys', () => {
   });
 
   describe('concurrent delete of the user', () => {
-    let a: QueryRunner;
-    let b: QueryRunner;
-    beforeEach(async () => {
-      a = ctx.db.createQueryRunner();
-      b = ctx.db.createQueryRunner();
-      await a.connect();
-      await b.connect();
-    });
-    afterEach(async () => {
-      for (const r of [a, b]) {
-        if (r.isTransactionActive) await r.rollbackTransaction().catch(() => undefined);
-        await r.release();
-      }
-    });
+    const sessions = twoSessions(() => ctx.db);
 
     it('a membership committed first is deleted by the user deletion waiting for it', async () => {
+      const { a, b } = sessions;
       const facility = await newFacility();
       const classroom = await newCollection('classroom', facility, facility);
       const user = await newUser();
@@ -141,6 +129,7 @@ describe('set-based membership keys', () => {
     });
 
     it('a membership of a user deleted by an uncommitted transaction is refused once that one commits', async () => {
+      const { a, b } = sessions;
       const facility = await newFacility();
       const classroom = await newCollection('classroom', facility, facility);
       const user = await newUser();
