@@ -4,118 +4,6 @@
  */
 
 export interface paths {
-    "/api/admin/accounts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Create an account (tenant). Superuser only.
-         * @description Creates a tenant. Every user, course and dialect object belongs to exactly one account. The name must be unique (409 otherwise).
-         */
-        post: operations["Admin_createAccount"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/accounts/{id}/clients": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Create an API client of an account; the secret is shown only here. Superuser only.
-         * @description Creates machine credentials acting as administrator of that account. The secret is returned once and stored as an argon2id hash.
-         */
-        post: operations["Admin_createClient"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/clients/{client_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Revoke an API client and every token it holds. Superuser only.
-         * @description From the next request on, every token issued to this client answers 401, and the client can get no new token.
-         */
-        delete: operations["Admin_revokeClient"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/classroom": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List classrooms
-         * @description The classrooms the caller may read (facility admins and coaches: all of the facility; classroom coaches and learners: their own), optionally of one facility (parent) or only those the caller coaches (role=coach).
-         */
-        get: operations["Classrooms_list"];
-        put?: never;
-        /**
-         * Create classroom
-         * @description Create a classroom in a facility (facility admins). Names are unique per facility (400 UNIQUE).
-         */
-        post: operations["Classrooms_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/classroom/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get classroom
-         * @description Retrieve details of a specific classroom.
-         */
-        get: operations["Classrooms_get"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete classroom
-         * @description Delete a classroom with its learner groups, memberships and roles, in one transaction (facility admins).
-         */
-        delete: operations["Classrooms_remove"];
-        options?: never;
-        head?: never;
-        /**
-         * Update classroom
-         * @description Rename a classroom (facility admins).
-         */
-        patch: operations["Classrooms_update"];
-        trace?: never;
-    };
     "/api/auth/facility": {
         parameters: {
             query?: never;
@@ -134,26 +22,6 @@ export interface paths {
          * @description Create a new facility with the default (nonformal) settings; superuser or API client only.
          */
         post: operations["Facilities_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/facility/create_facility": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Create facility
-         * @description Create a new facility with the settings of a preset (superuser or API client only). A bad preset answers 400 INVALID_CHOICE.
-         */
-        post: operations["Facilities_createWithPreset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -186,6 +54,26 @@ export interface paths {
          * @description Update a facility's name (superuser, API client or the facility's admins).
          */
         patch: operations["Facilities_update"];
+        trace?: never;
+    };
+    "/api/auth/facility/create_facility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create facility
+         * @description Create a new facility with the settings of a preset (superuser or API client only). A bad preset answers 400 INVALID_CHOICE.
+         */
+        post: operations["Facilities_createWithPreset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/auth/facilitydataset": {
@@ -248,7 +136,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/auth/facilityuser": {
+    "/api/auth/classroom": {
         parameters: {
             query?: never;
             header?: never;
@@ -256,23 +144,23 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List facility users
-         * @description The facility users the caller may read (admins: their facility; coaches: their learners; everyone: themselves). With page_size, a page object {page, count, total_pages, results}. Filters as Kolibri's FacilityUserViewSet: search (username or full name), member_of, user_type, exclude_member_of, exclude_coach_for, exclude_user_type, ordering. A search without a facility filter also finds the users of the account made through another dialect and in no facility yet (facility null; account administrators and API clients see them), so their id can be used for a membership or a role.
+         * List classrooms
+         * @description The classrooms the caller may read (facility admins and coaches: all of the facility; classroom coaches and learners: their own), optionally of one facility (parent) or only those the caller coaches (role=coach).
          */
-        get: operations["FacilityUsers_list"];
+        get: operations["Classrooms_list"];
         put?: never;
         /**
-         * Create facility user
-         * @description Create a user with a password in a facility (facility admins, API client, superuser). Usernames are unique per facility case-insensitively (400 UNIQUE).
+         * Create classroom
+         * @description Create a classroom in a facility (facility admins). Names are unique per facility (400 UNIQUE).
          */
-        post: operations["FacilityUsers_create"];
+        post: operations["Classrooms_create"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/auth/facilityuser/{id}": {
+    "/api/auth/classroom/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -280,24 +168,24 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get facility user
-         * @description Retrieve one facility user with its roles.
+         * Get classroom
+         * @description Retrieve details of a specific classroom.
          */
-        get: operations["FacilityUsers_get"];
+        get: operations["Classrooms_get"];
         put?: never;
         post?: never;
         /**
-         * Delete facility user
-         * @description Delete the user with its memberships and roles (facility admins; the user itself when the dataset sets learner_can_delete_account). A superuser cannot delete itself (403); a facility admin cannot delete a user who administers the whole account (403).
+         * Delete classroom
+         * @description Delete a classroom with its learner groups, memberships and roles, in one transaction (facility admins).
          */
-        delete: operations["FacilityUsers_remove"];
+        delete: operations["Classrooms_remove"];
         options?: never;
         head?: never;
         /**
-         * Update facility user
-         * @description Change the username, full name or password of a facility user (facility admins); users change their own as their facility's dataset allows (learner_can_edit_username/name/password), field by field (403 otherwise). A facility admin may not change a user who administers the whole account through another dialect's role (Enabley SITE_ADMIN, Triboo Platform Admin): 403. A new password ends the user's other sessions; the session that changed it stays.
+         * Update classroom
+         * @description Rename a classroom (facility admins).
          */
-        patch: operations["FacilityUsers_update"];
+        patch: operations["Classrooms_update"];
         trace?: never;
     };
     "/api/auth/learnergroup": {
@@ -456,6 +344,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/facilityuser": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List facility users
+         * @description The facility users the caller may read (admins: their facility; coaches: their learners; everyone: themselves). With page_size, a page object {page, count, total_pages, results}. Filters as Kolibri's FacilityUserViewSet: search (username or full name), member_of, user_type, exclude_member_of, exclude_coach_for, exclude_user_type, ordering. A search without a facility filter also finds the users of the account made through another dialect and in no facility yet (facility null; account administrators and API clients see them), so their id can be used for a membership or a role.
+         */
+        get: operations["FacilityUsers_list"];
+        put?: never;
+        /**
+         * Create facility user
+         * @description Create a user with a password in a facility (facility admins, API client, superuser). Usernames are unique per facility case-insensitively (400 UNIQUE).
+         */
+        post: operations["FacilityUsers_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/facilityuser/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get facility user
+         * @description Retrieve one facility user with its roles.
+         */
+        get: operations["FacilityUsers_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete facility user
+         * @description Delete the user with its memberships and roles (facility admins; the user itself when the dataset sets learner_can_delete_account). A superuser cannot delete itself (403); a facility admin cannot delete a user who administers the whole account (403).
+         */
+        delete: operations["FacilityUsers_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Update facility user
+         * @description Change the username, full name or password of a facility user (facility admins); users change their own as their facility's dataset allows (learner_can_edit_username/name/password), field by field (403 otherwise). A facility admin may not change a user who administers the whole account through another dialect's role (Enabley SITE_ADMIN, Triboo Platform Admin): 403. A new password ends the user's other sessions; the session that changed it stays.
+         */
+        patch: operations["FacilityUsers_update"];
+        trace?: never;
+    };
     "/api/auth/session": {
         parameters: {
             query?: never;
@@ -496,7 +436,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/bulk_enroll/v1/audit": {
+    "/organizations": {
         parameters: {
             query?: never;
             header?: never;
@@ -504,19 +444,79 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The bulk-enroll audit trail (Open edX ManualEnrollmentAudit).
-         * @description One row per identifier and course a bulk enroll call processed, oldest first, with its state transition (`from unenrolled to enrolled`, `from unenrolled to allowed to enroll`, ...). Optional `course_id`; paginated like GET USERS.
+         * List owned and managed organizations.
+         * @description API clients and account admins get every organization of the account; a user gets those they own or are an admin or supervisor of. Sorted by code.
          */
-        get: operations["BulkEnroll_list"];
+        get: operations["Organizations_list"];
         put?: never;
-        post?: never;
+        /**
+         * Create an organization.
+         * @description API clients and account admins only. A user who creates one owns it (owners manage it like an admin and may delete it). 409 when the code is taken. Input as query string, form or JSON alike.
+         */
+        post: operations["Organizations_create"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/bulk_enroll/v1/bulk_enroll": {
+    "/organization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get/check organization.
+         * @description 404 when it does not exist or the caller may not see it. Input as query string, form or JSON alike.
+         */
+        get: operations["Organizations_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an organization.
+         * @description Account admins and the owner. Its departments and memberships go with it; answers the deleted organization. Input as query string, form or JSON alike.
+         */
+        delete: operations["Organizations_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename an organization.
+         * @description Account admins, the owner and the organization's admins. Input as query string, form or JSON alike.
+         */
+        patch: operations["Organizations_rename"];
+        trace?: never;
+    };
+    "/organization:members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all members in a organization.
+         * @description Any member of the organization may read it; sorted by user code. Input as query string, form or JSON alike.
+         */
+        get: operations["Members_list"];
+        put?: never;
+        /**
+         * Assign user(s) to a organization.
+         * @description Updates memberships if already member of the organization. Either department (its levels apply; 400 when the organization has no such department) or permission_organization/permission_content (default member/none); both together are a 400. Users that do not exist in the account are not skipped silently: the answer lists them in unknown_users and nothing is written for them; every known user is assigned. Levels: member < teacher < supervisor < admin; none < view < control < modify < grant < admin (an unknown level is a 400 listing the allowed values). Account admins, the owner and the organization's admins manage members; supervisors too, but cannot grant, change or remove admin membership (403). Input as query string, form or JSON alike.
+         */
+        post: operations["Members_assign"];
+        /**
+         * Remove user(s) from a organization.
+         * @description Answers the memberships removed and the unknown user codes. Account admins, the owner and the organization's admins manage members; supervisors too, but cannot grant, change or remove admin membership (403). Input as query string, form or JSON alike.
+         */
+        delete: operations["Members_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations:members": {
         parameters: {
             query?: never;
             header?: never;
@@ -526,17 +526,73 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * BULK ENROLL: enroll or unenroll many emails/usernames in many courses.
-         * @description Staff only (API clients and account admins; others 403). Answers Open edX's shape: per course, per identifier `{identifier, before, after}` with states `{user, enrollment, allowed, auto_enroll}`, or `{identifier, invalidIdentifier: true}`. Registered active users are enrolled; other valid emails get a pre-enrollment (with `auto_enroll` it becomes an enrollment when an active user with that email appears). Unenroll removes enrollments and pre-enrollments. Every processed identifier and course writes an audit row (GET /api/bulk_enroll/v1/audit). A malformed (400) or unknown (404) course fails the whole call with nothing changed. Runs a fixed number of SQL statements in one transaction whatever the number of identifiers.
+         * Assign user(s) to organization(s).
+         * @description Updates memberships if already member of a organization. One transaction: an unknown organization (404) or one the caller may not manage (403) writes nothing. With department, each organization that has a department of that name gives its levels; in the others the permission_ fields (default member/none) apply. Users that do not exist in the account are not skipped silently: the answer lists them in unknown_users and nothing is written for them; every known user is assigned. Levels: member < teacher < supervisor < admin; none < view < control < modify < grant < admin (an unknown level is a 400 listing the allowed values). Account admins, the owner and the organization's admins manage members; supervisors too, but cannot grant, change or remove admin membership (403). Input as query string, form or JSON alike.
          */
-        post: operations["BulkEnroll_enroll"];
+        post: operations["Members_bulkAssign"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/enrollment/v1/enrollment": {
+    "/user:organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all organizations a user is member of.
+         * @description Account admins see all; a user sees their own; organization admins and supervisors see the memberships in organizations they may read. Sorted by code. Input as query string, form or JSON alike.
+         */
+        get: operations["UserOrganizations_list"];
+        put?: never;
+        /**
+         * Assign user to organization(s).
+         * @description Updates membership if already member of a organization. One transaction: an unknown user or organization (404) or an organization the caller may not manage (403) writes nothing. With department, each organization that has a department of that name gives its levels; in the others the permission_ fields (default member/none) apply. Supervisors cannot grant admin. Input as query string, form or JSON alike.
+         */
+        post: operations["UserOrganizations_assign"];
+        /**
+         * Remove user from organization(s).
+         * @description One transaction: an unknown user or organization (404) or one the caller may not manage (403) removes nothing. Answers the memberships removed. Input as query string, form or JSON alike.
+         */
+        delete: operations["UserOrganizations_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organization:departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the departments of an organization.
+         * @description Any member of the organization may read them; sorted by name. Input as query string, form or JSON alike.
+         */
+        get: operations["Departments_list"];
+        put?: never;
+        /**
+         * Create a department, or change its permission levels.
+         * @description Account admins, the owner and the organization's admins. Levels default to member/none; when a department's levels change, its members get the new levels. Input as query string, form or JSON alike.
+         */
+        post: operations["Departments_save"];
+        /**
+         * Delete a department.
+         * @description Its members stay in the organization with the levels they had and no department; answers the deleted department (404 when there is none of that name). Input as query string, form or JSON alike.
+         */
+        delete: operations["Departments_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/token": {
         parameters: {
             query?: never;
             header?: never;
@@ -546,446 +602,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Enroll one existing user in one course (Open edX enrollment API).
-         * @description Staff only. Creates or reactivates the enrollment and answers it (200); an existing enrollment answers 200 with it (its mode updated when `mode` is sent). `is_active: false` unenrolls. No course id or an unknown course → 400; an unknown user → 406 "The user X does not exist.".
+         * Get an access token for the API client (expires_in in milliseconds).
+         * @description Enabley token endpoint: the same API client credentials as OAuth2, passed as query parameters. Every answer carries `Cache-Control: no-store` and `Pragma: no-cache`. Rate limited per client address across all token and login endpoints (TOKEN_RATE_LIMIT per minute), and per clientKey after LOGIN_FAILURE_LIMIT failed attempts: 429 with Retry-After.
          */
-        post: operations["TribooEnrollment_enroll"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/extended/v1/course_progress_report/{course_id}/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * GET COURSE PROGRESS REPORT: every active enrollment of active users in one course.
-         * @description Course ids contain `:` and `+` (`course-v1:edX+AGT101+2020_T1`) and are taken verbatim. `from` (required when `to` is used) and `to` (YYYY-MM-DD, inclusive) restrict to enrollments made in that window. Status words: Not Started, In Progress, Successful, Unsuccessful.
-         */
-        get: operations["CourseProgress_report"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/extended/v1/courses/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * GET COURSES: the started courses of the account.
-         * @description COURSE channels whose start date (else creation date) is not in the future, ordered by course key, paginated like GET USERS (keyset on the course key).
-         */
-        get: operations["TribooCourses_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/extended/v1/user_progress_report/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * GET USER PROGRESS REPORT for `user_id=a,b` (or `supervisor=`).
-         * @description Active enrollments of active users with per-course status, progress, score, time spent, dates and badges (scored items of the course; an empty list where it has none). Paginated like GET USERS. `supervisor=<username>` keeps the users whose lt_supervisor is that username; without a list or supervisor, every active user.
-         */
-        get: operations["UserProgress_byIds"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/extended/v1/user_progress_report/{user_id}/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * GET USER PROGRESS REPORT of one user by user id.
-         * @description The report of one active user.
-         */
-        get: operations["UserProgress_byId"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/extended/v1/user_progress_report_by_email/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * GET USER PROGRESS REPORT for `email=a,b` (or `supervisor=`).
-         * @description Active enrollments of active users with per-course status, progress, score, time spent, dates and badges (scored items of the course; an empty list where it has none). Paginated like GET USERS. `supervisor=<username>` keeps the users whose lt_supervisor is that username; without a list or supervisor, every active user.
-         */
-        get: operations["UserProgress_byEmails"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/extended/v1/user_progress_report_by_email/{email}/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * GET USER PROGRESS REPORT of one user by email.
-         * @description The report of one active user; the email is matched case-insensitively.
-         */
-        get: operations["UserProgress_byEmail"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/extended/v1/user_progress_report_by_username/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * GET USER PROGRESS REPORT for `username=a,b` (or `supervisor=`).
-         * @description Active enrollments of active users with per-course status, progress, score, time spent, dates and badges (scored items of the course; an empty list where it has none). Paginated like GET USERS. `supervisor=<username>` keeps the users whose lt_supervisor is that username; without a list or supervisor, every active user.
-         */
-        get: operations["UserProgress_byUsernames"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/extended/v1/user_progress_report_by_username/{username}/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * GET USER PROGRESS REPORT of one user by username.
-         * @description The report of one active user.
-         */
-        get: operations["UserProgress_byUsername"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/extended/v1/users/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * GET USERS: every user of the account, or those of `user_id=a,b`.
-         * @description Paginated `{count, num_pages, current_page, results, next, start, previous}` with `page` (or `last`) and `page_size` (default 100, max 1000). `next`/`previous` are absolute URLs carrying keyset hints (`after`/`before`); pages are read by keyset on user_id, never by offset, so every page costs the same.
-         */
-        get: operations["TribooUsers_list"];
-        put?: never;
-        /**
-         * CREATE USERS: create one user with its profile.
-         * @description Form-urlencoded or JSON. Answers the created user with `status: user_created` (201). A taken username or email answers 409 `username_already_used` / `email_already_used`, decided by the database's unique indexes so concurrent creates cannot both win. `platform_role`, `analytics_access` and the `*_catalog_access` flags become access-group memberships.
-         */
-        post: operations["TribooUsers_create"];
-        /**
-         * DEACTIVATE USER: the users of `user_id=a,b`.
-         * @description Sets is_active false (never deletes) in one transaction; the users can no longer log in and their tokens stop working.
-         */
-        delete: operations["TribooUsersDeactivate_deactivateIds"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/extended/v1/users/{user_id}/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * GET USERS: one user by user id.
-         * @description Every create field plus `user_id` and `is_active`; 404 `user_not_found`.
-         */
-        get: operations["TribooUsers_getById"];
-        put?: never;
-        post?: never;
-        /**
-         * DEACTIVATE USER by user id.
-         * @description `user_deactivated` or `user_already_inactive` (200); `user_not_found` (404).
-         */
-        delete: operations["TribooUsersDeactivate_deactivateId"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/extended/v1/users_by_username/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * GET USERS by `username=a,b` (paginated).
-         * @description The users found among those usernames, paginated like GET USERS; without `username`, every user.
-         */
-        get: operations["TribooUsers_listByUsername"];
-        put?: never;
-        post?: never;
-        /**
-         * DEACTIVATE USER: the users of `username=a,b`.
-         * @description As the user_id list form, by usernames.
-         */
-        delete: operations["TribooUsersDeactivate_deactivateUsernames"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/extended/v1/users_by_username/{username}/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * GET USERS: one user by username.
-         * @description Every create field plus `user_id` and `is_active`; 404 `user_not_found`.
-         */
-        get: operations["TribooUsers_getByUsername"];
-        put?: never;
-        post?: never;
-        /**
-         * DEACTIVATE USER by username.
-         * @description `user_deactivated` or `user_already_inactive` (200); `user_not_found` (404).
-         */
-        delete: operations["TribooUsersDeactivate_deactivateUsername"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/platform/v1/scim-tokens": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List the account's SCIM tokens, without their secrets.
-         * @description Oldest first.
-         */
-        get: operations["ScimTokens_listScimTokens"];
-        put?: never;
-        /**
-         * Issue a SCIM token for an identity provider; the token is shown only here.
-         * @description The token opens `/scim/v2/*` of the caller's account and nothing else. It is stored as its SHA-256 and cannot be shown again.
-         */
-        post: operations["ScimTokens_createScimToken"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/platform/v1/scim-tokens/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Revoke a SCIM token.
-         * @description The next request with it, in any process, answers 401.
-         */
-        delete: operations["ScimTokens_revokeScimToken"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/platform/v1/webhooks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The account's webhooks, oldest first.
-         * @description At most 100 per account. Secrets are never listed.
-         */
-        get: operations["Webhooks_listWebhooks"];
-        put?: never;
-        /**
-         * Subscribe an endpoint to events; the signing secret is shown only here.
-         * @description Deliveries are POSTs signed per Standard Webhooks (standardwebhooks.com): `webhook-id` (the same on every retry), `webhook-timestamp` (unix seconds) and `webhook-signature: v1,<base64 HMAC-SHA256 of "{id}.{timestamp}.{body}">`. A 2xx within 10 s is success.
-         */
-        post: operations["Webhooks_createWebhook"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/platform/v1/webhooks/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One webhook.
-         * @description `active: false` with `disabled_reason` when the server turned it off after 3 days of failures; `failing_since` while deliveries fail.
-         */
-        get: operations["Webhooks_getWebhook"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete a webhook.
-         * @description Its delivery log goes with it; nothing more is sent to it (an attempt already in flight may still arrive).
-         */
-        delete: operations["Webhooks_deleteWebhook"];
-        options?: never;
-        head?: never;
-        /**
-         * Change the URL, events, description or active flag.
-         * @description Setting `active: true` resumes pending deliveries and clears an automatic deactivation.
-         */
-        patch: operations["Webhooks_updateWebhook"];
-        trace?: never;
-    };
-    "/api/platform/v1/webhooks/{id}/deliveries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The webhook's deliveries, newest first.
-         * @description Keyset-paginated: pass the previous page's `next` as `cursor`. `status=pending` includes deliveries being sent.
-         */
-        get: operations["Webhooks_listWebhookDeliveries"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/platform/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send a delivery again.
-         * @description The same `webhook-id` (consumers deduplicate by it), a fresh set of attempts. A delivery in flight is left to finish.
-         */
-        post: operations["Webhooks_redeliverWebhookDelivery"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/platform/v1/webhooks/{id}/secret": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Rotate the signing secret.
-         * @description For 24 hours every delivery carries two signatures, space-separated in `webhook-signature`: one with the new secret, one with the old.
-         */
-        post: operations["Webhooks_rotateWebhookSecret"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/platform/v1/webhooks/{id}/test": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Queue a `webhook.test` delivery to this webhook.
-         * @description Deliveries are POSTs signed per Standard Webhooks (standardwebhooks.com): `webhook-id` (the same on every retry), `webhook-timestamp` (unix seconds) and `webhook-signature: v1,<base64 HMAC-SHA256 of "{id}.{timestamp}.{body}">`. A 2xx within 10 s is success.
-         */
-        post: operations["Webhooks_testWebhook"];
+        post: operations["EnableyToken_token"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1056,26 +676,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/certificates/pdf/{token}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Certificate PDF (the pdfUrl of a certified user’s certificate)
-         * @description The certificate document. The link is signed for one user and one certificate, so it needs no token; it carries its expiry (CERTIFICATE_LINK_TTL_SECONDS after it was handed out, default 7 days), after which it answers 410 not_found. An altered link, or a user not certified, answers 404.
-         */
-        get: operations["Certificates_pdf"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/certificates/users/{externalUserId}": {
         parameters: {
             query?: never;
@@ -1088,6 +688,66 @@ export interface paths {
          * @description Get all of the user’s accomplishments in form of certificates: every certificate the user is connected to, with its state (INIT, IN_PROGRESS, CERTIFIED, ABOUT_TO_EXPIRE in the last 30 days, EXPIRED), certification and expiration dates and, once certified, a pdfUrl (valid for CERTIFICATE_LINK_TTL_SECONDS, default 7 days, from this answer). 404 not_found for an unknown user.
          */
         get: operations["Certificates_userStates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get account certificates V2
+         * @description Get all certificates information for that account, page by page (oldest first, read by keyset). Send the returned paginationKey for the next page; it is null on the last page. An altered, expired or foreign key answers 404 not_found.
+         */
+        get: operations["Certificates_listV2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/certificates/{externalCertificateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get account certificate by external certificate id
+         * @description Get certificate by external certificate id; 404 not_found when unknown.
+         */
+        get: operations["Certificates_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/pdf/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Certificate PDF (the pdfUrl of a certified user’s certificate)
+         * @description The certificate document. The link is signed for one user and one certificate, so it needs no token; it carries its expiry (CERTIFICATE_LINK_TTL_SECONDS after it was handed out, default 7 days), after which it answers 410 not_found. An altered link, or a user not certified, answers 404.
+         */
+        get: operations["Certificates_pdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1113,50 +773,6 @@ export interface paths {
          * @description Creates the channel with that identifier (201; name required) or updates it (200). A COURSE channel is the course every API sees (its identifier is the course key). Beyond the seed, categories, isMaster, published, duration and schedule may be set.
          */
         put: operations["Channels_upsert"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/channels/{channelIdentifier}/contentItems": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List the content items of a channel (beyond the seed)
-         * @description Every content item of the channel, training events included, in position order.
-         */
-        get: operations["ChannelContent_items"];
-        /**
-         * Create or update content items of a channel (authoring, beyond the seed)
-         * @description Upserts up to 1000 items by identifier in one statement; optional items do not count towards progress, scored items make up the score. Learners' progress is recomputed.
-         */
-        put: operations["ChannelContent_upsertItems"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/channels/{channelIdentifier}/contentItems/{itemIdentifier}/users/{userIdentifier}/progress": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Record a learner's progress on a content item (beyond the seed)
-         * @description Sets completed, score (0-100) and time spent (seconds) of the learner on the item, then recomputes the channel progress (completed non-optional items / non-optional items), score (mean of scored items) and completion date, and re-evaluates certificates. 404 item_not_exists when the user is unknown or not a learner of the channel.
-         */
-        put: operations["ChannelContent_progress"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1245,6 +861,190 @@ export interface paths {
          */
         get: operations["Channels_get"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/channels/channels/masters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get account master channels
+         * @description Get all master channels within an account, oldest first.
+         */
+        get: operations["Masters_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/channels/channels/{channelIdentifier}/members/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve the number of members in a channel
+         * @description The number of active learners of the channel.
+         */
+        get: operations["Channels_membersCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/channels/master/instance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Create a channel instance from a master course
+         * @description Creates a channel instance of a master channel: masterChannelInstance true, masterChannelId the master's identifier, with a copy of the master's content items, training events and categories. 404 item_not_exists for an unknown master, 400 when it is not a master, 409 item_exists when the identifier is taken.
+         */
+        put: operations["Masters_createInstance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/channels/{channelIdentifier}/users/{userIdentifier}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign user to channel
+         * @description Assigns the user as LEARNER (an enrollment) and/or INSTRUCTOR (basic course permissions: read and update the channel, its content and its learners' progress). Without roles, LEARNER. 404 item_not_exists for an unknown user.
+         */
+        post: operations["ChannelMembers_assignUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get account channels V3
+         * @description Get all channels that a certain account contains, page by page (oldest first, read by keyset). Send the returned paginationKey (alone, or with the same filters) for the next page; it is null on the last page. An altered, expired or foreign key answers 404 not_found.
+         */
+        get: operations["Channels_listV3"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/channels/masters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get account master channels V3
+         * @description Get all master channels within an account, page by page (oldest first, read by keyset). Send the returned paginationKey (alone, or with the same filters) for the next page; it is null on the last page. An altered, expired or foreign key answers 404 not_found.
+         */
+        get: operations["Masters_listV3"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v4/channels/forceComplete/channel/{channelIdentifier}/user/{userIdentifier}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Force complete a channel for a learner
+         * @description Mark all non-optional content items and training events in the channel as completed for the specified learner, in one transaction: progress becomes 100, the completion date is set and certificates are re-evaluated. 404 item_not_exists when the user is unknown or not a learner of the channel.
+         */
+        post: operations["ChannelContent_forceComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{channelIdentifier}/contentItems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the content items of a channel (beyond the seed)
+         * @description Every content item of the channel, training events included, in position order.
+         */
+        get: operations["ChannelContent_items"];
+        /**
+         * Create or update content items of a channel (authoring, beyond the seed)
+         * @description Upserts up to 1000 items by identifier in one statement; optional items do not count towards progress, scored items make up the score. Learners' progress is recomputed.
+         */
+        put: operations["ChannelContent_upsertItems"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{channelIdentifier}/contentItems/{itemIdentifier}/users/{userIdentifier}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record a learner's progress on a content item (beyond the seed)
+         * @description Sets completed, score (0-100) and time spent (seconds) of the learner on the item, then recomputes the channel progress (completed non-optional items / non-optional items), score (mean of scored items) and completion date, and re-evaluates certificates. 404 item_not_exists when the user is unknown or not a learner of the channel.
+         */
+        put: operations["ChannelContent_progress"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1360,6 +1160,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{identifier}/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find user group(s) by user identifier
+         * @description The groups the user is mapped to, optionally only those of one sub-account.
+         */
+        get: operations["UserGroups_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/performance": {
         parameters: {
             query?: never;
@@ -1380,20 +1200,20 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/token": {
+    "/api/v2/performance": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
         /**
-         * Get an access token for the API client (expires_in in milliseconds).
-         * @description Enabley token endpoint: the same API client credentials as OAuth2, passed as query parameters. Every answer carries `Cache-Control: no-store` and `Pragma: no-cache`. Rate limited per client address across all token and login endpoints (TOKEN_RATE_LIMIT per minute), and per clientKey after LOGIN_FAILURE_LIMIT failed attempts: 429 with Retry-After.
+         * Get performance by user, channel, or both
+         * @description Retrieve learner performance for a specific channel, or a specific user, or both (at least one is required), page by page by keyset. Send the returned paginationKey (alone, or with the same filters) for the next page; it is null on the last page. An altered, expired or foreign key answers 404 not_found, as do an unknown channel or user.
          */
-        post: operations["EnableyToken_token"];
+        get: operations["Performance_v2"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1420,146 +1240,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/users/{identifier}/groups": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Find user group(s) by user identifier
-         * @description The groups the user is mapped to, optionally only those of one sub-account.
-         */
-        get: operations["UserGroups_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v2/certificates": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get account certificates V2
-         * @description Get all certificates information for that account, page by page (oldest first, read by keyset). Send the returned paginationKey for the next page; it is null on the last page. An altered, expired or foreign key answers 404 not_found.
-         */
-        get: operations["Certificates_listV2"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v2/certificates/{externalCertificateId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get account certificate by external certificate id
-         * @description Get certificate by external certificate id; 404 not_found when unknown.
-         */
-        get: operations["Certificates_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v2/channels/channels/masters": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get account master channels
-         * @description Get all master channels within an account, oldest first.
-         */
-        get: operations["Masters_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v2/channels/channels/{channelIdentifier}/members/count": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Retrieve the number of members in a channel
-         * @description The number of active learners of the channel.
-         */
-        get: operations["Channels_membersCount"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v2/channels/master/instance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Create a channel instance from a master course
-         * @description Creates a channel instance of a master channel: masterChannelInstance true, masterChannelId the master's identifier, with a copy of the master's content items, training events and categories. 404 item_not_exists for an unknown master, 400 when it is not a master, 409 item_exists when the identifier is taken.
-         */
-        put: operations["Masters_createInstance"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v2/channels/{channelIdentifier}/users/{userIdentifier}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Assign user to channel
-         * @description Assigns the user as LEARNER (an enrollment) and/or INSTRUCTOR (basic course permissions: read and update the channel, its content and its learners' progress). Without roles, LEARNER. 404 item_not_exists for an unknown user.
-         */
-        post: operations["ChannelMembers_assignUser"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v2/getUserProfiles": {
         parameters: {
             query?: never;
@@ -1574,26 +1254,6 @@ export interface paths {
          * @description The profiles of the account with those identifiers (unknown ones are left out), ordered by identifier. At most 1000 identifiers.
          */
         post: operations["UserProfiles_find"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v2/performance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get performance by user, channel, or both
-         * @description Retrieve learner performance for a specific channel, or a specific user, or both (at least one is required), page by page by keyset. Send the returned paginationKey (alone, or with the same filters) for the next page; it is null on the last page. An altered, expired or foreign key answers 404 not_found, as do an unknown channel or user.
-         */
-        get: operations["Performance_v2"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1800,46 +1460,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v3/channels": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get account channels V3
-         * @description Get all channels that a certain account contains, page by page (oldest first, read by keyset). Send the returned paginationKey (alone, or with the same filters) for the next page; it is null on the last page. An altered, expired or foreign key answers 404 not_found.
-         */
-        get: operations["Channels_listV3"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v3/channels/masters": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get account master channels V3
-         * @description Get all master channels within an account, page by page (oldest first, read by keyset). Send the returned paginationKey (alone, or with the same filters) for the next page; it is null on the last page. An altered, expired or foreign key answers 404 not_found.
-         */
-        get: operations["Masters_listV3"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v3/users": {
         parameters: {
             query?: never;
@@ -1852,66 +1472,6 @@ export interface paths {
          * @description Paginated users of the caller's account ordered by identifier. Pass the answer's `paginationKey` (alone, or with the same filters) to read the next page; it is null on the last page. An altered, expired or foreign key answers 404 not_found.
          */
         get: operations["EnableyUsersV3_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v4/channels/forceComplete/channel/{channelIdentifier}/user/{userIdentifier}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Force complete a channel for a learner
-         * @description Mark all non-optional content items and training events in the channel as completed for the specified learner, in one transaction: progress becomes 100, the completion date is set and certificates are re-evaluated. 404 item_not_exists when the user is unknown or not a learner of the channel.
-         */
-        post: operations["ChannelContent_forceComplete"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/health": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Readiness: the server and its database.
-         * @description Answers 200 while the server and its database respond, 503 (with Retry-After) otherwise, with the state of each component in both cases. No authentication.
-         */
-        get: operations["Health_check"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/health/live": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Liveness: the process runs.
-         * @description Answers 200 while the process runs and serves HTTP, whatever the state of the database (that is GET /health). For orchestrators: restart the process only when this fails. No authentication.
-         */
-        get: operations["Health_live"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1960,7 +1520,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/organization": {
+    "/api/extended/v1/users/": {
         parameters: {
             query?: never;
             header?: never;
@@ -1968,107 +1528,299 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get/check organization.
-         * @description 404 when it does not exist or the caller may not see it. Input as query string, form or JSON alike.
+         * GET USERS: every user of the account, or those of `user_id=a,b`.
+         * @description Paginated `{count, num_pages, current_page, results, next, start, previous}` with `page` (or `last`) and `page_size` (default 100, max 1000). `next`/`previous` are absolute URLs carrying keyset hints (`after`/`before`); pages are read by keyset on user_id, never by offset, so every page costs the same.
          */
-        get: operations["Organizations_get"];
+        get: operations["TribooUsers_list"];
         put?: never;
+        /**
+         * CREATE USERS: create one user with its profile.
+         * @description Form-urlencoded or JSON. Answers the created user with `status: user_created` (201). A taken username or email answers 409 `username_already_used` / `email_already_used`, decided by the database's unique indexes so concurrent creates cannot both win. `platform_role`, `analytics_access` and the `*_catalog_access` flags become access-group memberships.
+         */
+        post: operations["TribooUsers_create"];
+        /**
+         * DEACTIVATE USER: the users of `user_id=a,b`.
+         * @description Sets is_active false (never deletes) in one transaction; the users can no longer log in and their tokens stop working.
+         */
+        delete: operations["TribooUsersDeactivate_deactivateIds"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/update_user/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * UPDATE USER by user id: partial update.
+         * @description Same fields as create, all optional; a different username or email is applied. `user_updated` (200), `user_not_found` (404), `user_inactive` (409, nothing updated), `username_already_used` / `email_already_used` (409).
+         */
+        put: operations["TribooUsers_updateById"];
         post?: never;
-        /**
-         * Delete an organization.
-         * @description Account admins and the owner. Its departments and memberships go with it; answers the deleted organization. Input as query string, form or JSON alike.
-         */
-        delete: operations["Organizations_remove"];
-        options?: never;
-        head?: never;
-        /**
-         * Rename an organization.
-         * @description Account admins, the owner and the organization's admins. Input as query string, form or JSON alike.
-         */
-        patch: operations["Organizations_rename"];
-        trace?: never;
-    };
-    "/organization:departments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List the departments of an organization.
-         * @description Any member of the organization may read them; sorted by name. Input as query string, form or JSON alike.
-         */
-        get: operations["Departments_list"];
-        put?: never;
-        /**
-         * Create a department, or change its permission levels.
-         * @description Account admins, the owner and the organization's admins. Levels default to member/none; when a department's levels change, its members get the new levels. Input as query string, form or JSON alike.
-         */
-        post: operations["Departments_save"];
-        /**
-         * Delete a department.
-         * @description Its members stay in the organization with the levels they had and no department; answers the deleted department (404 when there is none of that name). Input as query string, form or JSON alike.
-         */
-        delete: operations["Departments_remove"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/organization:members": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List all members in a organization.
-         * @description Any member of the organization may read it; sorted by user code. Input as query string, form or JSON alike.
-         */
-        get: operations["Members_list"];
-        put?: never;
-        /**
-         * Assign user(s) to a organization.
-         * @description Updates memberships if already member of the organization. Either department (its levels apply; 400 when the organization has no such department) or permission_organization/permission_content (default member/none); both together are a 400. Users that do not exist in the account are not skipped silently: the answer lists them in unknown_users and nothing is written for them; every known user is assigned. Levels: member < teacher < supervisor < admin; none < view < control < modify < grant < admin (an unknown level is a 400 listing the allowed values). Account admins, the owner and the organization's admins manage members; supervisors too, but cannot grant, change or remove admin membership (403). Input as query string, form or JSON alike.
-         */
-        post: operations["Members_assign"];
-        /**
-         * Remove user(s) from a organization.
-         * @description Answers the memberships removed and the unknown user codes. Account admins, the owner and the organization's admins manage members; supervisors too, but cannot grant, change or remove admin membership (403). Input as query string, form or JSON alike.
-         */
-        delete: operations["Members_remove"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/organizations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List owned and managed organizations.
-         * @description API clients and account admins get every organization of the account; a user gets those they own or are an admin or supervisor of. Sorted by code.
-         */
-        get: operations["Organizations_list"];
-        put?: never;
-        /**
-         * Create an organization.
-         * @description API clients and account admins only. A user who creates one owns it (owners manage it like an admin and may delete it). 409 when the code is taken. Input as query string, form or JSON alike.
-         */
-        post: operations["Organizations_create"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/organizations:members": {
+    "/update_user_by_username/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * UPDATE USER by username: partial update.
+         * @description As `PUT /update_user/{user_id}`, the user named by username.
+         */
+        put: operations["TribooUsers_updateByUsername"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/extended/v1/users/{user_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET USERS: one user by user id.
+         * @description Every create field plus `user_id` and `is_active`; 404 `user_not_found`.
+         */
+        get: operations["TribooUsers_getById"];
+        put?: never;
+        post?: never;
+        /**
+         * DEACTIVATE USER by user id.
+         * @description `user_deactivated` or `user_already_inactive` (200); `user_not_found` (404).
+         */
+        delete: operations["TribooUsersDeactivate_deactivateId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/extended/v1/users_by_username/{username}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET USERS: one user by username.
+         * @description Every create field plus `user_id` and `is_active`; 404 `user_not_found`.
+         */
+        get: operations["TribooUsers_getByUsername"];
+        put?: never;
+        post?: never;
+        /**
+         * DEACTIVATE USER by username.
+         * @description `user_deactivated` or `user_already_inactive` (200); `user_not_found` (404).
+         */
+        delete: operations["TribooUsersDeactivate_deactivateUsername"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/extended/v1/users_by_username/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET USERS by `username=a,b` (paginated).
+         * @description The users found among those usernames, paginated like GET USERS; without `username`, every user.
+         */
+        get: operations["TribooUsers_listByUsername"];
+        put?: never;
+        post?: never;
+        /**
+         * DEACTIVATE USER: the users of `username=a,b`.
+         * @description As the user_id list form, by usernames.
+         */
+        delete: operations["TribooUsersDeactivate_deactivateUsernames"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/extended/v1/courses/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET COURSES: the started courses of the account.
+         * @description COURSE channels whose start date (else creation date) is not in the future, ordered by course key, paginated like GET USERS (keyset on the course key).
+         */
+        get: operations["TribooCourses_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/extended/v1/user_progress_report/{user_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET USER PROGRESS REPORT of one user by user id.
+         * @description The report of one active user.
+         */
+        get: operations["UserProgress_byId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/extended/v1/user_progress_report/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET USER PROGRESS REPORT for `user_id=a,b` (or `supervisor=`).
+         * @description Active enrollments of active users with per-course status, progress, score, time spent, dates and badges (scored items of the course; an empty list where it has none). Paginated like GET USERS. `supervisor=<username>` keeps the users whose lt_supervisor is that username; without a list or supervisor, every active user.
+         */
+        get: operations["UserProgress_byIds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/extended/v1/user_progress_report_by_username/{username}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET USER PROGRESS REPORT of one user by username.
+         * @description The report of one active user.
+         */
+        get: operations["UserProgress_byUsername"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/extended/v1/user_progress_report_by_username/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET USER PROGRESS REPORT for `username=a,b` (or `supervisor=`).
+         * @description Active enrollments of active users with per-course status, progress, score, time spent, dates and badges (scored items of the course; an empty list where it has none). Paginated like GET USERS. `supervisor=<username>` keeps the users whose lt_supervisor is that username; without a list or supervisor, every active user.
+         */
+        get: operations["UserProgress_byUsernames"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/extended/v1/user_progress_report_by_email/{email}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET USER PROGRESS REPORT of one user by email.
+         * @description The report of one active user; the email is matched case-insensitively.
+         */
+        get: operations["UserProgress_byEmail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/extended/v1/user_progress_report_by_email/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET USER PROGRESS REPORT for `email=a,b` (or `supervisor=`).
+         * @description Active enrollments of active users with per-course status, progress, score, time spent, dates and badges (scored items of the course; an empty list where it has none). Paginated like GET USERS. `supervisor=<username>` keeps the users whose lt_supervisor is that username; without a list or supervisor, every active user.
+         */
+        get: operations["UserProgress_byEmails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/extended/v1/course_progress_report/{course_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET COURSE PROGRESS REPORT: every active enrollment of active users in one course.
+         * @description Course ids contain `:` and `+` (`course-v1:edX+AGT101+2020_T1`) and are taken verbatim. `from` (required when `to` is used) and `to` (YYYY-MM-DD, inclusive) restrict to enrollments made in that window. Status words: Not Started, In Progress, Successful, Unsuccessful.
+         */
+        get: operations["CourseProgress_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bulk_enroll/v1/bulk_enroll": {
         parameters: {
             query?: never;
             header?: never;
@@ -2078,17 +1830,17 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Assign user(s) to organization(s).
-         * @description Updates memberships if already member of a organization. One transaction: an unknown organization (404) or one the caller may not manage (403) writes nothing. With department, each organization that has a department of that name gives its levels; in the others the permission_ fields (default member/none) apply. Users that do not exist in the account are not skipped silently: the answer lists them in unknown_users and nothing is written for them; every known user is assigned. Levels: member < teacher < supervisor < admin; none < view < control < modify < grant < admin (an unknown level is a 400 listing the allowed values). Account admins, the owner and the organization's admins manage members; supervisors too, but cannot grant, change or remove admin membership (403). Input as query string, form or JSON alike.
+         * BULK ENROLL: enroll or unenroll many emails/usernames in many courses.
+         * @description Staff only (API clients and account admins; others 403). Answers Open edX's shape: per course, per identifier `{identifier, before, after}` with states `{user, enrollment, allowed, auto_enroll}`, or `{identifier, invalidIdentifier: true}`. Registered active users are enrolled; other valid emails get a pre-enrollment (with `auto_enroll` it becomes an enrollment when an active user with that email appears). Unenroll removes enrollments and pre-enrollments. Every processed identifier and course writes an audit row (GET /api/bulk_enroll/v1/audit). A malformed (400) or unknown (404) course fails the whole call with nothing changed. Runs a fixed number of SQL statements in one transaction whatever the number of identifiers.
          */
-        post: operations["Members_bulkAssign"];
+        post: operations["BulkEnroll_enroll"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/scim/v2/Groups": {
+    "/api/bulk_enroll/v1/audit": {
         parameters: {
             query?: never;
             header?: never;
@@ -2096,66 +1848,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * SCIM: list or search groups.
-         * @description A ListResponse; `filter` over displayName, externalId, id, members.value, meta.created, meta.lastModified (translated to SQL), `startIndex`, `count`, `attributes`/`excludedAttributes` (`excludedAttributes=members` does not read members).
+         * The bulk-enroll audit trail (Open edX ManualEnrollmentAudit).
+         * @description One row per identifier and course a bulk enroll call processed, oldest first, with its state transition (`from unenrolled to enrolled`, `from unenrolled to allowed to enroll`, ...). Optional `course_id`; paginated like GET USERS.
          */
-        get: operations["ScimGroups_scimListGroups"];
-        put?: never;
-        /**
-         * SCIM: create a group.
-         * @description displayName required; externalId becomes the group's identifier. 201 with the Group and a Location header.
-         */
-        post: operations["ScimGroups_scimCreateGroup"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/scim/v2/Groups/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * SCIM: one group.
-         * @description `attributes`/`excludedAttributes` apply.
-         */
-        get: operations["ScimGroups_scimGetGroup"];
-        /**
-         * SCIM: replace a group.
-         * @description displayName and members are replaced (members who leave lose the enrollments only this group gave); externalId, when sent, replaces the identifier.
-         */
-        put: operations["ScimGroups_scimReplaceGroup"];
-        post?: never;
-        /**
-         * SCIM: delete a group.
-         * @description The group, its memberships and its GROUP entitlements go (as Enabley's delete); 204, then 404. 400 while it has child groups (Enabley's tree).
-         */
-        delete: operations["ScimGroups_scimDeleteGroup"];
-        options?: never;
-        head?: never;
-        /**
-         * SCIM: modify a group.
-         * @description PatchOp add/replace/remove of members (`members`, `members[value eq "<id>"]`), displayName and externalId, with or without path; op names case-insensitive. Member changes are set-based: one statement for any number of members. 200 with the Group (`excludedAttributes=members` leaves members unread).
-         */
-        patch: operations["ScimGroups_scimPatchGroup"];
-        trace?: never;
-    };
-    "/scim/v2/ResourceTypes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * SCIM: the resource types served.
-         * @description A ListResponse of ResourceType resources.
-         */
-        get: operations["ScimDiscovery_scimResourceTypes"];
+        get: operations["BulkEnroll_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2164,7 +1860,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/scim/v2/ResourceTypes/{id}": {
+    "/api/enrollment/v1/enrollment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enroll one existing user in one course (Open edX enrollment API).
+         * @description Staff only. Creates or reactivates the enrollment and answers it (200); an existing enrollment answers 200 with it (its mode updated when `mode` is sent). `is_active: false` unenrolls. No course id or an unknown course → 400; an unknown user → 406 "The user X does not exist.".
+         */
+        post: operations["TribooEnrollment_enroll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/ServiceProviderConfig": {
         parameters: {
             query?: never;
             header?: never;
@@ -2172,10 +1888,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * SCIM: one resource type.
-         * @description By its id (`User`).
+         * SCIM: the service provider configuration.
+         * @description patch yes, filter yes (maxResults 1000), sort no, etag no, bulk no, changePassword no; bearer tokens.
          */
-        get: operations["ScimDiscovery_scimResourceType"];
+        get: operations["ScimDiscovery_scimServiceProviderConfig"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2224,7 +1940,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/scim/v2/ServiceProviderConfig": {
+    "/scim/v2/ResourceTypes": {
         parameters: {
             query?: never;
             header?: never;
@@ -2232,10 +1948,30 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * SCIM: the service provider configuration.
-         * @description patch yes, filter yes (maxResults 1000), sort no, etag no, bulk no, changePassword no; bearer tokens.
+         * SCIM: the resource types served.
+         * @description A ListResponse of ResourceType resources.
          */
-        get: operations["ScimDiscovery_scimServiceProviderConfig"];
+        get: operations["ScimDiscovery_scimResourceTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/ResourceTypes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SCIM: one resource type.
+         * @description By its id (`User`).
+         */
+        get: operations["ScimDiscovery_scimResourceType"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2300,47 +2036,7 @@ export interface paths {
         patch: operations["ScimUsers_scimPatchUser"];
         trace?: never;
     };
-    "/update_user/{user_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * UPDATE USER by user id: partial update.
-         * @description Same fields as create, all optional; a different username or email is applied. `user_updated` (200), `user_not_found` (404), `user_inactive` (409, nothing updated), `username_already_used` / `email_already_used` (409).
-         */
-        put: operations["TribooUsers_updateById"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/update_user_by_username/{username}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * UPDATE USER by username: partial update.
-         * @description As `PUT /update_user/{user_id}`, the user named by username.
-         */
-        put: operations["TribooUsers_updateByUsername"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/user:organizations": {
+    "/scim/v2/Groups": {
         parameters: {
             query?: never;
             header?: never;
@@ -2348,21 +2044,325 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List all organizations a user is member of.
-         * @description Account admins see all; a user sees their own; organization admins and supervisors see the memberships in organizations they may read. Sorted by code. Input as query string, form or JSON alike.
+         * SCIM: list or search groups.
+         * @description A ListResponse; `filter` over displayName, externalId, id, members.value, meta.created, meta.lastModified (translated to SQL), `startIndex`, `count`, `attributes`/`excludedAttributes` (`excludedAttributes=members` does not read members).
          */
-        get: operations["UserOrganizations_list"];
+        get: operations["ScimGroups_scimListGroups"];
         put?: never;
         /**
-         * Assign user to organization(s).
-         * @description Updates membership if already member of a organization. One transaction: an unknown user or organization (404) or an organization the caller may not manage (403) writes nothing. With department, each organization that has a department of that name gives its levels; in the others the permission_ fields (default member/none) apply. Supervisors cannot grant admin. Input as query string, form or JSON alike.
+         * SCIM: create a group.
+         * @description displayName required; externalId becomes the group's identifier. 201 with the Group and a Location header.
          */
-        post: operations["UserOrganizations_assign"];
+        post: operations["ScimGroups_scimCreateGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         /**
-         * Remove user from organization(s).
-         * @description One transaction: an unknown user or organization (404) or one the caller may not manage (403) removes nothing. Answers the memberships removed. Input as query string, form or JSON alike.
+         * SCIM: one group.
+         * @description `attributes`/`excludedAttributes` apply.
          */
-        delete: operations["UserOrganizations_remove"];
+        get: operations["ScimGroups_scimGetGroup"];
+        /**
+         * SCIM: replace a group.
+         * @description displayName and members are replaced (members who leave lose the enrollments only this group gave); externalId, when sent, replaces the identifier.
+         */
+        put: operations["ScimGroups_scimReplaceGroup"];
+        post?: never;
+        /**
+         * SCIM: delete a group.
+         * @description The group, its memberships and its GROUP entitlements go (as Enabley's delete); 204, then 404. 400 while it has child groups (Enabley's tree).
+         */
+        delete: operations["ScimGroups_scimDeleteGroup"];
+        options?: never;
+        head?: never;
+        /**
+         * SCIM: modify a group.
+         * @description PatchOp add/replace/remove of members (`members`, `members[value eq "<id>"]`), displayName and externalId, with or without path; op names case-insensitive. Member changes are set-based: one statement for any number of members. 200 with the Group (`excludedAttributes=members` leaves members unread).
+         */
+        patch: operations["ScimGroups_scimPatchGroup"];
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: the server and its database.
+         * @description Answers 200 while the server and its database respond, 503 (with Retry-After) otherwise, with the state of each component in both cases. No authentication.
+         */
+        get: operations["Health_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness: the process runs.
+         * @description Answers 200 while the process runs and serves HTTP, whatever the state of the database (that is GET /health). For orchestrators: restart the process only when this fails. No authentication.
+         */
+        get: operations["Health_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an account (tenant). Superuser only.
+         * @description Creates a tenant. Every user, course and dialect object belongs to exactly one account. The name must be unique (409 otherwise).
+         */
+        post: operations["Admin_createAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/accounts/{id}/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an API client of an account; the secret is shown only here. Superuser only.
+         * @description Creates machine credentials acting as administrator of that account. The secret is returned once and stored as an argon2id hash.
+         */
+        post: operations["Admin_createClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/clients/{client_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API client and every token it holds. Superuser only.
+         * @description From the next request on, every token issued to this client answers 401, and the client can get no new token.
+         */
+        delete: operations["Admin_revokeClient"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/v1/scim-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the account's SCIM tokens, without their secrets.
+         * @description Oldest first.
+         */
+        get: operations["ScimTokens_listScimTokens"];
+        put?: never;
+        /**
+         * Issue a SCIM token for an identity provider; the token is shown only here.
+         * @description The token opens `/scim/v2/*` of the caller's account and nothing else. It is stored as its SHA-256 and cannot be shown again.
+         */
+        post: operations["ScimTokens_createScimToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/v1/scim-tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a SCIM token.
+         * @description The next request with it, in any process, answers 401.
+         */
+        delete: operations["ScimTokens_revokeScimToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The account's webhooks, oldest first.
+         * @description At most 100 per account. Secrets are never listed.
+         */
+        get: operations["Webhooks_listWebhooks"];
+        put?: never;
+        /**
+         * Subscribe an endpoint to events; the signing secret is shown only here.
+         * @description Deliveries are POSTs signed per Standard Webhooks (standardwebhooks.com): `webhook-id` (the same on every retry), `webhook-timestamp` (unix seconds) and `webhook-signature: v1,<base64 HMAC-SHA256 of "{id}.{timestamp}.{body}">`. A 2xx within 10 s is success.
+         */
+        post: operations["Webhooks_createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One webhook.
+         * @description `active: false` with `disabled_reason` when the server turned it off after 3 days of failures; `failing_since` while deliveries fail.
+         */
+        get: operations["Webhooks_getWebhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook.
+         * @description Its delivery log goes with it; nothing more is sent to it (an attempt already in flight may still arrive).
+         */
+        delete: operations["Webhooks_deleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Change the URL, events, description or active flag.
+         * @description Setting `active: true` resumes pending deliveries and clears an automatic deactivation.
+         */
+        patch: operations["Webhooks_updateWebhook"];
+        trace?: never;
+    };
+    "/api/platform/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The webhook's deliveries, newest first.
+         * @description Keyset-paginated: pass the previous page's `next` as `cursor`. `status=pending` includes deliveries being sent.
+         */
+        get: operations["Webhooks_listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again.
+         * @description The same `webhook-id` (consumers deduplicate by it), a fresh set of attempts. A delivery in flight is left to finish.
+         */
+        post: operations["Webhooks_redeliverWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/v1/webhooks/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the signing secret.
+         * @description For 24 hours every delivery carries two signatures, space-separated in `webhook-signature`: one with the new secret, one with the old.
+         */
+        post: operations["Webhooks_rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue a `webhook.test` delivery to this webhook.
+         * @description Deliveries are POSTs signed per Standard Webhooks (standardwebhooks.com): `webhook-id` (the same on every retry), `webhook-timestamp` (unix seconds) and `webhook-signature: v1,<base64 HMAC-SHA256 of "{id}.{timestamp}.{body}">`. A 2xx within 10 s is success.
+         */
+        post: operations["Webhooks_testWebhook"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -5172,1198 +5172,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    Admin_createAccount: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateAccountDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccountDto"];
-                };
-            };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_authenticated",
-                     *       "message": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "permission_denied",
-                     *       "message": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description The name is taken. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "unique",
-                     *       "message": "An object with this identifier already exists."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid",
-                     *       "message": "The request body is too large."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "unsupported_media_type",
-                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "internal",
-                     *       "message": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-        };
-    };
-    Admin_createClient: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateClientDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CreatedClientDto"];
-                };
-            };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_authenticated",
-                     *       "message": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "permission_denied",
-                     *       "message": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description No such account. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "message": "Not found."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid",
-                     *       "message": "The request body is too large."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid",
-                     *       "message": "A path segment is too long."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "unsupported_media_type",
-                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "internal",
-                     *       "message": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-        };
-    };
-    Admin_revokeClient: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                client_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Revoked. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_authenticated",
-                     *       "message": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "permission_denied",
-                     *       "message": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description No such client. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "message": "Not found."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid",
-                     *       "message": "The request body is too large."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid",
-                     *       "message": "A path segment is too long."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "unsupported_media_type",
-                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "internal",
-                     *       "message": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-        };
-    };
-    Classrooms_list: {
-        parameters: {
-            query?: {
-                /** @description Filter by parent facility id; an unknown facility is a 400, as in Kolibri. */
-                parent?: string;
-                /** @description As Kolibri: superusers, API clients and facility admins get every classroom; others those they (or whose facility they) hold a role on, assignable coach roles aside; with coach, coach roles only. */
-                role?: "admin" | "coach" | "assignable_coach" | "classroom assignable coach";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ClassroomDto"][];
-                };
-            };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "REQUIRED",
-                     *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "NOT_AUTHENTICATED",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "Authentication credentials were not provided or are invalid."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "PERMISSION_DENIED",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "You do not have permission to perform this action."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "INVALID",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "Internal server error (request req-1)."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-        };
-    };
-    Classrooms_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateClassroomDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ClassroomDto"];
-                };
-            };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "REQUIRED",
-                     *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "NOT_AUTHENTICATED",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "Authentication credentials were not provided or are invalid."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "PERMISSION_DENIED",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "You do not have permission to perform this action."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "INVALID",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "The request body is too large."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "INVALID",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "INVALID",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "Internal server error (request req-1)."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-        };
-    };
-    Classrooms_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ClassroomDto"];
-                };
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "REQUIRED",
-                     *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "NOT_AUTHENTICATED",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "Authentication credentials were not provided or are invalid."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "PERMISSION_DENIED",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "You do not have permission to perform this action."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description No such object in the caller's account. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "NOT_FOUND",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "Not found."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "INVALID",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "A path segment is too long."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "INVALID",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "Internal server error (request req-1)."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-        };
-    };
-    Classrooms_remove: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "REQUIRED",
-                     *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "NOT_AUTHENTICATED",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "Authentication credentials were not provided or are invalid."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "PERMISSION_DENIED",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "You do not have permission to perform this action."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description No such object in the caller's account. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "NOT_FOUND",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "Not found."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "INVALID",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "The request body is too large."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "INVALID",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "A path segment is too long."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "INVALID",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "INVALID",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "Internal server error (request req-1)."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-        };
-    };
-    Classrooms_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateClassroomDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ClassroomDto"];
-                };
-            };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "REQUIRED",
-                     *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "NOT_AUTHENTICATED",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "Authentication credentials were not provided or are invalid."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "PERMISSION_DENIED",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "You do not have permission to perform this action."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description No such object in the caller's account. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "NOT_FOUND",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "Not found."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "INVALID",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "The request body is too large."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "INVALID",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "A path segment is too long."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "INVALID",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "INVALID",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "Internal server error (request req-1)."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-        };
-    };
     Facilities_list: {
         parameters: {
             query?: never;
@@ -6481,152 +5289,6 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FacilityDto"];
-                };
-            };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "REQUIRED",
-                     *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "NOT_AUTHENTICATED",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "Authentication credentials were not provided or are invalid."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "PERMISSION_DENIED",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "You do not have permission to perform this action."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "INVALID",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "The request body is too large."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "INVALID",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "INVALID",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "Internal server error (request req-1)."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
-        };
-    };
-    Facilities_createWithPreset: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateFacilityWithPresetDto"];
-            };
-        };
-        responses: {
-            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7276,6 +5938,152 @@ export interface operations {
             };
         };
     };
+    Facilities_createWithPreset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFacilityWithPresetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FacilityDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "The request body is too large."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+        };
+    };
     FacilityDatasets_list: {
         parameters: {
             query?: {
@@ -7755,29 +6563,13 @@ export interface operations {
             };
         };
     };
-    FacilityUsers_list: {
+    Classrooms_list: {
         parameters: {
             query?: {
-                /** @description Only users of this facility. */
-                facility?: string;
-                /** @description Only members of this classroom or learner group, or users of this facility. */
-                member_of?: string;
-                /** @description Users whose username or full name contains every term (case-insensitive; terms split on spaces and commas, a quoted phrase is one term). */
-                search?: string;
-                /** @description Only learners (no role), superusers, or users with that role kind. */
-                user_type?: "learner" | "superuser" | "admin" | "coach" | "assignable_coach" | "classroom assignable coach";
-                /** @description Leave out learners (no role), superusers, or users with that role kind. */
-                exclude_user_type?: "learner" | "superuser" | "admin" | "coach" | "assignable_coach" | "classroom assignable coach";
-                /** @description Leave out members of this classroom or learner group, and users of this facility. */
-                exclude_member_of?: string;
-                /** @description Leave out the coaches of this collection. */
-                exclude_coach_for?: string;
-                /** @description Sort field (default username); a leading "-" sorts descending. */
-                ordering?: "id" | "-id" | "username" | "-username" | "full_name" | "-full_name" | "date_joined" | "-date_joined";
-                /** @description Page number (with page_size). */
-                page?: number;
-                /** @description Page size; given, the answer is a page object. */
-                page_size?: number;
+                /** @description Filter by parent facility id; an unknown facility is a 400, as in Kolibri. */
+                parent?: string;
+                /** @description As Kolibri: superusers, API clients and facility admins get every classroom; others those they (or whose facility they) hold a role on, assignable coach roles aside; with coach, coach roles only. */
+                role?: "admin" | "coach" | "assignable_coach" | "classroom assignable coach";
             };
             header?: never;
             path?: never;
@@ -7790,7 +6582,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FacilityUserDto"][] | components["schemas"]["FacilityUserPageDto"];
+                    "application/json": components["schemas"]["ClassroomDto"][];
                 };
             };
             400: {
@@ -7856,26 +6648,6 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description With page_size: a page past the last ("Invalid page."). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "NOT_FOUND",
-                     *         "metadata": {
-                     *           "field": "",
-                     *           "message": "Not found."
-                     *         }
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["KolibriError"];
-                };
-            };
             /** @description Unexpected error; the body carries the request id, never details. */
             500: {
                 headers: {
@@ -7898,7 +6670,7 @@ export interface operations {
             };
         };
     };
-    FacilityUsers_create: {
+    Classrooms_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -7907,7 +6679,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateFacilityUserDto"];
+                "application/json": components["schemas"]["CreateClassroomDto"];
             };
         };
         responses: {
@@ -7916,7 +6688,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FacilityUserDto"];
+                    "application/json": components["schemas"]["ClassroomDto"];
                 };
             };
             400: {
@@ -8044,7 +6816,7 @@ export interface operations {
             };
         };
     };
-    FacilityUsers_get: {
+    Classrooms_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -8060,7 +6832,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FacilityUserDto"];
+                    "application/json": components["schemas"]["ClassroomDto"];
                 };
             };
             /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
@@ -8189,7 +6961,7 @@ export interface operations {
             };
         };
     };
-    FacilityUsers_remove: {
+    Classrooms_remove: {
         parameters: {
             query?: never;
             header?: never;
@@ -8373,7 +7145,7 @@ export interface operations {
             };
         };
     };
-    FacilityUsers_update: {
+    Classrooms_update: {
         parameters: {
             query?: never;
             header?: never;
@@ -8384,7 +7156,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateFacilityUserDto"];
+                "application/json": components["schemas"]["UpdateClassroomDto"];
             };
         };
         responses: {
@@ -8393,7 +7165,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FacilityUserDto"];
+                    "application/json": components["schemas"]["ClassroomDto"];
                 };
             };
             400: {
@@ -10807,6 +9579,812 @@ export interface operations {
             };
         };
     };
+    FacilityUsers_list: {
+        parameters: {
+            query?: {
+                /** @description Only users of this facility. */
+                facility?: string;
+                /** @description Only members of this classroom or learner group, or users of this facility. */
+                member_of?: string;
+                /** @description Users whose username or full name contains every term (case-insensitive; terms split on spaces and commas, a quoted phrase is one term). */
+                search?: string;
+                /** @description Only learners (no role), superusers, or users with that role kind. */
+                user_type?: "learner" | "superuser" | "admin" | "coach" | "assignable_coach" | "classroom assignable coach";
+                /** @description Leave out learners (no role), superusers, or users with that role kind. */
+                exclude_user_type?: "learner" | "superuser" | "admin" | "coach" | "assignable_coach" | "classroom assignable coach";
+                /** @description Leave out members of this classroom or learner group, and users of this facility. */
+                exclude_member_of?: string;
+                /** @description Leave out the coaches of this collection. */
+                exclude_coach_for?: string;
+                /** @description Sort field (default username); a leading "-" sorts descending. */
+                ordering?: "id" | "-id" | "username" | "-username" | "full_name" | "-full_name" | "date_joined" | "-date_joined";
+                /** @description Page number (with page_size). */
+                page?: number;
+                /** @description Page size; given, the answer is a page object. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FacilityUserDto"][] | components["schemas"]["FacilityUserPageDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description With page_size: a page past the last ("Invalid page."). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_FOUND",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Not found."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+        };
+    };
+    FacilityUsers_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFacilityUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FacilityUserDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "The request body is too large."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+        };
+    };
+    FacilityUsers_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FacilityUserDto"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description No such object in the caller's account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_FOUND",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Not found."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "A path segment is too long."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+        };
+    };
+    FacilityUsers_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description No such object in the caller's account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_FOUND",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Not found."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "The request body is too large."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "A path segment is too long."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+        };
+    };
+    FacilityUsers_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFacilityUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FacilityUserDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "REQUIRED",
+                     *         "metadata": {
+                     *           "field": "name",
+                     *           "message": "This field is required."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_AUTHENTICATED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Authentication credentials were not provided or are invalid."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "PERMISSION_DENIED",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "You do not have permission to perform this action."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description No such object in the caller's account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "NOT_FOUND",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Not found."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "The request body is too large."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "A path segment is too long."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "INVALID",
+                     *         "metadata": {
+                     *           "field": "",
+                     *           "message": "Internal server error (request req-1)."
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["KolibriError"];
+                };
+            };
+        };
+    };
     Session_login: {
         parameters: {
             query?: never;
@@ -11115,20 +10693,9 @@ export interface operations {
             };
         };
     };
-    BulkEnroll_list: {
+    Organizations_list: {
         parameters: {
-            query?: {
-                /** @description Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does. Example: `1`. */
-                page?: string;
-                /** @description Items per page (default 100, at most 1000; more is a 400). Example: `100`. */
-                page_size?: number;
-                /** @description Keyset hint written into `next` links: the key of the last item of the previous page. */
-                after?: string;
-                /** @description Keyset hint written into `previous` links: the key of the first item of the following page. */
-                before?: string;
-                /** @description Only this course. Course keys have no spaces, so a `+` decoded to a space is read back as `+`. Example: `course-v1:triboo+Demo+123`. */
-                course_id?: string;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -11140,10 +10707,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EnrollmentAuditPageDto"];
+                    "application/json": components["schemas"]["OrganizationListItemDto"][];
                 };
             };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            /** @description An unknown input field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11151,11 +10718,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
-                     *       "status": "error"
+                     *       "error": "missing_parameter",
+                     *       "message": "name: This field is required."
                      *     }
                      */
-                    "application/json": components["schemas"]["TribooError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
@@ -11170,11 +10737,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "status": "error"
+                     *       "error": "unauthorized",
+                     *       "message": "Authentication credentials were not provided or are invalid."
                      *     }
                      */
-                    "application/json": components["schemas"]["TribooError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description The caller may not do this. */
@@ -11185,26 +10752,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "You do not have permission to perform this action.",
-                     *       "status": "error"
+                     *       "error": "forbidden",
+                     *       "message": "You do not have permission to perform this action."
                      *     }
                      */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description Unknown course, or invalid page. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Not found.",
-                     *       "status": "not_found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description Unexpected error; the body carries the request id, never details. */
@@ -11215,16 +10767,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Internal server error (request req-1).",
-                     *       "status": "error"
+                     *       "error": "internal_error",
+                     *       "message": "Internal server error (request req-1)."
                      *     }
                      */
-                    "application/json": components["schemas"]["TribooError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
         };
     };
-    BulkEnroll_enroll: {
+    Organizations_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -11233,8 +10785,8 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["BulkEnrollRequestDto"];
-                "application/x-www-form-urlencoded": components["schemas"]["BulkEnrollRequestDto"];
+                "application/json": components["schemas"]["CreateOrganizationDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreateOrganizationDto"];
             };
         };
         responses: {
@@ -11243,274 +10795,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkEnrollResponseDto"];
-                };
-            };
-            /** @description Bad input or a malformed course key; nothing changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "name: This field is required.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "You do not have permission to perform this action.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description An unknown course; nothing changed. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Not found.",
-                     *       "status": "not_found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The request body is too large.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Internal server error (request req-1).",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-        };
-    };
-    TribooEnrollment_enroll: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EnrollmentRequestDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EnrollmentDto"];
-                };
-            };
-            /** @description Missing or unknown course, bad field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "name: This field is required.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "You do not have permission to perform this action.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The user does not exist: {"status": "user_not_found", "detail": …, "message": …}. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "HTTP 406",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The request body is too large.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Internal server error (request req-1).",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-        };
-    };
-    CourseProgress_report: {
-        parameters: {
-            query?: {
-                /** @description YYYY-MM-DD: enrollments from that day on (required when `to` is given). Example: `2021-09-15`. */
-                from?: string;
-                /** @description YYYY-MM-DD: enrollments up to and including that day. Example: `2022-01-01`. */
-                to?: string;
-            };
-            header?: never;
-            path: {
-                course_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CourseProgressDto"];
+                    "application/json": components["schemas"]["OrganizationDto"];
                 };
             };
             /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
@@ -11521,11 +10806,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
-                     *       "status": "error"
+                     *       "error": "missing_parameter",
+                     *       "message": "name: This field is required."
                      *     }
                      */
-                    "application/json": components["schemas"]["TribooError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
@@ -11540,11 +10825,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "status": "error"
+                     *       "error": "unauthorized",
+                     *       "message": "Authentication credentials were not provided or are invalid."
                      *     }
                      */
-                    "application/json": components["schemas"]["TribooError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description The caller may not do this. */
@@ -11555,374 +10840,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "You do not have permission to perform this action.",
-                     *       "status": "error"
+                     *       "error": "forbidden",
+                     *       "message": "You do not have permission to perform this action."
                      *     }
                      */
-                    "application/json": components["schemas"]["TribooError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
-            /**
-             * @description No such course in the account.
-             *
-             *     No such object in the caller's account.
-             */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Not found.",
-                     *       "status": "not_found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A path segment is too long.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Internal server error (request req-1).",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-        };
-    };
-    TribooCourses_list: {
-        parameters: {
-            query?: {
-                /** @description Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does. Example: `1`. */
-                page?: string;
-                /** @description Items per page (default 100, at most 1000; more is a 400). Example: `100`. */
-                page_size?: number;
-                /** @description Keyset hint written into `next` links: the key of the last item of the previous page. */
-                after?: string;
-                /** @description Keyset hint written into `previous` links: the key of the first item of the following page. */
-                before?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TribooCoursePageDto"];
-                };
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "name: This field is required.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "You do not have permission to perform this action.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description Invalid page. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Not found.",
-                     *       "status": "not_found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Internal server error (request req-1).",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-        };
-    };
-    UserProgress_byIds: {
-        parameters: {
-            query?: {
-                /** @description Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does. Example: `1`. */
-                page?: string;
-                /** @description Items per page (default 100, at most 1000; more is a 400). Example: `100`. */
-                page_size?: number;
-                /** @description Keyset hint written into `next` links: the key of the last item of the previous page. */
-                after?: string;
-                /** @description Keyset hint written into `previous` links: the key of the first item of the following page. */
-                before?: string;
-                /** @description Comma-separated integer user ids. Example: `2,29`. */
-                user_id?: string;
-                /** @description Every user whose lt_supervisor is this username. Example: `boss`. */
-                supervisor?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserProgressPageDto"];
-                };
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "name: This field is required.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "You do not have permission to perform this action.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description Invalid page (outside 1..num_pages). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Not found.",
-                     *       "status": "not_found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Internal server error (request req-1).",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-        };
-    };
-    UserProgress_byId: {
-        parameters: {
-            query?: {
-                /** @description Only if the user's lt_supervisor is this username. */
-                supervisor?: string;
-            };
-            header?: never;
-            path: {
-                user_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One user's report. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserProgressDto"];
-                };
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "name: This field is required.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "You do not have permission to perform this action.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /**
-             * @description `user_not_found`.
-             *
-             *     No such object in the caller's account.
-             */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Not found.",
-                     *       "status": "not_found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description `user_inactive`: reports cover active users only. */
+            /** @description An organization with that code exists in the account. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11930,26 +10855,41 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "An object with this identifier already exists.",
-                     *       "status": "error"
+                     *       "error": "already_exists",
+                     *       "message": "An object with this identifier already exists."
                      *     }
                      */
-                    "application/json": components["schemas"]["TribooError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A path segment is too long.",
-                     *       "status": "error"
+                     *       "error": "invalid_parameter",
+                     *       "message": "The request body is too large."
                      *     }
                      */
-                    "application/json": components["schemas"]["TribooError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description Unexpected error; the body carries the request id, never details. */
@@ -11960,30 +10900,20 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Internal server error (request req-1).",
-                     *       "status": "error"
+                     *       "error": "internal_error",
+                     *       "message": "Internal server error (request req-1)."
                      *     }
                      */
-                    "application/json": components["schemas"]["TribooError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
         };
     };
-    UserProgress_byEmails: {
+    Organizations_get: {
         parameters: {
-            query?: {
-                /** @description Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does. Example: `1`. */
-                page?: string;
-                /** @description Items per page (default 100, at most 1000; more is a 400). Example: `100`. */
-                page_size?: number;
-                /** @description Keyset hint written into `next` links: the key of the last item of the previous page. */
-                after?: string;
-                /** @description Keyset hint written into `previous` links: the key of the first item of the following page. */
-                before?: string;
-                /** @description Comma-separated emails. Example: `a@example.com,b@example.com`. */
-                email?: string;
-                /** @description Every user whose lt_supervisor is this username. */
-                supervisor?: string;
+            query: {
+                /** @description Organization identification string. */
+                organization: string;
             };
             header?: never;
             path?: never;
@@ -11996,7 +10926,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserProgressPageDto"];
+                    "application/json": components["schemas"]["OrganizationDto"];
                 };
             };
             /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
@@ -12007,11 +10937,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
-                     *       "status": "error"
+                     *       "error": "missing_parameter",
+                     *       "message": "name: This field is required."
                      *     }
                      */
-                    "application/json": components["schemas"]["TribooError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
@@ -12026,11 +10956,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "status": "error"
+                     *       "error": "unauthorized",
+                     *       "message": "Authentication credentials were not provided or are invalid."
                      *     }
                      */
-                    "application/json": components["schemas"]["TribooError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description The caller may not do this. */
@@ -12041,14 +10971,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "You do not have permission to perform this action.",
-                     *       "status": "error"
+                     *       "error": "forbidden",
+                     *       "message": "You do not have permission to perform this action."
                      *     }
                      */
-                    "application/json": components["schemas"]["TribooError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
-            /** @description Invalid page (outside 1..num_pages). */
+            /** @description No such object in the caller's account. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12056,11 +10986,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Not found.",
-                     *       "status": "not_found"
+                     *       "error": "not_found",
+                     *       "message": "Not found."
                      *     }
                      */
-                    "application/json": components["schemas"]["TribooError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description Unexpected error; the body carries the request id, never details. */
@@ -12071,168 +11001,20 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Internal server error (request req-1).",
-                     *       "status": "error"
+                     *       "error": "internal_error",
+                     *       "message": "Internal server error (request req-1)."
                      *     }
                      */
-                    "application/json": components["schemas"]["TribooError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
         };
     };
-    UserProgress_byEmail: {
+    Organizations_remove: {
         parameters: {
-            query?: {
-                /** @description Only if the user's lt_supervisor is this username. */
-                supervisor?: string;
-            };
-            header?: never;
-            path: {
-                email: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One user's report. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserProgressDto"];
-                };
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "name: This field is required.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "You do not have permission to perform this action.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /**
-             * @description `user_not_found`.
-             *
-             *     No such object in the caller's account.
-             */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Not found.",
-                     *       "status": "not_found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description `user_inactive`: reports cover active users only. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An object with this identifier already exists.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A path segment is too long.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Internal server error (request req-1).",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-        };
-    };
-    UserProgress_byUsernames: {
-        parameters: {
-            query?: {
-                /** @description Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does. Example: `1`. */
-                page?: string;
-                /** @description Items per page (default 100, at most 1000; more is a 400). Example: `100`. */
-                page_size?: number;
-                /** @description Keyset hint written into `next` links: the key of the last item of the previous page. */
-                after?: string;
-                /** @description Keyset hint written into `previous` links: the key of the first item of the following page. */
-                before?: string;
-                /** @description Comma-separated usernames. Example: `edx,user6`. */
-                username?: string;
-                /** @description Every user whose lt_supervisor is this username. */
-                supervisor?: string;
+            query: {
+                /** @description Organization identification string. */
+                organization: string;
             };
             header?: never;
             path?: never;
@@ -12245,7 +11027,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserProgressPageDto"];
+                    "application/json": components["schemas"]["OrganizationDto"];
                 };
             };
             /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
@@ -12256,11 +11038,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
-                     *       "status": "error"
+                     *       "error": "missing_parameter",
+                     *       "message": "name: This field is required."
                      *     }
                      */
-                    "application/json": components["schemas"]["TribooError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
@@ -12275,11 +11057,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "status": "error"
+                     *       "error": "unauthorized",
+                     *       "message": "Authentication credentials were not provided or are invalid."
                      *     }
                      */
-                    "application/json": components["schemas"]["TribooError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description The caller may not do this. */
@@ -12290,14 +11072,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "You do not have permission to perform this action.",
-                     *       "status": "error"
+                     *       "error": "forbidden",
+                     *       "message": "You do not have permission to perform this action."
                      *     }
                      */
-                    "application/json": components["schemas"]["TribooError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
-            /** @description Invalid page (outside 1..num_pages). */
+            /** @description No such object in the caller's account. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12305,11 +11087,41 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Not found.",
-                     *       "status": "not_found"
+                     *       "error": "not_found",
+                     *       "message": "Not found."
                      *     }
                      */
-                    "application/json": components["schemas"]["TribooError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_parameter",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description Unexpected error; the body carries the request id, never details. */
@@ -12320,263 +11132,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Internal server error (request req-1).",
-                     *       "status": "error"
+                     *       "error": "internal_error",
+                     *       "message": "Internal server error (request req-1)."
                      *     }
                      */
-                    "application/json": components["schemas"]["TribooError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
         };
     };
-    UserProgress_byUsername: {
-        parameters: {
-            query?: {
-                /** @description Only if the user's lt_supervisor is this username. */
-                supervisor?: string;
-            };
-            header?: never;
-            path: {
-                username: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One user's report. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserProgressDto"];
-                };
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "name: This field is required.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "You do not have permission to perform this action.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /**
-             * @description `user_not_found`.
-             *
-             *     No such object in the caller's account.
-             */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Not found.",
-                     *       "status": "not_found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description `user_inactive`: reports cover active users only. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An object with this identifier already exists.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A path segment is too long.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Internal server error (request req-1).",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-        };
-    };
-    TribooUsers_list: {
-        parameters: {
-            query?: {
-                /** @description Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does. Example: `1`. */
-                page?: string;
-                /** @description Items per page (default 100, at most 1000; more is a 400). Example: `100`. */
-                page_size?: number;
-                /** @description Keyset hint written into `next` links: the key of the last item of the previous page. */
-                after?: string;
-                /** @description Keyset hint written into `previous` links: the key of the first item of the following page. */
-                before?: string;
-                /** @description Comma-separated integer user ids (`user_id=29,30`); a trailing slash is ignored. Example: `29,30`. */
-                user_id?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TribooUserPageDto"];
-                };
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "name: This field is required.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "You do not have permission to perform this action.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description Invalid page. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Not found.",
-                     *       "status": "not_found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Internal server error (request req-1).",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-        };
-    };
-    TribooUsers_create: {
+    Organizations_rename: {
         parameters: {
             query?: never;
             header?: never;
@@ -12585,149 +11150,17 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateTribooUserDto"];
-                "application/x-www-form-urlencoded": components["schemas"]["CreateTribooUserDto"];
+                "application/json": components["schemas"]["RenameOrganizationDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["RenameOrganizationDto"];
             };
         };
         responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TribooUserStatusDto"];
-                };
-            };
-            /** @description `error`: bad or unknown field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "name: This field is required.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "You do not have permission to perform this action.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description `username_already_used` or `email_already_used`: {"status": word, "detail": text}. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An object with this identifier already exists.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The request body is too large.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Internal server error (request req-1).",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-        };
-    };
-    TribooUsersDeactivate_deactivateIds: {
-        parameters: {
-            query?: {
-                /** @description Comma-separated integer user ids. Example: `29,30`. */
-                user_id?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One entry per requested user, in request order (`user_deactivated`, `user_already_inactive`, `user_not_found`). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeactivationDto"][];
+                    "application/json": components["schemas"]["OrganizationDto"];
                 };
             };
             /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
@@ -12738,888 +11171,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "You do not have permission to perform this action.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The request body is too large.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Internal server error (request req-1).",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-        };
-    };
-    TribooUsers_getById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Integer user id. */
-                user_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TribooUserDto"];
-                };
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "name: This field is required.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "You do not have permission to perform this action.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /**
-             * @description `user_not_found`: {"status": "user_not_found", "detail": text}.
-             *
-             *     No such object in the caller's account.
-             */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Not found.",
-                     *       "status": "not_found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A path segment is too long.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Internal server error (request req-1).",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-        };
-    };
-    TribooUsersDeactivate_deactivateId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                user_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeactivationDto"];
-                };
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "name: This field is required.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "You do not have permission to perform this action.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /**
-             * @description `user_not_found` (single-user form).
-             *
-             *     No such object in the caller's account.
-             */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Not found.",
-                     *       "status": "not_found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The request body is too large.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A path segment is too long.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Internal server error (request req-1).",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-        };
-    };
-    TribooUsers_listByUsername: {
-        parameters: {
-            query?: {
-                /** @description Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does. Example: `1`. */
-                page?: string;
-                /** @description Items per page (default 100, at most 1000; more is a 400). Example: `100`. */
-                page_size?: number;
-                /** @description Keyset hint written into `next` links: the key of the last item of the previous page. */
-                after?: string;
-                /** @description Keyset hint written into `previous` links: the key of the first item of the following page. */
-                before?: string;
-                /** @description Comma-separated usernames (`username=user6,user7`). Example: `user6,user7`. */
-                username?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TribooUserPageDto"];
-                };
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "name: This field is required.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "You do not have permission to perform this action.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description Invalid page. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Not found.",
-                     *       "status": "not_found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Internal server error (request req-1).",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-        };
-    };
-    TribooUsersDeactivate_deactivateUsernames: {
-        parameters: {
-            query?: {
-                /** @description Comma-separated usernames. Example: `user6,user7`. */
-                username?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One entry per requested user, in request order (`user_deactivated`, `user_already_inactive`, `user_not_found`). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeactivationDto"][];
-                };
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "name: This field is required.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "You do not have permission to perform this action.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The request body is too large.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Internal server error (request req-1).",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-        };
-    };
-    TribooUsers_getByUsername: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                username: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TribooUserDto"];
-                };
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "name: This field is required.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "You do not have permission to perform this action.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /**
-             * @description `user_not_found`: {"status": "user_not_found", "detail": text}.
-             *
-             *     No such object in the caller's account.
-             */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Not found.",
-                     *       "status": "not_found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A path segment is too long.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Internal server error (request req-1).",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-        };
-    };
-    TribooUsersDeactivate_deactivateUsername: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                username: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeactivationDto"];
-                };
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "name: This field is required.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "You do not have permission to perform this action.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /**
-             * @description `user_not_found` (single-user form).
-             *
-             *     No such object in the caller's account.
-             */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Not found.",
-                     *       "status": "not_found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The request body is too large.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A path segment is too long.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Internal server error (request req-1).",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-        };
-    };
-    ScimTokens_listScimTokens: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The tokens, oldest first. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ScimTokenDto"][];
-                };
-            };
-            /** @description A malformed request. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "required",
+                     *       "error": "missing_parameter",
                      *       "message": "name: This field is required."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
@@ -13634,11 +11190,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "not_authenticated",
+                     *       "error": "unauthorized",
                      *       "message": "Authentication credentials were not provided or are invalid."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description The caller may not do this. */
@@ -13649,11 +11205,56 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "permission_denied",
+                     *       "error": "forbidden",
                      *       "message": "You do not have permission to perform this action."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description No such object in the caller's account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_parameter",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description Unexpected error; the body carries the request id, never details. */
@@ -13664,16 +11265,117 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "internal",
+                     *       "error": "internal_error",
                      *       "message": "Internal server error (request req-1)."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
         };
     };
-    ScimTokens_createScimToken: {
+    Members_list: {
+        parameters: {
+            query: {
+                /** @description Organization identification string. */
+                organization: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDto"][];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "missing_parameter",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description No such object in the caller's account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+        };
+    };
+    Members_assign: {
         parameters: {
             query?: never;
             header?: never;
@@ -13682,131 +11384,18 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateScimTokenDto"];
+                "application/json": components["schemas"]["AssignMembersDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["AssignMembersDto"];
             };
         };
         responses: {
-            201: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreatedScimTokenDto"];
+                    "application/json": components["schemas"]["AssignResultDto"];
                 };
-            };
-            /** @description A bad name, or the account already holds 100 tokens. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_authenticated",
-                     *       "message": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "permission_denied",
-                     *       "message": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid",
-                     *       "message": "The request body is too large."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "unsupported_media_type",
-                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "internal",
-                     *       "message": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-        };
-    };
-    ScimTokens_revokeScimToken: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Revoked. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
             400: {
@@ -13816,11 +11405,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
+                     *       "error": "missing_parameter",
                      *       "message": "name: This field is required."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
@@ -13835,11 +11424,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "not_authenticated",
+                     *       "error": "unauthorized",
                      *       "message": "Authentication credentials were not provided or are invalid."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description The caller may not do this. */
@@ -13850,14 +11439,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "permission_denied",
+                     *       "error": "forbidden",
                      *       "message": "You do not have permission to perform this action."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
-            /** @description No such token in the caller's account. */
+            /** @description No such object in the caller's account. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13869,7 +11458,7 @@ export interface operations {
                      *       "message": "Not found."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
@@ -13880,26 +11469,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "invalid",
+                     *       "error": "invalid_parameter",
                      *       "message": "The request body is too large."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid",
-                     *       "message": "A path segment is too long."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description The request body is not JSON (nor a form, where the route takes one). */
@@ -13914,7 +11488,7 @@ export interface operations {
                      *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description Unexpected error; the body carries the request id, never details. */
@@ -13925,18 +11499,23 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "internal",
+                     *       "error": "internal_error",
                      *       "message": "Internal server error (request req-1)."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
         };
     };
-    Webhooks_listWebhooks: {
+    Members_remove: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Organization identification string. */
+                organization: string;
+                /** @description Comma-separated list of user identification strings (at most 1000). */
+                users: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -13948,10 +11527,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookDto"][];
+                    "application/json": components["schemas"]["RemoveResultDto"];
                 };
             };
-            /** @description An unknown query parameter. */
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13959,11 +11538,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
+                     *       "error": "missing_parameter",
                      *       "message": "name: This field is required."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
@@ -13978,11 +11557,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "not_authenticated",
+                     *       "error": "unauthorized",
                      *       "message": "Authentication credentials were not provided or are invalid."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description The caller may not do this. */
@@ -13993,11 +11572,56 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "permission_denied",
+                     *       "error": "forbidden",
                      *       "message": "You do not have permission to perform this action."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description No such object in the caller's account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_parameter",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description Unexpected error; the body carries the request id, never details. */
@@ -14008,16 +11632,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "internal",
+                     *       "error": "internal_error",
                      *       "message": "Internal server error (request req-1)."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
         };
     };
-    Webhooks_createWebhook: {
+    Members_bulkAssign: {
         parameters: {
             query?: never;
             header?: never;
@@ -14026,19 +11650,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateWebhookDto"];
+                "application/json": components["schemas"]["BulkAssignMembersDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["BulkAssignMembersDto"];
             };
         };
         responses: {
-            201: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreatedWebhookDto"];
+                    "application/json": components["schemas"]["AssignResultDto"];
                 };
             };
-            /** @description A malformed URL, a scheme other than http(s), a target resolving to a loopback, private, link-local or metadata address, an unknown event type, or an unknown field. Also: the account already has 100 webhooks. */
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14046,11 +11671,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
+                     *       "error": "missing_parameter",
                      *       "message": "name: This field is required."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
@@ -14065,11 +11690,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "not_authenticated",
+                     *       "error": "unauthorized",
                      *       "message": "Authentication credentials were not provided or are invalid."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description The caller may not do this. */
@@ -14080,11 +11705,26 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "permission_denied",
+                     *       "error": "forbidden",
                      *       "message": "You do not have permission to perform this action."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description An organization code names no organization the caller can see; nothing was written. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
@@ -14095,11 +11735,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "invalid",
+                     *       "error": "invalid_parameter",
                      *       "message": "The request body is too large."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description The request body is not JSON (nor a form, where the route takes one). */
@@ -14114,7 +11754,7 @@ export interface operations {
                      *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description Unexpected error; the body carries the request id, never details. */
@@ -14125,22 +11765,23 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "internal",
+                     *       "error": "internal_error",
                      *       "message": "Internal server error (request req-1)."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
         };
     };
-    Webhooks_getWebhook: {
+    UserOrganizations_list: {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
+            query: {
+                /** @description User identification string. */
+                user: string;
             };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -14150,7 +11791,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookDto"];
+                    "application/json": components["schemas"]["UserOrganizationDto"][];
                 };
             };
             /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
@@ -14161,11 +11802,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
+                     *       "error": "missing_parameter",
                      *       "message": "name: This field is required."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
@@ -14180,11 +11821,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "not_authenticated",
+                     *       "error": "unauthorized",
                      *       "message": "Authentication credentials were not provided or are invalid."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description The caller may not do this. */
@@ -14195,11 +11836,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "permission_denied",
+                     *       "error": "forbidden",
                      *       "message": "You do not have permission to perform this action."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No such object in the caller's account. */
@@ -14214,22 +11855,7 @@ export interface operations {
                      *       "message": "Not found."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid",
-                     *       "message": "A path segment is too long."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description Unexpected error; the body carries the request id, never details. */
@@ -14240,171 +11866,26 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "internal",
+                     *       "error": "internal_error",
                      *       "message": "Internal server error (request req-1)."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
         };
     };
-    Webhooks_deleteWebhook: {
+    UserOrganizations_assign: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_authenticated",
-                     *       "message": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "permission_denied",
-                     *       "message": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description No such object in the caller's account. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "message": "Not found."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid",
-                     *       "message": "The request body is too large."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid",
-                     *       "message": "A path segment is too long."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "unsupported_media_type",
-                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "internal",
-                     *       "message": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-        };
-    };
-    Webhooks_updateWebhook: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateWebhookDto"];
+                "application/json": components["schemas"]["AssignUserDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["AssignUserDto"];
             };
         };
         responses: {
@@ -14413,276 +11894,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookDto"];
-                };
-            };
-            /** @description A malformed URL, a scheme other than http(s), a target resolving to a loopback, private, link-local or metadata address, an unknown event type, or an unknown field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_authenticated",
-                     *       "message": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "permission_denied",
-                     *       "message": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description No such object in the caller's account. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "message": "Not found."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid",
-                     *       "message": "The request body is too large."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid",
-                     *       "message": "A path segment is too long."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "unsupported_media_type",
-                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "internal",
-                     *       "message": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-        };
-    };
-    Webhooks_listWebhookDeliveries: {
-        parameters: {
-            query?: {
-                /** @description `pending` includes deliveries being sent. */
-                status?: "pending" | "succeeded" | "failed";
-                /** @description The `next` of the previous page. */
-                cursor?: string;
-                /** @description Page size, 1-100 (default 50). */
-                limit?: string;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeliveryPageDto"];
-                };
-            };
-            /** @description An unknown status, a malformed cursor or limit, or an unknown parameter. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_authenticated",
-                     *       "message": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "permission_denied",
-                     *       "message": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description No such object in the caller's account. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "message": "Not found."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid",
-                     *       "message": "A path segment is too long."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "internal",
-                     *       "message": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-        };
-    };
-    Webhooks_redeliverWebhookDelivery: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                deliveryId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Queued again. */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AcceptedDeliveryDto"];
+                    "application/json": components["schemas"]["AssignResultDto"];
                 };
             };
             /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
@@ -14693,11 +11905,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
+                     *       "error": "missing_parameter",
                      *       "message": "name: This field is required."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
@@ -14712,11 +11924,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "not_authenticated",
+                     *       "error": "unauthorized",
                      *       "message": "Authentication credentials were not provided or are invalid."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description The caller may not do this. */
@@ -14727,14 +11939,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "permission_denied",
+                     *       "error": "forbidden",
                      *       "message": "You do not have permission to perform this action."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
-            /** @description No such object in the caller's account. */
+            /** @description No such user, or an organization code names no organization the caller can see; nothing was written. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14746,7 +11958,7 @@ export interface operations {
                      *       "message": "Not found."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
@@ -14757,26 +11969,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "invalid",
+                     *       "error": "invalid_parameter",
                      *       "message": "The request body is too large."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid",
-                     *       "message": "A path segment is too long."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description The request body is not JSON (nor a form, where the route takes one). */
@@ -14791,7 +11988,7 @@ export interface operations {
                      *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description Unexpected error; the body carries the request id, never details. */
@@ -14802,22 +11999,25 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "internal",
+                     *       "error": "internal_error",
                      *       "message": "Internal server error (request req-1)."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
         };
     };
-    Webhooks_rotateWebhookSecret: {
+    UserOrganizations_remove: {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
+            query: {
+                /** @description User identification string. */
+                user: string;
+                /** @description Comma-separated list of organization identification strings (at most 100). */
+                organizations: string;
             };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -14827,7 +12027,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookSecretDto"];
+                    "application/json": components["schemas"]["RemoveResultDto"];
                 };
             };
             /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
@@ -14838,11 +12038,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
+                     *       "error": "missing_parameter",
                      *       "message": "name: This field is required."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
@@ -14857,11 +12057,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "not_authenticated",
+                     *       "error": "unauthorized",
                      *       "message": "Authentication credentials were not provided or are invalid."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description The caller may not do this. */
@@ -14872,14 +12072,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "permission_denied",
+                     *       "error": "forbidden",
                      *       "message": "You do not have permission to perform this action."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
-            /** @description No such object in the caller's account. */
+            /** @description No such user, or an organization code names no organization the caller can see; nothing was removed. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14891,7 +12091,7 @@ export interface operations {
                      *       "message": "Not found."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
@@ -14902,26 +12102,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "invalid",
+                     *       "error": "invalid_parameter",
                      *       "message": "The request body is too large."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid",
-                     *       "message": "A path segment is too long."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description The request body is not JSON (nor a form, where the route takes one). */
@@ -14936,7 +12121,7 @@ export interface operations {
                      *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description Unexpected error; the body carries the request id, never details. */
@@ -14947,33 +12132,33 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "internal",
+                     *       "error": "internal_error",
                      *       "message": "Internal server error (request req-1)."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
         };
     };
-    Webhooks_testWebhook: {
+    Departments_list: {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
+            query: {
+                /** @description Organization identification string. */
+                organization: string;
             };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Queued; follow it in the deliveries list. */
-            202: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AcceptedDeliveryDto"];
+                    "application/json": components["schemas"]["DepartmentDto"][];
                 };
             };
             /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
@@ -14984,11 +12169,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
+                     *       "error": "missing_parameter",
                      *       "message": "name: This field is required."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
@@ -15003,11 +12188,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "not_authenticated",
+                     *       "error": "unauthorized",
                      *       "message": "Authentication credentials were not provided or are invalid."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description The caller may not do this. */
@@ -15018,11 +12203,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "permission_denied",
+                     *       "error": "forbidden",
                      *       "message": "You do not have permission to perform this action."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description No such object in the caller's account. */
@@ -15037,7 +12222,110 @@ export interface operations {
                      *       "message": "Not found."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+        };
+    };
+    Departments_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveDepartmentDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["SaveDepartmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentDto"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "missing_parameter",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description No such object in the caller's account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
@@ -15048,26 +12336,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "invalid",
+                     *       "error": "invalid_parameter",
                      *       "message": "The request body is too large."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid",
-                     *       "message": "A path segment is too long."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description The request body is not JSON (nor a form, where the route takes one). */
@@ -15082,7 +12355,7 @@ export interface operations {
                      *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
             /** @description Unexpected error; the body carries the request id, never details. */
@@ -15093,11 +12366,281 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "internal",
+                     *       "error": "internal_error",
                      *       "message": "Internal server error (request req-1)."
                      *     }
                      */
-                    "application/json": components["schemas"]["PlatformError"];
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+        };
+    };
+    Departments_remove: {
+        parameters: {
+            query: {
+                /** @description Organization identification string. */
+                organization: string;
+                /** @description Name of the department, unique in the organization. */
+                name: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentDto"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "missing_parameter",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description No such object in the caller's account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_parameter",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationsError"];
+                };
+            };
+        };
+    };
+    EnableyToken_token: {
+        parameters: {
+            query: {
+                /** @description The API client id. */
+                clientKey: string;
+                /** @description The API client secret. */
+                secret: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Always `no-store`: the answer carries or concerns a credential (RFC 6749 section 5.1). */
+                    "Cache-Control"?: string;
+                    /** @description Always `no-cache`, for HTTP/1.0 caches. */
+                    Pragma?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnableyTokenDto"];
+                };
+            };
+            400: {
+                headers: {
+                    /** @description Always `no-store`: the answer carries or concerns a credential (RFC 6749 section 5.1). */
+                    "Cache-Control"?: string;
+                    /** @description Always `no-cache`, for HTTP/1.0 caches. */
+                    Pragma?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description invalid_client */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Always `no-store`: the answer carries or concerns a credential (RFC 6749 section 5.1). */
+                    "Cache-Control"?: string;
+                    /** @description Always `no-cache`, for HTTP/1.0 caches. */
+                    Pragma?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this address, or too many failures for this clientKey. */
+            429: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Always `no-store`: the answer carries or concerns a credential (RFC 6749 section 5.1). */
+                    "Cache-Control"?: string;
+                    /** @description Always `no-cache`, for HTTP/1.0 caches. */
+                    Pragma?: string;
+                    /** @description Seconds until the client address window or the login lock allows another attempt. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "service_unavailable",
+                     *       "error_description": "Too many requests from this address: wait the Retry-After seconds, then try again."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -15579,104 +13122,6 @@ export interface operations {
             };
         };
     };
-    Certificates_pdf: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The signed document reference of a pdfUrl */
-                token: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A one-page PDF document. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": string;
-                };
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Invalid link, or no certification. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "error_description": "Not found."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The link has expired; a fresh pdfUrl comes with the user’s certificates. */
-            410: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "error_description": "This link has expired."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "A path segment is too long."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "general_error",
-                     *       "error_description": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
     Certificates_userStates: {
         parameters: {
             query?: never;
@@ -15778,6 +13223,323 @@ export interface operations {
                 };
             };
             /** @description General error (general_error). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Certificates_listV2: {
+        parameters: {
+            query?: {
+                /** @description Pagination key of the next page, from the previous answer. It carries its query: send it alone, or with the same filters (different ones answer 404). */
+                paginationKey?: string;
+                /** @description Page size (extension of the seed; default 100, max 200). Part of the query a paginationKey is bound to. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginationResponseCertificateInformation"];
+                };
+            };
+            /** @description Invalid input: invalid_request with a description of the field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An altered, expired or foreign paginationKey (not_found). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description General error (general_error). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Certificates_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description External certificate id */
+                externalCertificateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateInformation"];
+                };
+            };
+            /** @description Invalid input: invalid_request with a description of the field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown certificate. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description General error (general_error). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Certificates_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The signed document reference of a pdfUrl */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A one-page PDF document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid link, or no certification. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The link has expired; a fresh pdfUrl comes with the user’s certificates. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "This link has expired."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -15975,426 +13737,6 @@ export interface operations {
                      * @example {
                      *       "error": "invalid_request",
                      *       "error_description": "The request body is too large."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description General error (general_error). */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "general_error",
-                     *       "error_description": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    ChannelContent_items: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Channel identifier */
-                channelIdentifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContentItemListDto"];
-                };
-            };
-            /** @description Invalid input: invalid_request with a description of the field at fault. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such object in the caller's account. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "error_description": "Not found."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "A path segment is too long."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description General error (general_error). */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "general_error",
-                     *       "error_description": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    ChannelContent_upsertItems: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Channel identifier */
-                channelIdentifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ContentItemsUpdateDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContentItemListDto"];
-                };
-            };
-            /** @description Invalid input: invalid_request with a description of the field at fault. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such object in the caller's account. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "error_description": "Not found."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "The request body is too large."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "A path segment is too long."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description General error (general_error). */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "general_error",
-                     *       "error_description": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    ChannelContent_progress: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Channel identifier */
-                channelIdentifier: string;
-                /** @description Content item (or training event) identifier within the channel */
-                itemIdentifier: string;
-                /** @description User identifier */
-                userIdentifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ProgressUpdateDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ExternalUserChannelPerformance"];
-                };
-            };
-            /** @description Invalid input: invalid_request with a description of the field at fault. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such object in the caller's account. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "error_description": "Not found."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "The request body is too large."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "A path segment is too long."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -17289,6 +14631,1290 @@ export interface operations {
             };
         };
     };
+    Masters_list: {
+        parameters: {
+            query?: {
+                /** @description Only include published master channels */
+                onlyPublished?: boolean;
+                /** @description Sub-account name */
+                subAccountName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalMasterChannelGet"][];
+                };
+            };
+            /** @description Invalid input: invalid_request with a description of the field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description General error (general_error). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Channels_membersCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Channel identifier */
+                channelIdentifier: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalChannelMembersInfoGet"];
+                };
+            };
+            /** @description Invalid input: invalid_request with a description of the field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such object in the caller's account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description General error (general_error). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Masters_createInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExternalChannelInstance"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelInfo"];
+                };
+            };
+            /** @description Invalid input: invalid_request with a description of the field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such master channel. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A channel with that identifier exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "item_exists",
+                     *       "error_description": "An object with this identifier already exists."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description General error (general_error). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ChannelMembers_assignUser: {
+        parameters: {
+            query?: {
+                /** @description Assign a user a role, Learner or Instructor, note that an instructor is assigned with basic course permissions (default LEARNER) */
+                roles?: ("LEARNER" | "INSTRUCTOR")[];
+            };
+            header?: never;
+            path: {
+                /** @description Channel identifier */
+                channelIdentifier: string;
+                /** @description User identifier */
+                userIdentifier: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: invalid_request with a description of the field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such object in the caller's account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description General error (general_error). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Channels_listV3: {
+        parameters: {
+            query?: {
+                /** @description Pagination key of the next page, from the previous answer. It carries its query: send it alone, or with the same filters (different ones answer 404). */
+                paginationKey?: string;
+                /** @description Page size (extension of the seed; default 100, max 200). Part of the query a paginationKey is bound to. */
+                pageSize?: number;
+                /** @description Channel categories */
+                includeCategories?: boolean;
+                /** @description Sub-account name */
+                subAccountName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginationResponseChannelInfo"];
+                };
+            };
+            /** @description Invalid input: invalid_request with a description of the field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An altered, expired or foreign paginationKey (not_found). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description General error (general_error). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Masters_listV3: {
+        parameters: {
+            query?: {
+                /** @description Pagination key of the next page, from the previous answer. It carries its query: send it alone, or with the same filters (different ones answer 404). */
+                paginationKey?: string;
+                /** @description Page size (extension of the seed; default 100, max 200). Part of the query a paginationKey is bound to. */
+                pageSize?: number;
+                /** @description Only include published master channels */
+                onlyPublished?: boolean;
+                /** @description Sub-account name */
+                subAccountName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginationResponseExternalMasterChannelGet"];
+                };
+            };
+            /** @description Invalid input: invalid_request with a description of the field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An altered, expired or foreign paginationKey (not_found). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description General error (general_error). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ChannelContent_forceComplete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Channel identifier */
+                channelIdentifier: string;
+                /** @description User identifier */
+                userIdentifier: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalUserChannelPerformance"];
+                };
+            };
+            /** @description Invalid input: invalid_request with a description of the field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such object in the caller's account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description General error (general_error). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ChannelContent_items: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Channel identifier */
+                channelIdentifier: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentItemListDto"];
+                };
+            };
+            /** @description Invalid input: invalid_request with a description of the field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such object in the caller's account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description General error (general_error). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ChannelContent_upsertItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Channel identifier */
+                channelIdentifier: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContentItemsUpdateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentItemListDto"];
+                };
+            };
+            /** @description Invalid input: invalid_request with a description of the field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such object in the caller's account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description General error (general_error). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ChannelContent_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Channel identifier */
+                channelIdentifier: string;
+                /** @description Content item (or training event) identifier within the channel */
+                itemIdentifier: string;
+                /** @description User identifier */
+                userIdentifier: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressUpdateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalUserChannelPerformance"];
+                };
+            };
+            /** @description Invalid input: invalid_request with a description of the field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such object in the caller's account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description General error (general_error). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     Groups_upsert: {
         parameters: {
             query?: never;
@@ -18149,6 +16775,126 @@ export interface operations {
             };
         };
     };
+    UserGroups_list: {
+        parameters: {
+            query?: {
+                /** @description Sub-account name: only its groups. */
+                subAccountName?: string;
+            };
+            header?: never;
+            path: {
+                /** @description User identifier */
+                identifier: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupInfo"][];
+                };
+            };
+            /** @description Invalid input: invalid_request with a description of the field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such object in the caller's account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description General error (general_error). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "general_error",
+                     *       "error_description": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     Performance_v1: {
         parameters: {
             query?: {
@@ -18253,13 +16999,17 @@ export interface operations {
             };
         };
     };
-    EnableyToken_token: {
+    Performance_v2: {
         parameters: {
-            query: {
-                /** @description The API client id. */
-                clientKey: string;
-                /** @description The API client secret. */
-                secret: string;
+            query?: {
+                /** @description Pagination key of the next page, from the previous answer. It carries its query: send it alone, or with the same filters (different ones answer 404). */
+                paginationKey?: string;
+                /** @description Page size (extension of the seed; default 100, max 200). Part of the query a paginationKey is bound to. */
+                pageSize?: number;
+                /** @description Channel identifier */
+                channelIdentifier?: string;
+                /** @description User identifier */
+                userIdentifier?: string;
             };
             header?: never;
             path?: never;
@@ -18269,22 +17019,15 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Always `no-store`: the answer carries or concerns a credential (RFC 6749 section 5.1). */
-                    "Cache-Control"?: string;
-                    /** @description Always `no-cache`, for HTTP/1.0 caches. */
-                    Pragma?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EnableyTokenDto"];
+                    "application/json": components["schemas"]["PaginationResponseExternalUserChannelPerformance"];
                 };
             };
+            /** @description Invalid input (invalid_request), e.g. neither channelIdentifier nor userIdentifier. */
             400: {
                 headers: {
-                    /** @description Always `no-store`: the answer carries or concerns a credential (RFC 6749 section 5.1). */
-                    "Cache-Control"?: string;
-                    /** @description Always `no-cache`, for HTTP/1.0 caches. */
-                    Pragma?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18297,15 +17040,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description invalid_client */
+            /** @description No token, or a bad, expired or revoked one. */
             401: {
                 headers: {
                     /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Always `no-store`: the answer carries or concerns a credential (RFC 6749 section 5.1). */
-                    "Cache-Control"?: string;
-                    /** @description Always `no-cache`, for HTTP/1.0 caches. */
-                    Pragma?: string;
                     /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
                     "WWW-Authenticate": string;
                     [name: string]: unknown;
@@ -18320,60 +17059,37 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
+            /** @description The caller may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     /**
                      * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "The request body is too large."
+                     *       "error": "access_denied",
+                     *       "error_description": "You do not have permission to perform this action."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
+            /** @description Unknown channel or user, or an invalid paginationKey. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     /**
                      * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *       "error": "not_found",
+                     *       "error_description": "Not found."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Too many requests from this address, or too many failures for this clientKey. */
-            429: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description Always `no-store`: the answer carries or concerns a credential (RFC 6749 section 5.1). */
-                    "Cache-Control"?: string;
-                    /** @description Always `no-cache`, for HTTP/1.0 caches. */
-                    Pragma?: string;
-                    /** @description Seconds until the client address window or the login lock allows another attempt. */
-                    "Retry-After": number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "service_unavailable",
-                     *       "error_description": "Too many requests from this address: wait the Retry-After seconds, then try again."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
+            /** @description General error (general_error). */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -18508,847 +17224,6 @@ export interface operations {
             };
         };
     };
-    UserGroups_list: {
-        parameters: {
-            query?: {
-                /** @description Sub-account name: only its groups. */
-                subAccountName?: string;
-            };
-            header?: never;
-            path: {
-                /** @description User identifier */
-                identifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GroupInfo"][];
-                };
-            };
-            /** @description Invalid input: invalid_request with a description of the field at fault. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such object in the caller's account. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "error_description": "Not found."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "A path segment is too long."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description General error (general_error). */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "general_error",
-                     *       "error_description": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Certificates_listV2: {
-        parameters: {
-            query?: {
-                /** @description Pagination key of the next page, from the previous answer. It carries its query: send it alone, or with the same filters (different ones answer 404). */
-                paginationKey?: string;
-                /** @description Page size (extension of the seed; default 100, max 200). Part of the query a paginationKey is bound to. */
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PaginationResponseCertificateInformation"];
-                };
-            };
-            /** @description Invalid input: invalid_request with a description of the field at fault. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description An altered, expired or foreign paginationKey (not_found). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "error_description": "Not found."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description General error (general_error). */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "general_error",
-                     *       "error_description": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Certificates_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description External certificate id */
-                externalCertificateId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CertificateInformation"];
-                };
-            };
-            /** @description Invalid input: invalid_request with a description of the field at fault. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Unknown certificate. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "error_description": "Not found."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "A path segment is too long."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description General error (general_error). */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "general_error",
-                     *       "error_description": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Masters_list: {
-        parameters: {
-            query?: {
-                /** @description Only include published master channels */
-                onlyPublished?: boolean;
-                /** @description Sub-account name */
-                subAccountName?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ExternalMasterChannelGet"][];
-                };
-            };
-            /** @description Invalid input: invalid_request with a description of the field at fault. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description General error (general_error). */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "general_error",
-                     *       "error_description": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Channels_membersCount: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Channel identifier */
-                channelIdentifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ExternalChannelMembersInfoGet"];
-                };
-            };
-            /** @description Invalid input: invalid_request with a description of the field at fault. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such object in the caller's account. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "error_description": "Not found."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "A path segment is too long."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description General error (general_error). */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "general_error",
-                     *       "error_description": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Masters_createInstance: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ExternalChannelInstance"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChannelInfo"];
-                };
-            };
-            /** @description Invalid input: invalid_request with a description of the field at fault. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such master channel. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "error_description": "Not found."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description A channel with that identifier exists. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "item_exists",
-                     *       "error_description": "An object with this identifier already exists."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "The request body is too large."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description General error (general_error). */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "general_error",
-                     *       "error_description": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    ChannelMembers_assignUser: {
-        parameters: {
-            query?: {
-                /** @description Assign a user a role, Learner or Instructor, note that an instructor is assigned with basic course permissions (default LEARNER) */
-                roles?: ("LEARNER" | "INSTRUCTOR")[];
-            };
-            header?: never;
-            path: {
-                /** @description Channel identifier */
-                channelIdentifier: string;
-                /** @description User identifier */
-                userIdentifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input: invalid_request with a description of the field at fault. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such object in the caller's account. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "error_description": "Not found."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "The request body is too large."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "A path segment is too long."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description General error (general_error). */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "general_error",
-                     *       "error_description": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
     UserProfiles_find: {
         parameters: {
             query?: never;
@@ -19446,113 +17321,6 @@ export interface operations {
                      * @example {
                      *       "error": "invalid_request",
                      *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description General error (general_error). */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "general_error",
-                     *       "error_description": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Performance_v2: {
-        parameters: {
-            query?: {
-                /** @description Pagination key of the next page, from the previous answer. It carries its query: send it alone, or with the same filters (different ones answer 404). */
-                paginationKey?: string;
-                /** @description Page size (extension of the seed; default 100, max 200). Part of the query a paginationKey is bound to. */
-                pageSize?: number;
-                /** @description Channel identifier */
-                channelIdentifier?: string;
-                /** @description User identifier */
-                userIdentifier?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PaginationResponseExternalUserChannelPerformance"];
-                };
-            };
-            /** @description Invalid input (invalid_request), e.g. neither channelIdentifier nor userIdentifier. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Unknown channel or user, or an invalid paginationKey. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "error_description": "Not found."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -21516,220 +19284,6 @@ export interface operations {
             };
         };
     };
-    Channels_listV3: {
-        parameters: {
-            query?: {
-                /** @description Pagination key of the next page, from the previous answer. It carries its query: send it alone, or with the same filters (different ones answer 404). */
-                paginationKey?: string;
-                /** @description Page size (extension of the seed; default 100, max 200). Part of the query a paginationKey is bound to. */
-                pageSize?: number;
-                /** @description Channel categories */
-                includeCategories?: boolean;
-                /** @description Sub-account name */
-                subAccountName?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PaginationResponseChannelInfo"];
-                };
-            };
-            /** @description Invalid input: invalid_request with a description of the field at fault. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description An altered, expired or foreign paginationKey (not_found). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "error_description": "Not found."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description General error (general_error). */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "general_error",
-                     *       "error_description": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Masters_listV3: {
-        parameters: {
-            query?: {
-                /** @description Pagination key of the next page, from the previous answer. It carries its query: send it alone, or with the same filters (different ones answer 404). */
-                paginationKey?: string;
-                /** @description Page size (extension of the seed; default 100, max 200). Part of the query a paginationKey is bound to. */
-                pageSize?: number;
-                /** @description Only include published master channels */
-                onlyPublished?: boolean;
-                /** @description Sub-account name */
-                subAccountName?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PaginationResponseExternalMasterChannelGet"];
-                };
-            };
-            /** @description Invalid input: invalid_request with a description of the field at fault. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description An altered, expired or foreign paginationKey (not_found). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "error_description": "Not found."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description General error (general_error). */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "general_error",
-                     *       "error_description": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
     EnableyUsersV3_list: {
         parameters: {
             query?: {
@@ -21842,243 +19396,6 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    ChannelContent_forceComplete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Channel identifier */
-                channelIdentifier: string;
-                /** @description User identifier */
-                userIdentifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ExternalUserChannelPerformance"];
-                };
-            };
-            /** @description Invalid input: invalid_request with a description of the field at fault. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such object in the caller's account. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "error_description": "Not found."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "The request body is too large."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "A path segment is too long."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "error_description": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description General error (general_error). */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "general_error",
-                     *       "error_description": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    Health_check: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Up. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Health"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "internal",
-                     *       "message": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-            /** @description The database does not answer (same body, status "error"). */
-            503: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After": number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "internal",
-                     *       "message": "The database does not answer."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
-                };
-            };
-        };
-    };
-    Health_live: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The process is up. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Liveness"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "internal",
-                     *       "message": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PlatformError"];
                 };
             };
         };
@@ -22365,1471 +19682,19 @@ export interface operations {
             };
         };
     };
-    Organizations_get: {
-        parameters: {
-            query: {
-                /** @description Organization identification string. */
-                organization: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrganizationDto"];
-                };
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "unauthorized",
-                     *       "message": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "forbidden",
-                     *       "message": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description No such object in the caller's account. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "message": "Not found."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "internal_error",
-                     *       "message": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-        };
-    };
-    Organizations_remove: {
-        parameters: {
-            query: {
-                /** @description Organization identification string. */
-                organization: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrganizationDto"];
-                };
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "unauthorized",
-                     *       "message": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "forbidden",
-                     *       "message": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description No such object in the caller's account. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "message": "Not found."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_parameter",
-                     *       "message": "The request body is too large."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "unsupported_media_type",
-                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "internal_error",
-                     *       "message": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-        };
-    };
-    Organizations_rename: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RenameOrganizationDto"];
-                "application/x-www-form-urlencoded": components["schemas"]["RenameOrganizationDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrganizationDto"];
-                };
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "unauthorized",
-                     *       "message": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "forbidden",
-                     *       "message": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description No such object in the caller's account. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "message": "Not found."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_parameter",
-                     *       "message": "The request body is too large."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "unsupported_media_type",
-                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "internal_error",
-                     *       "message": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-        };
-    };
-    Departments_list: {
-        parameters: {
-            query: {
-                /** @description Organization identification string. */
-                organization: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DepartmentDto"][];
-                };
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "unauthorized",
-                     *       "message": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "forbidden",
-                     *       "message": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description No such object in the caller's account. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "message": "Not found."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "internal_error",
-                     *       "message": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-        };
-    };
-    Departments_save: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SaveDepartmentDto"];
-                "application/x-www-form-urlencoded": components["schemas"]["SaveDepartmentDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DepartmentDto"];
-                };
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "unauthorized",
-                     *       "message": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "forbidden",
-                     *       "message": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description No such object in the caller's account. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "message": "Not found."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_parameter",
-                     *       "message": "The request body is too large."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "unsupported_media_type",
-                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "internal_error",
-                     *       "message": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-        };
-    };
-    Departments_remove: {
-        parameters: {
-            query: {
-                /** @description Organization identification string. */
-                organization: string;
-                /** @description Name of the department, unique in the organization. */
-                name: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DepartmentDto"];
-                };
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "unauthorized",
-                     *       "message": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "forbidden",
-                     *       "message": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description No such object in the caller's account. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "message": "Not found."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_parameter",
-                     *       "message": "The request body is too large."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "unsupported_media_type",
-                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "internal_error",
-                     *       "message": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-        };
-    };
-    Members_list: {
-        parameters: {
-            query: {
-                /** @description Organization identification string. */
-                organization: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MemberDto"][];
-                };
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "unauthorized",
-                     *       "message": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "forbidden",
-                     *       "message": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description No such object in the caller's account. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "message": "Not found."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "internal_error",
-                     *       "message": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-        };
-    };
-    Members_assign: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AssignMembersDto"];
-                "application/x-www-form-urlencoded": components["schemas"]["AssignMembersDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AssignResultDto"];
-                };
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "unauthorized",
-                     *       "message": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "forbidden",
-                     *       "message": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description No such object in the caller's account. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "message": "Not found."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_parameter",
-                     *       "message": "The request body is too large."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "unsupported_media_type",
-                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "internal_error",
-                     *       "message": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-        };
-    };
-    Members_remove: {
-        parameters: {
-            query: {
-                /** @description Organization identification string. */
-                organization: string;
-                /** @description Comma-separated list of user identification strings (at most 1000). */
-                users: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RemoveResultDto"];
-                };
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "unauthorized",
-                     *       "message": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "forbidden",
-                     *       "message": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description No such object in the caller's account. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "message": "Not found."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_parameter",
-                     *       "message": "The request body is too large."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "unsupported_media_type",
-                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "internal_error",
-                     *       "message": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-        };
-    };
-    Organizations_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrganizationListItemDto"][];
-                };
-            };
-            /** @description An unknown input field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "unauthorized",
-                     *       "message": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "forbidden",
-                     *       "message": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "internal_error",
-                     *       "message": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-        };
-    };
-    Organizations_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateOrganizationDto"];
-                "application/x-www-form-urlencoded": components["schemas"]["CreateOrganizationDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrganizationDto"];
-                };
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "unauthorized",
-                     *       "message": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "forbidden",
-                     *       "message": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description An organization with that code exists in the account. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "already_exists",
-                     *       "message": "An object with this identifier already exists."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_parameter",
-                     *       "message": "The request body is too large."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "unsupported_media_type",
-                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "internal_error",
-                     *       "message": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-        };
-    };
-    Members_bulkAssign: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["BulkAssignMembersDto"];
-                "application/x-www-form-urlencoded": components["schemas"]["BulkAssignMembersDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AssignResultDto"];
-                };
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "unauthorized",
-                     *       "message": "Authentication credentials were not provided or are invalid."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "forbidden",
-                     *       "message": "You do not have permission to perform this action."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description An organization code names no organization the caller can see; nothing was written. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "not_found",
-                     *       "message": "Not found."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_parameter",
-                     *       "message": "The request body is too large."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "unsupported_media_type",
-                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "internal_error",
-                     *       "message": "Internal server error (request req-1)."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OrganizationsError"];
-                };
-            };
-        };
-    };
-    ScimGroups_scimListGroups: {
+    TribooUsers_list: {
         parameters: {
             query?: {
-                /** @description Comma-separated attributes to return (id and schemas always come). Example: `userName,emails`. */
-                attributes?: string;
-                /** @description Comma-separated attributes to leave out. Example: `members`. */
-                excludedAttributes?: string;
-                /** @description RFC 7644 filter. Example: `userName eq "bjensen@example.com"`. */
-                filter?: string;
-                /** @description 1-based index of the first result; below 1 reads as 1. Example: `1`. */
-                startIndex?: number;
-                /** @description Page size: default 100, at most 1000 (more reads as 1000, below 0 as 0). Example: `100`. */
-                count?: number;
-                /** @description Not supported (ServiceProviderConfig sort.supported is false): ignored, as RFC 7644 section 3.4.2.3 allows. */
-                sortBy?: string;
-                /** @description Ignored with sortBy. */
-                sortOrder?: "ascending" | "descending";
+                /** @description Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does. Example: `1`. */
+                page?: string;
+                /** @description Items per page (default 100, at most 1000; more is a 400). Example: `100`. */
+                page_size?: number;
+                /** @description Keyset hint written into `next` links: the key of the last item of the previous page. */
+                after?: string;
+                /** @description Keyset hint written into `previous` links: the key of the first item of the following page. */
+                before?: string;
+                /** @description Comma-separated integer user ids (`user_id=29,30`); a trailing slash is ignored. Example: `29,30`. */
+                user_id?: string;
             };
             header?: never;
             path?: never;
@@ -23842,7 +19707,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/scim+json": components["schemas"]["ScimGroupListDoc"];
+                    "application/json": components["schemas"]["TribooUserPageDto"];
                 };
             };
             /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
@@ -23854,14 +19719,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "name: This field is required.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "scimType": "invalidValue",
-                     *       "status": "400"
+                     *       "status": "error"
                      *     }
                      */
-                    "application/scim+json": components["schemas"]["ScimError"];
+                    "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
@@ -23877,13 +19738,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "401"
+                     *       "status": "error"
                      *     }
                      */
-                    "application/scim+json": components["schemas"]["ScimError"];
+                    "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description The caller may not do this. */
@@ -23895,13 +19753,25 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "You do not have permission to perform this action.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "403"
+                     *       "status": "error"
                      *     }
                      */
-                    "application/scim+json": components["schemas"]["ScimError"];
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description Invalid page. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description Unexpected error; the body carries the request id, never details. */
@@ -23913,18 +19783,15 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Internal server error (request req-1).",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "500"
+                     *       "status": "error"
                      *     }
                      */
-                    "application/scim+json": components["schemas"]["ScimError"];
+                    "application/json": components["schemas"]["TribooError"];
                 };
             };
         };
     };
-    ScimGroups_scimCreateGroup: {
+    TribooUsers_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -23933,22 +19800,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ScimGroupInputDoc"];
-                "application/scim+json": components["schemas"]["ScimGroupInputDoc"];
+                "application/json": components["schemas"]["CreateTribooUserDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreateTribooUserDto"];
             };
         };
         responses: {
             201: {
                 headers: {
-                    /** @description The new group's URI. */
-                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/scim+json": components["schemas"]["ScimGroupDoc"];
+                    "application/json": components["schemas"]["TribooUserStatusDto"];
                 };
             };
-            /** @description SCIM error with scimType invalidSyntax, invalidValue, invalidPath, noTarget, mutability or tooMany. */
+            /** @description `error`: bad or unknown field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -23957,14 +19822,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "name: This field is required.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "scimType": "invalidValue",
-                     *       "status": "400"
+                     *       "status": "error"
                      *     }
                      */
-                    "application/scim+json": components["schemas"]["ScimError"];
+                    "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
@@ -23980,13 +19841,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "401"
+                     *       "status": "error"
                      *     }
                      */
-                    "application/scim+json": components["schemas"]["ScimError"];
+                    "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description The caller may not do this. */
@@ -23998,16 +19856,13 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "You do not have permission to perform this action.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "403"
+                     *       "status": "error"
                      *     }
                      */
-                    "application/scim+json": components["schemas"]["ScimError"];
+                    "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description scimType uniqueness: the externalId (the group's identifier) is taken in the account. */
+            /** @description `username_already_used` or `email_already_used`: {"status": word, "detail": text}. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -24016,14 +19871,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "An object with this identifier already exists.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "scimType": "uniqueness",
-                     *       "status": "409"
+                     *       "status": "error"
                      *     }
                      */
-                    "application/scim+json": components["schemas"]["ScimError"];
+                    "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
@@ -24035,13 +19886,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "The request body is too large.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "413"
+                     *       "status": "error"
                      *     }
                      */
-                    "application/scim+json": components["schemas"]["ScimError"];
+                    "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description The request body is not JSON (nor a form, where the route takes one). */
@@ -24053,13 +19901,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "415"
+                     *       "status": "error"
                      *     }
                      */
-                    "application/scim+json": components["schemas"]["ScimError"];
+                    "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description Unexpected error; the body carries the request id, never details. */
@@ -24071,40 +19916,33 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Internal server error (request req-1).",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "500"
+                     *       "status": "error"
                      *     }
                      */
-                    "application/scim+json": components["schemas"]["ScimError"];
+                    "application/json": components["schemas"]["TribooError"];
                 };
             };
         };
     };
-    ScimGroups_scimGetGroup: {
+    TribooUsersDeactivate_deactivateIds: {
         parameters: {
             query?: {
-                /** @description Comma-separated attributes to return (id and schemas always come). Example: `userName,emails`. */
-                attributes?: string;
-                /** @description Comma-separated attributes to leave out. Example: `members`. */
-                excludedAttributes?: string;
+                /** @description Comma-separated integer user ids. Example: `29,30`. */
+                user_id?: string;
             };
             header?: never;
-            path: {
-                /** @description The group's id (UUID). */
-                id: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description One entry per requested user, in request order (`user_deactivated`, `user_already_inactive`, `user_not_found`). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/scim+json": components["schemas"]["ScimGroupDoc"];
+                    "application/json": components["schemas"]["DeactivationDto"][];
                 };
             };
             /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
@@ -24116,14 +19954,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "name: This field is required.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "scimType": "invalidValue",
-                     *       "status": "400"
+                     *       "status": "error"
                      *     }
                      */
-                    "application/scim+json": components["schemas"]["ScimError"];
+                    "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
@@ -24139,13 +19973,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "401"
+                     *       "status": "error"
                      *     }
                      */
-                    "application/scim+json": components["schemas"]["ScimError"];
+                    "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description The caller may not do this. */
@@ -24157,190 +19988,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "You do not have permission to perform this action.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "403"
+                     *       "status": "error"
                      *     }
                      */
-                    "application/scim+json": components["schemas"]["ScimError"];
-                };
-            };
-            /** @description No such group in the account (another account's group included). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Not found.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "404"
-                     *     }
-                     */
-                    "application/scim+json": components["schemas"]["ScimError"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A path segment is too long.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "414"
-                     *     }
-                     */
-                    "application/scim+json": components["schemas"]["ScimError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Internal server error (request req-1).",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "500"
-                     *     }
-                     */
-                    "application/scim+json": components["schemas"]["ScimError"];
-                };
-            };
-        };
-    };
-    ScimGroups_scimReplaceGroup: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The group's id (UUID). */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ScimGroupInputDoc"];
-                "application/scim+json": components["schemas"]["ScimGroupInputDoc"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": components["schemas"]["ScimGroupDoc"];
-                };
-            };
-            /** @description SCIM error with scimType invalidSyntax, invalidValue, invalidPath, noTarget, mutability or tooMany. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "name: This field is required.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "scimType": "invalidValue",
-                     *       "status": "400"
-                     *     }
-                     */
-                    "application/scim+json": components["schemas"]["ScimError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "401"
-                     *     }
-                     */
-                    "application/scim+json": components["schemas"]["ScimError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "You do not have permission to perform this action.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "403"
-                     *     }
-                     */
-                    "application/scim+json": components["schemas"]["ScimError"];
-                };
-            };
-            /** @description No such group in the account (another account's group included). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Not found.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "404"
-                     *     }
-                     */
-                    "application/scim+json": components["schemas"]["ScimError"];
-                };
-            };
-            /** @description scimType uniqueness: the externalId (the group's identifier) is taken in the account. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An object with this identifier already exists.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "scimType": "uniqueness",
-                     *       "status": "409"
-                     *     }
-                     */
-                    "application/scim+json": components["schemas"]["ScimError"];
+                    "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
@@ -24352,31 +20003,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "The request body is too large.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "413"
+                     *       "status": "error"
                      *     }
                      */
-                    "application/scim+json": components["schemas"]["ScimError"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A path segment is too long.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "414"
-                     *     }
-                     */
-                    "application/scim+json": components["schemas"]["ScimError"];
+                    "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description The request body is not JSON (nor a form, where the route takes one). */
@@ -24388,13 +20018,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "415"
+                     *       "status": "error"
                      *     }
                      */
-                    "application/scim+json": components["schemas"]["ScimError"];
+                    "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description Unexpected error; the body carries the request id, never details. */
@@ -24406,35 +20033,38 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Internal server error (request req-1).",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "500"
+                     *       "status": "error"
                      *     }
                      */
-                    "application/scim+json": components["schemas"]["ScimError"];
+                    "application/json": components["schemas"]["TribooError"];
                 };
             };
         };
     };
-    ScimGroups_scimDeleteGroup: {
+    TribooUsers_updateById: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description The group's id (UUID). */
-                id: string;
+                /** @description Integer user id. */
+                user_id: number;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTribooUserDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["UpdateTribooUserDto"];
+            };
+        };
         responses: {
-            /** @description Deleted. */
-            204: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TribooUserStatusDto"];
+                };
             };
             /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
             400: {
@@ -24445,14 +20075,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "name: This field is required.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "scimType": "invalidValue",
-                     *       "status": "400"
+                     *       "status": "error"
                      *     }
                      */
-                    "application/scim+json": components["schemas"]["ScimError"];
+                    "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
@@ -24468,13 +20094,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "401"
+                     *       "status": "error"
                      *     }
                      */
-                    "application/scim+json": components["schemas"]["ScimError"];
+                    "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description The caller may not do this. */
@@ -24486,16 +20109,17 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "You do not have permission to perform this action.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "403"
+                     *       "status": "error"
                      *     }
                      */
-                    "application/scim+json": components["schemas"]["ScimError"];
+                    "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description No such group in the account (another account's group included). */
+            /**
+             * @description `user_not_found`: {"status": "user_not_found", "detail": text}.
+             *
+             *     No such object in the caller's account.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -24504,197 +20128,13 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Not found.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "404"
+                     *       "status": "not_found"
                      *     }
                      */
-                    "application/scim+json": components["schemas"]["ScimError"];
+                    "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The request body is too large.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "413"
-                     *     }
-                     */
-                    "application/scim+json": components["schemas"]["ScimError"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A path segment is too long.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "414"
-                     *     }
-                     */
-                    "application/scim+json": components["schemas"]["ScimError"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "415"
-                     *     }
-                     */
-                    "application/scim+json": components["schemas"]["ScimError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Internal server error (request req-1).",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "500"
-                     *     }
-                     */
-                    "application/scim+json": components["schemas"]["ScimError"];
-                };
-            };
-        };
-    };
-    ScimGroups_scimPatchGroup: {
-        parameters: {
-            query?: {
-                /** @description Comma-separated attributes to return (id and schemas always come). Example: `userName,emails`. */
-                attributes?: string;
-                /** @description Comma-separated attributes to leave out. Example: `members`. */
-                excludedAttributes?: string;
-            };
-            header?: never;
-            path: {
-                /** @description The group's id (UUID). */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ScimPatchDoc"];
-                "application/scim+json": components["schemas"]["ScimPatchDoc"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": components["schemas"]["ScimGroupDoc"];
-                };
-            };
-            /** @description SCIM error with scimType invalidSyntax, invalidValue, invalidPath, noTarget, mutability or tooMany. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "name: This field is required.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "scimType": "invalidValue",
-                     *       "status": "400"
-                     *     }
-                     */
-                    "application/scim+json": components["schemas"]["ScimError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "401"
-                     *     }
-                     */
-                    "application/scim+json": components["schemas"]["ScimError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "You do not have permission to perform this action.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "403"
-                     *     }
-                     */
-                    "application/scim+json": components["schemas"]["ScimError"];
-                };
-            };
-            /** @description No such group in the account (another account's group included). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Not found.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "404"
-                     *     }
-                     */
-                    "application/scim+json": components["schemas"]["ScimError"];
-                };
-            };
-            /** @description scimType uniqueness: the externalId (the group's identifier) is taken in the account. */
+            /** @description `user_inactive`, `username_already_used` or `email_already_used`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -24703,14 +20143,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "An object with this identifier already exists.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "scimType": "uniqueness",
-                     *       "status": "409"
+                     *       "status": "error"
                      *     }
                      */
-                    "application/scim+json": components["schemas"]["ScimError"];
+                    "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
@@ -24722,13 +20158,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "The request body is too large.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "413"
+                     *       "status": "error"
                      *     }
                      */
-                    "application/scim+json": components["schemas"]["ScimError"];
+                    "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description A path parameter is longer than 500 characters. */
@@ -24740,13 +20173,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "A path segment is too long.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "414"
+                     *       "status": "error"
                      *     }
                      */
-                    "application/scim+json": components["schemas"]["ScimError"];
+                    "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description The request body is not JSON (nor a form, where the route takes one). */
@@ -24758,13 +20188,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "415"
+                     *       "status": "error"
                      *     }
                      */
-                    "application/scim+json": components["schemas"]["ScimError"];
+                    "application/json": components["schemas"]["TribooError"];
                 };
             };
             /** @description Unexpected error; the body carries the request id, never details. */
@@ -24776,18 +20203,2299 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Internal server error (request req-1).",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "500"
+                     *       "status": "error"
                      *     }
                      */
-                    "application/scim+json": components["schemas"]["ScimError"];
+                    "application/json": components["schemas"]["TribooError"];
                 };
             };
         };
     };
-    ScimDiscovery_scimResourceTypes: {
+    TribooUsers_updateByUsername: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTribooUserDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["UpdateTribooUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TribooUserStatusDto"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /**
+             * @description `user_not_found`: {"status": "user_not_found", "detail": text}.
+             *
+             *     No such object in the caller's account.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description `user_inactive`, `username_already_used` or `email_already_used`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An object with this identifier already exists.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The request body is too large.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+        };
+    };
+    TribooUsers_getById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Integer user id. */
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TribooUserDto"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /**
+             * @description `user_not_found`: {"status": "user_not_found", "detail": text}.
+             *
+             *     No such object in the caller's account.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+        };
+    };
+    TribooUsersDeactivate_deactivateId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeactivationDto"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /**
+             * @description `user_not_found` (single-user form).
+             *
+             *     No such object in the caller's account.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The request body is too large.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+        };
+    };
+    TribooUsers_getByUsername: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TribooUserDto"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /**
+             * @description `user_not_found`: {"status": "user_not_found", "detail": text}.
+             *
+             *     No such object in the caller's account.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+        };
+    };
+    TribooUsersDeactivate_deactivateUsername: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeactivationDto"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /**
+             * @description `user_not_found` (single-user form).
+             *
+             *     No such object in the caller's account.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The request body is too large.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+        };
+    };
+    TribooUsers_listByUsername: {
+        parameters: {
+            query?: {
+                /** @description Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does. Example: `1`. */
+                page?: string;
+                /** @description Items per page (default 100, at most 1000; more is a 400). Example: `100`. */
+                page_size?: number;
+                /** @description Keyset hint written into `next` links: the key of the last item of the previous page. */
+                after?: string;
+                /** @description Keyset hint written into `previous` links: the key of the first item of the following page. */
+                before?: string;
+                /** @description Comma-separated usernames (`username=user6,user7`). Example: `user6,user7`. */
+                username?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TribooUserPageDto"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description Invalid page. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+        };
+    };
+    TribooUsersDeactivate_deactivateUsernames: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated usernames. Example: `user6,user7`. */
+                username?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per requested user, in request order (`user_deactivated`, `user_already_inactive`, `user_not_found`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeactivationDto"][];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The request body is too large.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+        };
+    };
+    TribooCourses_list: {
+        parameters: {
+            query?: {
+                /** @description Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does. Example: `1`. */
+                page?: string;
+                /** @description Items per page (default 100, at most 1000; more is a 400). Example: `100`. */
+                page_size?: number;
+                /** @description Keyset hint written into `next` links: the key of the last item of the previous page. */
+                after?: string;
+                /** @description Keyset hint written into `previous` links: the key of the first item of the following page. */
+                before?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TribooCoursePageDto"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description Invalid page. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+        };
+    };
+    UserProgress_byId: {
+        parameters: {
+            query?: {
+                /** @description Only if the user's lt_supervisor is this username. */
+                supervisor?: string;
+            };
+            header?: never;
+            path: {
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One user's report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserProgressDto"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /**
+             * @description `user_not_found`.
+             *
+             *     No such object in the caller's account.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description `user_inactive`: reports cover active users only. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An object with this identifier already exists.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+        };
+    };
+    UserProgress_byIds: {
+        parameters: {
+            query?: {
+                /** @description Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does. Example: `1`. */
+                page?: string;
+                /** @description Items per page (default 100, at most 1000; more is a 400). Example: `100`. */
+                page_size?: number;
+                /** @description Keyset hint written into `next` links: the key of the last item of the previous page. */
+                after?: string;
+                /** @description Keyset hint written into `previous` links: the key of the first item of the following page. */
+                before?: string;
+                /** @description Comma-separated integer user ids. Example: `2,29`. */
+                user_id?: string;
+                /** @description Every user whose lt_supervisor is this username. Example: `boss`. */
+                supervisor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserProgressPageDto"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description Invalid page (outside 1..num_pages). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+        };
+    };
+    UserProgress_byUsername: {
+        parameters: {
+            query?: {
+                /** @description Only if the user's lt_supervisor is this username. */
+                supervisor?: string;
+            };
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One user's report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserProgressDto"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /**
+             * @description `user_not_found`.
+             *
+             *     No such object in the caller's account.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description `user_inactive`: reports cover active users only. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An object with this identifier already exists.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+        };
+    };
+    UserProgress_byUsernames: {
+        parameters: {
+            query?: {
+                /** @description Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does. Example: `1`. */
+                page?: string;
+                /** @description Items per page (default 100, at most 1000; more is a 400). Example: `100`. */
+                page_size?: number;
+                /** @description Keyset hint written into `next` links: the key of the last item of the previous page. */
+                after?: string;
+                /** @description Keyset hint written into `previous` links: the key of the first item of the following page. */
+                before?: string;
+                /** @description Comma-separated usernames. Example: `edx,user6`. */
+                username?: string;
+                /** @description Every user whose lt_supervisor is this username. */
+                supervisor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserProgressPageDto"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description Invalid page (outside 1..num_pages). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+        };
+    };
+    UserProgress_byEmail: {
+        parameters: {
+            query?: {
+                /** @description Only if the user's lt_supervisor is this username. */
+                supervisor?: string;
+            };
+            header?: never;
+            path: {
+                email: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One user's report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserProgressDto"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /**
+             * @description `user_not_found`.
+             *
+             *     No such object in the caller's account.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description `user_inactive`: reports cover active users only. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An object with this identifier already exists.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+        };
+    };
+    UserProgress_byEmails: {
+        parameters: {
+            query?: {
+                /** @description Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does. Example: `1`. */
+                page?: string;
+                /** @description Items per page (default 100, at most 1000; more is a 400). Example: `100`. */
+                page_size?: number;
+                /** @description Keyset hint written into `next` links: the key of the last item of the previous page. */
+                after?: string;
+                /** @description Keyset hint written into `previous` links: the key of the first item of the following page. */
+                before?: string;
+                /** @description Comma-separated emails. Example: `a@example.com,b@example.com`. */
+                email?: string;
+                /** @description Every user whose lt_supervisor is this username. */
+                supervisor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserProgressPageDto"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description Invalid page (outside 1..num_pages). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+        };
+    };
+    CourseProgress_report: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD: enrollments from that day on (required when `to` is given). Example: `2021-09-15`. */
+                from?: string;
+                /** @description YYYY-MM-DD: enrollments up to and including that day. Example: `2022-01-01`. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseProgressDto"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /**
+             * @description No such course in the account.
+             *
+             *     No such object in the caller's account.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+        };
+    };
+    BulkEnroll_enroll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkEnrollRequestDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["BulkEnrollRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkEnrollResponseDto"];
+                };
+            };
+            /** @description Bad input or a malformed course key; nothing changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description An unknown course; nothing changed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The request body is too large.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+        };
+    };
+    BulkEnroll_list: {
+        parameters: {
+            query?: {
+                /** @description Page number (1-based) or `last`; a page outside 1..num_pages (e.g. 0) answers 404 `Invalid page.` as Open edX does. Example: `1`. */
+                page?: string;
+                /** @description Items per page (default 100, at most 1000; more is a 400). Example: `100`. */
+                page_size?: number;
+                /** @description Keyset hint written into `next` links: the key of the last item of the previous page. */
+                after?: string;
+                /** @description Keyset hint written into `previous` links: the key of the first item of the following page. */
+                before?: string;
+                /** @description Only this course. Course keys have no spaces, so a `+` decoded to a space is read back as `+`. Example: `course-v1:triboo+Demo+123`. */
+                course_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentAuditPageDto"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description Unknown course, or invalid page. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "status": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+        };
+    };
+    TribooEnrollment_enroll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrollmentRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
+            /** @description Missing or unknown course, bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The user does not exist: {"status": "user_not_found", "detail": …, "message": …}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "HTTP 406",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The request body is too large.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "status": "error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TribooError"];
+                };
+            };
+        };
+    };
+    ScimDiscovery_scimServiceProviderConfig: {
         parameters: {
             query?: never;
             header?: never;
@@ -24801,7 +22509,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/scim+json": components["schemas"]["ScimResourceTypeListDoc"];
+                    "application/scim+json": components["schemas"]["ScimServiceProviderConfigDoc"];
                 };
             };
             /** @description A malformed request. */
@@ -24858,140 +22566,6 @@ export interface operations {
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
                      *       "status": "403"
-                     *     }
-                     */
-                    "application/scim+json": components["schemas"]["ScimError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Internal server error (request req-1).",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "500"
-                     *     }
-                     */
-                    "application/scim+json": components["schemas"]["ScimError"];
-                };
-            };
-        };
-    };
-    ScimDiscovery_scimResourceType: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": components["schemas"]["ScimResourceTypeDoc"];
-                };
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "name: This field is required.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "scimType": "invalidValue",
-                     *       "status": "400"
-                     *     }
-                     */
-                    "application/scim+json": components["schemas"]["ScimError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "401"
-                     *     }
-                     */
-                    "application/scim+json": components["schemas"]["ScimError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "You do not have permission to perform this action.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "403"
-                     *     }
-                     */
-                    "application/scim+json": components["schemas"]["ScimError"];
-                };
-            };
-            /** @description No such resource type. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Not found.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "404"
-                     *     }
-                     */
-                    "application/scim+json": components["schemas"]["ScimError"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A path segment is too long.",
-                     *       "schemas": [
-                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
-                     *       ],
-                     *       "status": "414"
                      *     }
                      */
                     "application/scim+json": components["schemas"]["ScimError"];
@@ -25247,7 +22821,7 @@ export interface operations {
             };
         };
     };
-    ScimDiscovery_scimServiceProviderConfig: {
+    ScimDiscovery_scimResourceTypes: {
         parameters: {
             query?: never;
             header?: never;
@@ -25261,7 +22835,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/scim+json": components["schemas"]["ScimServiceProviderConfigDoc"];
+                    "application/scim+json": components["schemas"]["ScimResourceTypeListDoc"];
                 };
             };
             /** @description A malformed request. */
@@ -25318,6 +22892,140 @@ export interface operations {
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
                      *       "status": "403"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "500"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    ScimDiscovery_scimResourceType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimResourceTypeDoc"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "invalidValue",
+                     *       "status": "400"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No such resource type. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "404"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "414"
                      *     }
                      */
                     "application/scim+json": components["schemas"]["ScimError"];
@@ -26312,350 +24020,23 @@ export interface operations {
             };
         };
     };
-    TribooUsers_updateById: {
+    ScimGroups_scimListGroups: {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Integer user id. */
-                user_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateTribooUserDto"];
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateTribooUserDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TribooUserStatusDto"];
-                };
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "name: This field is required.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "You do not have permission to perform this action.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /**
-             * @description `user_not_found`: {"status": "user_not_found", "detail": text}.
-             *
-             *     No such object in the caller's account.
-             */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Not found.",
-                     *       "status": "not_found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description `user_inactive`, `username_already_used` or `email_already_used`. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An object with this identifier already exists.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The request body is too large.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A path segment is too long.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Internal server error (request req-1).",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-        };
-    };
-    TribooUsers_updateByUsername: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                username: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateTribooUserDto"];
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateTribooUserDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TribooUserStatusDto"];
-                };
-            };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "name: This field is required.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description No token, or a bad, expired or revoked one. */
-            401: {
-                headers: {
-                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Authentication credentials were not provided or are invalid.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "You do not have permission to perform this action.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /**
-             * @description `user_not_found`: {"status": "user_not_found", "detail": text}.
-             *
-             *     No such object in the caller's account.
-             */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Not found.",
-                     *       "status": "not_found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description `user_inactive`, `username_already_used` or `email_already_used`. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An object with this identifier already exists.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The request body is too large.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description A path parameter is longer than 500 characters. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A path segment is too long.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description The request body is not JSON (nor a form, where the route takes one). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-            /** @description Unexpected error; the body carries the request id, never details. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Internal server error (request req-1).",
-                     *       "status": "error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TribooError"];
-                };
-            };
-        };
-    };
-    UserOrganizations_list: {
-        parameters: {
-            query: {
-                /** @description User identification string. */
-                user: string;
+            query?: {
+                /** @description Comma-separated attributes to return (id and schemas always come). Example: `userName,emails`. */
+                attributes?: string;
+                /** @description Comma-separated attributes to leave out. Example: `members`. */
+                excludedAttributes?: string;
+                /** @description RFC 7644 filter. Example: `userName eq "bjensen@example.com"`. */
+                filter?: string;
+                /** @description 1-based index of the first result; below 1 reads as 1. Example: `1`. */
+                startIndex?: number;
+                /** @description Page size: default 100, at most 1000 (more reads as 1000, below 0 as 0). Example: `100`. */
+                count?: number;
+                /** @description Not supported (ServiceProviderConfig sort.supported is false): ignored, as RFC 7644 section 3.4.2.3 allows. */
+                sortBy?: string;
+                /** @description Ignored with sortBy. */
+                sortOrder?: "ascending" | "descending";
             };
             header?: never;
             path?: never;
@@ -26668,7 +24049,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserOrganizationDto"][];
+                    "application/scim+json": components["schemas"]["ScimGroupListDoc"];
                 };
             };
             /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
@@ -26679,11 +24060,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
+                     *       "detail": "name: This field is required.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "invalidValue",
+                     *       "status": "400"
                      *     }
                      */
-                    "application/json": components["schemas"]["OrganizationsError"];
+                    "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
@@ -26698,11 +24083,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "unauthorized",
-                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401"
                      *     }
                      */
-                    "application/json": components["schemas"]["OrganizationsError"];
+                    "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description The caller may not do this. */
@@ -26713,11 +24101,2021 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "forbidden",
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "500"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    ScimGroups_scimCreateGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScimGroupInputDoc"];
+                "application/scim+json": components["schemas"]["ScimGroupInputDoc"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The new group's URI. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimGroupDoc"];
+                };
+            };
+            /** @description SCIM error with scimType invalidSyntax, invalidValue, invalidPath, noTarget, mutability or tooMany. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "invalidValue",
+                     *       "status": "400"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description scimType uniqueness: the externalId (the group's identifier) is taken in the account. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An object with this identifier already exists.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "uniqueness",
+                     *       "status": "409"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The request body is too large.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "413"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "415"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "500"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    ScimGroups_scimGetGroup: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated attributes to return (id and schemas always come). Example: `userName,emails`. */
+                attributes?: string;
+                /** @description Comma-separated attributes to leave out. Example: `members`. */
+                excludedAttributes?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The group's id (UUID). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimGroupDoc"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "invalidValue",
+                     *       "status": "400"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No such group in the account (another account's group included). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "404"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "414"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "500"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    ScimGroups_scimReplaceGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group's id (UUID). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScimGroupInputDoc"];
+                "application/scim+json": components["schemas"]["ScimGroupInputDoc"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimGroupDoc"];
+                };
+            };
+            /** @description SCIM error with scimType invalidSyntax, invalidValue, invalidPath, noTarget, mutability or tooMany. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "invalidValue",
+                     *       "status": "400"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No such group in the account (another account's group included). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "404"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description scimType uniqueness: the externalId (the group's identifier) is taken in the account. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An object with this identifier already exists.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "uniqueness",
+                     *       "status": "409"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The request body is too large.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "413"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "414"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "415"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "500"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    ScimGroups_scimDeleteGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group's id (UUID). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "invalidValue",
+                     *       "status": "400"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No such group in the account (another account's group included). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "404"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The request body is too large.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "413"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "414"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "415"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "500"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    ScimGroups_scimPatchGroup: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated attributes to return (id and schemas always come). Example: `userName,emails`. */
+                attributes?: string;
+                /** @description Comma-separated attributes to leave out. Example: `members`. */
+                excludedAttributes?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The group's id (UUID). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScimPatchDoc"];
+                "application/scim+json": components["schemas"]["ScimPatchDoc"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimGroupDoc"];
+                };
+            };
+            /** @description SCIM error with scimType invalidSyntax, invalidValue, invalidPath, noTarget, mutability or tooMany. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "name: This field is required.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "invalidValue",
+                     *       "status": "400"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided or are invalid.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No such group in the account (another account's group included). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "404"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description scimType uniqueness: the externalId (the group's identifier) is taken in the account. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An object with this identifier already exists.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "scimType": "uniqueness",
+                     *       "status": "409"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The request body is too large.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "413"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A path segment is too long.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "414"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported content type: send application/json or application/x-www-form-urlencoded.",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "415"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error (request req-1).",
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "500"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    Health_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The database does not answer (same body, status "error"). */
+            503: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "The database does not answer."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+        };
+    };
+    Health_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process is up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Liveness"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+        };
+    };
+    Admin_createAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAccountDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "required",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_authenticated",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "permission_denied",
                      *       "message": "You do not have permission to perform this action."
                      *     }
                      */
-                    "application/json": components["schemas"]["OrganizationsError"];
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The name is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unique",
+                     *       "message": "An object with this identifier already exists."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+        };
+    };
+    Admin_createClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateClientDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedClientDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "required",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_authenticated",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "permission_denied",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No such account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+        };
+    };
+    Admin_revokeClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "required",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_authenticated",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "permission_denied",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No such client. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+        };
+    };
+    ScimTokens_listScimTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tokens, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScimTokenDto"][];
+                };
+            };
+            /** @description A malformed request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "required",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_authenticated",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "permission_denied",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+        };
+    };
+    ScimTokens_createScimToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateScimTokenDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedScimTokenDto"];
+                };
+            };
+            /** @description A bad name, or the account already holds 100 tokens. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "required",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_authenticated",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "permission_denied",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+        };
+    };
+    ScimTokens_revokeScimToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "required",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_authenticated",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "permission_denied",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No such token in the caller's account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+        };
+    };
+    Webhooks_listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"][];
+                };
+            };
+            /** @description An unknown query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "required",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_authenticated",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "permission_denied",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+        };
+    };
+    Webhooks_createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookDto"];
+                };
+            };
+            /** @description A malformed URL, a scheme other than http(s), a target resolving to a loopback, private, link-local or metadata address, an unknown event type, or an unknown field. Also: the account already has 100 webhooks. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "required",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_authenticated",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "permission_denied",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+        };
+    };
+    Webhooks_getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "required",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_authenticated",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "permission_denied",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description No such object in the caller's account. */
@@ -26732,7 +26130,22 @@ export interface operations {
                      *       "message": "Not found."
                      *     }
                      */
-                    "application/json": components["schemas"]["OrganizationsError"];
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description Unexpected error; the body carries the request id, never details. */
@@ -26743,36 +26156,32 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "internal_error",
+                     *       "error": "internal",
                      *       "message": "Internal server error (request req-1)."
                      *     }
                      */
-                    "application/json": components["schemas"]["OrganizationsError"];
+                    "application/json": components["schemas"]["PlatformError"];
                 };
             };
         };
     };
-    UserOrganizations_assign: {
+    Webhooks_deleteWebhook: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AssignUserDto"];
-                "application/x-www-form-urlencoded": components["schemas"]["AssignUserDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            200: {
+            /** @description Deleted. */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["AssignResultDto"];
-                };
+                content?: never;
             };
             /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
             400: {
@@ -26782,11 +26191,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "missing_parameter",
+                     *       "error": "required",
                      *       "message": "name: This field is required."
                      *     }
                      */
-                    "application/json": components["schemas"]["OrganizationsError"];
+                    "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
@@ -26801,11 +26210,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "unauthorized",
+                     *       "error": "not_authenticated",
                      *       "message": "Authentication credentials were not provided or are invalid."
                      *     }
                      */
-                    "application/json": components["schemas"]["OrganizationsError"];
+                    "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description The caller may not do this. */
@@ -26816,14 +26225,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "forbidden",
+                     *       "error": "permission_denied",
                      *       "message": "You do not have permission to perform this action."
                      *     }
                      */
-                    "application/json": components["schemas"]["OrganizationsError"];
+                    "application/json": components["schemas"]["PlatformError"];
                 };
             };
-            /** @description No such user, or an organization code names no organization the caller can see; nothing was written. */
+            /** @description No such object in the caller's account. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -26835,7 +26244,7 @@ export interface operations {
                      *       "message": "Not found."
                      *     }
                      */
-                    "application/json": components["schemas"]["OrganizationsError"];
+                    "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
@@ -26846,11 +26255,26 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "invalid_parameter",
+                     *       "error": "invalid",
                      *       "message": "The request body is too large."
                      *     }
                      */
-                    "application/json": components["schemas"]["OrganizationsError"];
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description The request body is not JSON (nor a form, where the route takes one). */
@@ -26865,7 +26289,7 @@ export interface operations {
                      *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
                      *     }
                      */
-                    "application/json": components["schemas"]["OrganizationsError"];
+                    "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description Unexpected error; the body carries the request id, never details. */
@@ -26876,25 +26300,178 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "internal_error",
+                     *       "error": "internal",
                      *       "message": "Internal server error (request req-1)."
                      *     }
                      */
-                    "application/json": components["schemas"]["OrganizationsError"];
+                    "application/json": components["schemas"]["PlatformError"];
                 };
             };
         };
     };
-    UserOrganizations_remove: {
+    Webhooks_updateWebhook: {
         parameters: {
-            query: {
-                /** @description User identification string. */
-                user: string;
-                /** @description Comma-separated list of organization identification strings (at most 100). */
-                organizations: string;
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+            /** @description A malformed URL, a scheme other than http(s), a target resolving to a loopback, private, link-local or metadata address, an unknown event type, or an unknown field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "required",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_authenticated",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "permission_denied",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No such object in the caller's account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+        };
+    };
+    Webhooks_listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description `pending` includes deliveries being sent. */
+                status?: "pending" | "succeeded" | "failed";
+                /** @description The `next` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1-100 (default 50). */
+                limit?: string;
             };
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -26904,10 +26481,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RemoveResultDto"];
+                    "application/json": components["schemas"]["DeliveryPageDto"];
                 };
             };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            /** @description An unknown status, a malformed cursor or limit, or an unknown parameter. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -26915,11 +26492,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "missing_parameter",
+                     *       "error": "required",
                      *       "message": "name: This field is required."
                      *     }
                      */
-                    "application/json": components["schemas"]["OrganizationsError"];
+                    "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description No token, or a bad, expired or revoked one. */
@@ -26934,11 +26511,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "unauthorized",
+                     *       "error": "not_authenticated",
                      *       "message": "Authentication credentials were not provided or are invalid."
                      *     }
                      */
-                    "application/json": components["schemas"]["OrganizationsError"];
+                    "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description The caller may not do this. */
@@ -26949,14 +26526,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "forbidden",
+                     *       "error": "permission_denied",
                      *       "message": "You do not have permission to perform this action."
                      *     }
                      */
-                    "application/json": components["schemas"]["OrganizationsError"];
+                    "application/json": components["schemas"]["PlatformError"];
                 };
             };
-            /** @description No such user, or an organization code names no organization the caller can see; nothing was removed. */
+            /** @description No such object in the caller's account. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -26968,7 +26545,124 @@ export interface operations {
                      *       "message": "Not found."
                      *     }
                      */
-                    "application/json": components["schemas"]["OrganizationsError"];
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+        };
+    };
+    Webhooks_redeliverWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued again. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedDeliveryDto"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "required",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_authenticated",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "permission_denied",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No such object in the caller's account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
@@ -26979,11 +26673,26 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "invalid_parameter",
+                     *       "error": "invalid",
                      *       "message": "The request body is too large."
                      *     }
                      */
-                    "application/json": components["schemas"]["OrganizationsError"];
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description The request body is not JSON (nor a form, where the route takes one). */
@@ -26998,7 +26707,7 @@ export interface operations {
                      *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
                      *     }
                      */
-                    "application/json": components["schemas"]["OrganizationsError"];
+                    "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description Unexpected error; the body carries the request id, never details. */
@@ -27009,11 +26718,302 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "internal_error",
+                     *       "error": "internal",
                      *       "message": "Internal server error (request req-1)."
                      *     }
                      */
-                    "application/json": components["schemas"]["OrganizationsError"];
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+        };
+    };
+    Webhooks_rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecretDto"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "required",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_authenticated",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "permission_denied",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No such object in the caller's account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+        };
+    };
+    Webhooks_testWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued; follow it in the deliveries list. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedDeliveryDto"];
+                };
+            };
+            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "required",
+                     *       "message": "name: This field is required."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No token, or a bad, expired or revoked one. */
+            401: {
+                headers: {
+                    /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description The scheme to authenticate with: `Bearer` (`Basic realm="oauth2"` on the token routes). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_authenticated",
+                     *       "message": "Authentication credentials were not provided or are invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "permission_denied",
+                     *       "message": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description No such object in the caller's account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is larger than the limit (BODY_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "The request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description A path parameter is longer than 500 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid",
+                     *       "message": "A path segment is too long."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description The request body is not JSON (nor a form, where the route takes one). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unsupported_media_type",
+                     *       "message": "Unsupported content type: send application/json or application/x-www-form-urlencoded."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
+            /** @description Unexpected error; the body carries the request id, never details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal",
+                     *       "message": "Internal server error (request req-1)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlatformError"];
                 };
             };
         };

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ErrorFormat, errorFormatFor, errorFormats } from '../http/error-formats';
 import { cleanOperationIds } from './operation-ids';
+import { orderPaths } from './path-order';
 import { applyPathSpellings } from './path-spelling';
 import { unfillOptionalQueries } from './query-examples';
 import { SpecOperation as Operation, addTransportErrors, documentErrorResponse } from './standard-responses';
@@ -21,7 +22,8 @@ const BAD_INPUT = { description: 'Bad input: a wrong type, a missing required fi
 
 /**
  * Keys sorted, and so are a schema's `required` names: their order follows the order decorators and the
- * Swagger plugin's metadata were applied in, which says nothing about the API.
+ * Swagger plugin's metadata were applied in, which says nothing about the API. Paths and their methods are
+ * the exception, ordered afterwards as the seeds list them (path-order.ts).
  */
 function sortKeys(value: unknown, key?: string): unknown {
   if (Array.isArray(value)) {
@@ -123,7 +125,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   applyDialectErrors(doc);
   markSuperuserRoutes(doc);
   tidy(doc);
-  return sortKeys(doc) as OpenAPIObject;
+  const sorted = sortKeys(doc) as OpenAPIObject;
+  sorted.paths = orderPaths(sorted.paths, sorted.tags ?? []);
+  return sorted;
 }
 
 /**
