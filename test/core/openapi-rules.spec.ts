@@ -153,4 +153,18 @@ describe('the committed OpenAPI document', () => {
       }
     });
   });
+
+  it('declares no Authorization, Content-Type or Accept header parameter: OpenAPI tools ignore them, generated clients demand them', () => {
+    const RESERVED = /^(authorization|content-type|accept)$/i;
+    expect(operations.flatMap(({ where, op }) => (op.parameters ?? []).filter((p: Schema) => p.in === 'header' && RESERVED.test(p.name)).map((p: Schema) => `${where} ${p.name}`))).toEqual([]);
+  });
+
+  it('lets the OAuth2 token operations authenticate the client by body credentials (no scheme) or HTTP Basic (RFC 6749 section 2.3.1)', () => {
+    expect(doc.components.securitySchemes.clientBasic).toMatchObject({ type: 'http', scheme: 'basic' });
+    const token = operations.filter(({ path }) => /^\/oauth2\/(v1\/)?access_token\/?$/.test(path));
+    expect(token.map((o) => o.where).sort()).toEqual(['POST /oauth2/access_token', 'POST /oauth2/v1/access_token']);
+    for (const { op } of token) expect(op.security).toEqual([{}, { clientBasic: [] }]);
+    // Basic is client authentication at the token endpoint, never a way to call the API.
+    expect(operations.filter(({ op }) => op.security?.some((s: Schema) => 'clientBasic' in s)).map((o) => o.where).sort()).toEqual(token.map((o) => o.where).sort());
+  });
 });

@@ -1491,7 +1491,7 @@ export interface paths {
         put?: never;
         /**
          * Client-credentials token (RFC 6749 section 4.4); form or JSON body.
-         * @description Exchanges client_id and client_secret (body, or HTTP Basic authentication as RFC 6749 section 2.3.1 describes) for a JWT; credentials in both places answer 400 invalid_request (RFC 6749 section 2.3: one authentication method per request). Wrong credentials give 401 invalid_client with `WWW-Authenticate: Basic realm="oauth2"`; another grant type 400 unsupported_grant_type. Every answer carries `Cache-Control: no-store` and `Pragma: no-cache`. Rate limited per client address across all token and login endpoints (TOKEN_RATE_LIMIT per minute), and per client_id after LOGIN_FAILURE_LIMIT failed attempts: 429 slow_down with Retry-After.
+         * @description Exchanges the client credentials for a JWT. Send them one of two ways (RFC 6749 section 2.3.1): client_id and client_secret in the body, with no Authorization header (the security requirement `{}`), or HTTP Basic authentication (the `clientBasic` scheme: `Basic base64(urlencode(client_id):urlencode(client_secret))`) with only grant_type (and scope) in the body. Credentials in both places answer 400 invalid_request (RFC 6749 section 2.3: one authentication method per request). Wrong credentials give 401 invalid_client with `WWW-Authenticate: Basic realm="oauth2"`; another grant type 400 unsupported_grant_type. Every answer carries `Cache-Control: no-store` and `Pragma: no-cache`. Rate limited per client address across all token and login endpoints (TOKEN_RATE_LIMIT per minute), and per client_id after LOGIN_FAILURE_LIMIT failed attempts: 429 slow_down with Retry-After.
          */
         post: operations["OAuth2_token"];
         delete?: never;
@@ -1511,7 +1511,7 @@ export interface paths {
         put?: never;
         /**
          * Client-credentials token (RFC 6749 section 4.4); form or JSON body.
-         * @description Exchanges client_id and client_secret (body, or HTTP Basic authentication as RFC 6749 section 2.3.1 describes) for a JWT; credentials in both places answer 400 invalid_request (RFC 6749 section 2.3: one authentication method per request). Wrong credentials give 401 invalid_client with `WWW-Authenticate: Basic realm="oauth2"`; another grant type 400 unsupported_grant_type. Every answer carries `Cache-Control: no-store` and `Pragma: no-cache`. Rate limited per client address across all token and login endpoints (TOKEN_RATE_LIMIT per minute), and per client_id after LOGIN_FAILURE_LIMIT failed attempts: 429 slow_down with Retry-After.
+         * @description Exchanges the client credentials for a JWT. Send them one of two ways (RFC 6749 section 2.3.1): client_id and client_secret in the body, with no Authorization header (the security requirement `{}`), or HTTP Basic authentication (the `clientBasic` scheme: `Basic base64(urlencode(client_id):urlencode(client_secret))`) with only grant_type (and scope) in the body. Credentials in both places answer 400 invalid_request (RFC 6749 section 2.3: one authentication method per request). Wrong credentials give 401 invalid_client with `WWW-Authenticate: Basic realm="oauth2"`; another grant type 400 unsupported_grant_type. Every answer carries `Cache-Control: no-store` and `Pragma: no-cache`. Rate limited per client address across all token and login endpoints (TOKEN_RATE_LIMIT per minute), and per client_id after LOGIN_FAILURE_LIMIT failed attempts: 429 slow_down with Retry-After.
          */
         post: operations["OAuth2_tokenV1"];
         delete?: never;
@@ -19403,10 +19403,7 @@ export interface operations {
     OAuth2_token: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description HTTP Basic client authentication: `Basic base64(urlencode(client_id):urlencode(client_secret))`. */
-                Authorization?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -19544,10 +19541,7 @@ export interface operations {
     OAuth2_tokenV1: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description HTTP Basic client authentication: `Basic base64(urlencode(client_id):urlencode(client_secret))`. */
-                Authorization?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };

@@ -106,6 +106,16 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A platform superuser\'s session JWT (POST /api/auth/session); RFC8725 best practices.' },
       'superuser',
     )
+    .addBasicAuth(
+      {
+        type: 'http',
+        scheme: 'basic',
+        description:
+          'OAuth2 client authentication at the token endpoints only (RFC 6749 section 2.3.1): username = client_id, password = client_secret, ' +
+          'each form-urlencoded first. The other way is client_id and client_secret in the request body, never both.',
+      },
+      'clientBasic',
+    )
     .addOAuth2(
       {
         type: 'oauth2',
