@@ -167,4 +167,16 @@ describe('the committed OpenAPI document', () => {
     // Basic is client authentication at the token endpoint, never a way to call the API.
     expect(operations.filter(({ op }) => op.security?.some((s: Schema) => 'clientBasic' in s)).map((o) => o.where).sort()).toEqual(token.map((o) => o.where).sort());
   });
+
+  it('declares the OAuth2 scopes tokens carry, the one each operation needs, and the 403 a token without it gets', () => {
+    const declared = Object.keys(doc.components.securitySchemes.oauth2.flows.clientCredentials.scopes);
+    expect(declared.sort()).toEqual(['read', 'write']);
+    const wrong = operations.flatMap(({ where, op }) => {
+      const oauth2 = (op.security ?? []).find((s: Schema) => 'oauth2' in s)?.oauth2 as string[] | undefined;
+      if (!oauth2) return [];
+      const needed = /^(GET|HEAD) /.test(where) ? 'read' : 'write';
+      return [...(JSON.stringify(oauth2) === JSON.stringify([needed]) ? [] : [`${where}: oauth2 ${JSON.stringify(oauth2)}, needs ["${needed}"]`]), ...(op.responses?.['403'] ? [] : [`${where}: no 403`])];
+    });
+    expect(wrong).toEqual([]);
+  });
 });

@@ -1491,7 +1491,7 @@ export interface paths {
         put?: never;
         /**
          * Client-credentials token (RFC 6749 section 4.4); form or JSON body.
-         * @description Exchanges the client credentials for a JWT. Send them one of two ways (RFC 6749 section 2.3.1): client_id and client_secret in the body, with no Authorization header (the security requirement `{}`), or HTTP Basic authentication (the `clientBasic` scheme: `Basic base64(urlencode(client_id):urlencode(client_secret))`) with only grant_type (and scope) in the body. Credentials in both places answer 400 invalid_request (RFC 6749 section 2.3: one authentication method per request). Wrong credentials give 401 invalid_client with `WWW-Authenticate: Basic realm="oauth2"`; another grant type 400 unsupported_grant_type. Every answer carries `Cache-Control: no-store` and `Pragma: no-cache`. Rate limited per client address across all token and login endpoints (TOKEN_RATE_LIMIT per minute), and per client_id after LOGIN_FAILURE_LIMIT failed attempts: 429 slow_down with Retry-After.
+         * @description Exchanges the client credentials for a JWT. Send them one of two ways (RFC 6749 section 2.3.1): client_id and client_secret in the body, with no Authorization header (the security requirement `{}`), or HTTP Basic authentication (the `clientBasic` scheme: `Basic base64(urlencode(client_id):urlencode(client_secret))`) with only grant_type (and scope) in the body. Credentials in both places answer 400 invalid_request (RFC 6749 section 2.3: one authentication method per request). Wrong credentials give 401 invalid_client with `WWW-Authenticate: Basic realm="oauth2"`; another grant type 400 unsupported_grant_type. `scope` (space-separated) is `read` (GET and HEAD), `write` (every other method) or both, the default; an unknown scope is 400 invalid_scope. The answer's `scope` is what the token carries; a call its scope does not cover answers 403. Every answer carries `Cache-Control: no-store` and `Pragma: no-cache`. Rate limited per client address across all token and login endpoints (TOKEN_RATE_LIMIT per minute), and per client_id after LOGIN_FAILURE_LIMIT failed attempts: 429 slow_down with Retry-After.
          */
         post: operations["OAuth2_token"];
         delete?: never;
@@ -1511,7 +1511,7 @@ export interface paths {
         put?: never;
         /**
          * Client-credentials token (RFC 6749 section 4.4); form or JSON body.
-         * @description Exchanges the client credentials for a JWT. Send them one of two ways (RFC 6749 section 2.3.1): client_id and client_secret in the body, with no Authorization header (the security requirement `{}`), or HTTP Basic authentication (the `clientBasic` scheme: `Basic base64(urlencode(client_id):urlencode(client_secret))`) with only grant_type (and scope) in the body. Credentials in both places answer 400 invalid_request (RFC 6749 section 2.3: one authentication method per request). Wrong credentials give 401 invalid_client with `WWW-Authenticate: Basic realm="oauth2"`; another grant type 400 unsupported_grant_type. Every answer carries `Cache-Control: no-store` and `Pragma: no-cache`. Rate limited per client address across all token and login endpoints (TOKEN_RATE_LIMIT per minute), and per client_id after LOGIN_FAILURE_LIMIT failed attempts: 429 slow_down with Retry-After.
+         * @description Exchanges the client credentials for a JWT. Send them one of two ways (RFC 6749 section 2.3.1): client_id and client_secret in the body, with no Authorization header (the security requirement `{}`), or HTTP Basic authentication (the `clientBasic` scheme: `Basic base64(urlencode(client_id):urlencode(client_secret))`) with only grant_type (and scope) in the body. Credentials in both places answer 400 invalid_request (RFC 6749 section 2.3: one authentication method per request). Wrong credentials give 401 invalid_client with `WWW-Authenticate: Basic realm="oauth2"`; another grant type 400 unsupported_grant_type. `scope` (space-separated) is `read` (GET and HEAD), `write` (every other method) or both, the default; an unknown scope is 400 invalid_scope. The answer's `scope` is what the token carries; a call its scope does not cover answers 403. Every answer carries `Cache-Control: no-store` and `Pragma: no-cache`. Rate limited per client address across all token and login endpoints (TOKEN_RATE_LIMIT per minute), and per client_id after LOGIN_FAILURE_LIMIT failed attempts: 429 slow_down with Retry-After.
          */
         post: operations["OAuth2_tokenV1"];
         delete?: never;
@@ -3661,7 +3661,7 @@ export interface components {
         };
         OAuth2Error: {
             /** @enum {string} */
-            error: "invalid_request" | "invalid_client" | "unsupported_grant_type" | "slow_down" | "server_error";
+            error: "invalid_request" | "invalid_client" | "unsupported_grant_type" | "invalid_scope" | "slow_down" | "temporarily_unavailable" | "server_error";
             error_description?: string;
         };
         OAuth2TokenDto: {
@@ -3672,8 +3672,12 @@ export interface components {
              * @example 3600
              */
             expires_in: number;
-            /** @example read write */
-            scope: string;
+            /**
+             * @description The scopes granted, which the token (its `scope` claim) carries: what it may do.
+             * @example read write
+             * @enum {string}
+             */
+            scope: "read write" | "read" | "write";
             /**
              * @description "JWT" when token_type=jwt was asked for.
              * @example Bearer
@@ -3692,7 +3696,10 @@ export interface components {
              * @enum {string}
              */
             grant_type: "client_credentials";
-            /** @example read write */
+            /**
+             * @description Space-separated scopes: `read` (GET and HEAD calls), `write` (every other method). Omitted or empty: `read write`. Another value answers 400 invalid_scope.
+             * @example read
+             */
             scope?: string;
             /**
              * @description Open edX clients ask for jwt; the token is a JWT either way.
@@ -5233,7 +5240,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5339,7 +5346,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5484,7 +5491,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5628,7 +5635,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5816,7 +5823,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6002,7 +6009,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6148,7 +6155,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6256,7 +6263,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6441,7 +6448,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6628,7 +6635,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6734,7 +6741,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6879,7 +6886,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7023,7 +7030,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7211,7 +7218,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7396,7 +7403,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7502,7 +7509,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7647,7 +7654,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7791,7 +7798,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7979,7 +7986,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8170,7 +8177,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8277,7 +8284,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8427,7 +8434,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8572,7 +8579,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8716,7 +8723,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8909,7 +8916,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9016,7 +9023,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9168,7 +9175,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9313,7 +9320,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9457,7 +9464,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9660,7 +9667,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9786,7 +9793,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9931,7 +9938,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10075,7 +10082,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10263,7 +10270,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10611,7 +10618,7 @@ export interface operations {
                     "application/json": components["schemas"]["KolibriError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10744,7 +10751,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10832,7 +10839,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10963,7 +10970,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11064,7 +11071,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11197,7 +11204,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11328,7 +11335,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11431,7 +11438,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11564,7 +11571,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11697,7 +11704,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11828,7 +11835,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11931,7 +11938,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12064,7 +12071,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12195,7 +12202,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12298,7 +12305,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12431,7 +12438,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationsError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12701,7 +12708,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12800,7 +12807,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12897,7 +12904,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13030,7 +13037,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13177,7 +13184,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13295,7 +13302,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13396,7 +13403,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13615,7 +13622,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13712,7 +13719,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13829,7 +13836,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13959,7 +13966,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14126,7 +14133,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14273,7 +14280,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14420,7 +14427,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14569,7 +14576,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14688,7 +14695,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14774,7 +14781,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14891,7 +14898,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15041,7 +15048,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15193,7 +15200,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15300,7 +15307,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15403,7 +15410,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15549,7 +15556,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15669,7 +15676,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15823,7 +15830,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15980,7 +15987,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16094,7 +16101,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16181,7 +16188,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16271,7 +16278,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16418,7 +16425,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16568,7 +16575,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16683,7 +16690,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16833,7 +16840,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16952,7 +16959,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17059,7 +17066,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17162,7 +17169,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17281,7 +17288,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17408,7 +17415,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17525,7 +17532,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17675,7 +17682,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17822,7 +17829,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17983,7 +17990,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18080,7 +18087,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18213,7 +18220,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18346,7 +18353,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18479,7 +18486,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18629,7 +18636,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18749,7 +18756,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18894,7 +18901,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19041,7 +19048,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19192,7 +19199,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19353,7 +19360,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19426,7 +19433,7 @@ export interface operations {
                     "application/json": components["schemas"]["OAuth2TokenDto"];
                 };
             };
-            /** @description invalid_request or unsupported_grant_type. */
+            /** @description invalid_request (a missing or malformed parameter, credentials sent two ways), unsupported_grant_type or invalid_scope. */
             400: {
                 headers: {
                     /** @description Always `no-store`: the answer carries or concerns a credential (RFC 6749 section 5.1). */
@@ -19564,7 +19571,7 @@ export interface operations {
                     "application/json": components["schemas"]["OAuth2TokenDto"];
                 };
             };
-            /** @description invalid_request or unsupported_grant_type. */
+            /** @description invalid_request (a missing or malformed parameter, credentials sent two ways), unsupported_grant_type or invalid_scope. */
             400: {
                 headers: {
                     /** @description Always `no-store`: the answer carries or concerns a credential (RFC 6749 section 5.1). */
@@ -19738,7 +19745,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19841,7 +19848,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19973,7 +19980,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20094,7 +20101,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20263,7 +20270,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20428,7 +20435,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20547,7 +20554,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20696,7 +20703,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20815,7 +20822,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20973,7 +20980,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21075,7 +21082,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21197,7 +21204,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21301,7 +21308,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21446,7 +21453,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21550,7 +21557,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21695,7 +21702,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21799,7 +21806,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21944,7 +21951,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22049,7 +22056,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22171,7 +22178,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22310,7 +22317,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22412,7 +22419,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22547,7 +22554,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22643,7 +22650,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22741,7 +22748,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22873,7 +22880,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22971,7 +22978,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -23118,7 +23125,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -23221,7 +23228,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -23380,7 +23387,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -23520,7 +23527,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -23709,7 +23716,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -23885,7 +23892,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24087,7 +24094,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24190,7 +24197,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24349,7 +24356,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24489,7 +24496,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24678,7 +24685,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24859,7 +24866,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25131,7 +25138,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25264,7 +25271,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25407,7 +25414,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25551,7 +25558,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25638,7 +25645,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25752,7 +25759,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25895,7 +25902,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25982,7 +25989,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26097,7 +26104,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26211,7 +26218,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26360,7 +26367,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26512,7 +26519,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26629,7 +26636,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26774,7 +26781,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26920,7 +26927,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
-            /** @description The caller may not do this. */
+            /** @description The caller may not do this: its roles do not allow it, or its OAuth2 token's scope does not cover the method (`read`: GET and HEAD; `write`: the others). */
             403: {
                 headers: {
                     [name: string]: unknown;

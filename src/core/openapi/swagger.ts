@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { TOKEN_SCOPES, TokenScope } from '../auth/token-scopes';
 import { ErrorFormat, errorFormatFor, errorFormats } from '../http/error-formats';
 import { cleanOperationIds } from './operation-ids';
 import { orderPaths } from './path-order';
@@ -83,6 +84,17 @@ function tidy(doc: OpenAPIObject): void {
   }
 }
 
+/** The OAuth2 scope each operation needs, as the policy guard checks it (token-scopes.ts): by method. */
+function scopeOAuth2Requirements(doc: OpenAPIObject): void {
+  for (const item of Object.values(doc.paths)) {
+    for (const [method, op] of Object.entries(item as Record<string, Operation>)) {
+      const scope: TokenScope = method === 'get' || method === 'head' ? 'read' : 'write';
+      // New objects: decorator metadata (one requirement object) may be shared by several operations.
+      if (op?.security) op.security = op.security.map((r) => ('oauth2' in (r as object) ? { ...(r as object), oauth2: [scope] } : r));
+    }
+  }
+}
+
 /** Superuser-only routes declare their own scheme: same JWT, but only a superuser's is accepted. */
 function markSuperuserRoutes(doc: OpenAPIObject): void {
   for (const [path, item] of Object.entries(doc.paths)) {
@@ -99,7 +111,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setLicense('Proprietary', 'https://example.com/license')
     .addServer('/', 'This server (production, local or staging: wherever it runs)', {})
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'HS256 JWT with exp, iss, aud, sub, acct (RFC8725 best practices). Also accepted as "Authorization: JWT <token>".' },
+      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'HS256 JWT with exp, iss, aud, sub, acct (RFC8725 best practices). Also accepted as "Authorization: JWT <token>". ' +
+          'A token from /oauth2/access_token is limited to its scope (see oauth2: `read` GET and HEAD, `write` the others).' },
       'bearer',
     )
     .addBearerAuth(
@@ -119,8 +132,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addOAuth2(
       {
         type: 'oauth2',
-        description: 'Client credentials; the access token is a short-lived JWT (RFC8725), expires_in seconds.',
-        flows: { clientCredentials: { tokenUrl: '/oauth2/access_token', scopes: {} } },
+        description:
+          'Client credentials; the access token is a short-lived JWT (RFC8725), expires_in seconds. Its scopes: `read` for GET and HEAD, ' +
+          '`write` for every other method; a token request naming none gets both. A call the token\'s scope does not cover answers 403.',
+        flows: { clientCredentials: { tokenUrl: '/oauth2/access_token', scopes: { ...TOKEN_SCOPES } } },
       },
       'oauth2',
     )
@@ -134,6 +149,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   unfillOptionalQueries(doc);
   applyDialectErrors(doc);
   markSuperuserRoutes(doc);
+  scopeOAuth2Requirements(doc);
   tidy(doc);
   const sorted = sortKeys(doc) as OpenAPIObject;
   sorted.paths = orderPaths(sorted.paths, sorted.tags ?? []);
