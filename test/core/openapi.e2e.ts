@@ -26,7 +26,7 @@ describe('OpenAPI document', () => {
 
   it('documents the security schemes and every operation id', async () => {
     const doc = buildOpenApiDocument(ctx.app) as unknown as { components: { securitySchemes: Record<string, unknown> }; paths: Record<string, Record<string, { operationId?: string }>> };
-    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['bearer', 'oauth2', 'superuser']);
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['bearer', 'clientBasic', 'oauth2', 'superuser']);
     for (const item of Object.values(doc.paths)) for (const op of Object.values(item)) expect(op.operationId).toBeTruthy();
   });
 

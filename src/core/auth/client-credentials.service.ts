@@ -18,9 +18,9 @@ export class ClientCredentialsService implements OnModuleInit {
     await warmDummyHash();
   }
 
-  /** A token, or null for an unknown, revoked or wrong client; 429 while the client_id is locked by failures. */
-  async issue(clientId: string, secret: string): Promise<IssuedToken | null> {
+  /** A token (limited to `scope` when given), or null for an unknown, revoked or wrong client; 429 while the client_id is locked by failures. */
+  async issue(clientId: string, secret: string, scope?: string): Promise<IssuedToken | null> {
     const client = await this.failures.guard(clientLoginKey(clientId), () => this.accounts.authenticateClient(clientId, secret), (c) => !c);
-    return client ? this.tokens.forClient(client) : null;
+    return client ? this.tokens.forClient(client, scope) : null;
   }
 }

@@ -43,7 +43,7 @@ export class PrincipalService {
       this.clientStatus.set(clientId, accountId, ticket);
     }
     if (accountId !== claims.acct) return null;
-    return { kind: 'client', accountId, isSuperuser: false, clientId };
+    return { kind: 'client', accountId, isSuperuser: false, clientId, scope: claims.scope };
   }
 
   private async user(claims: JwtClaims, sessionId: string): Promise<Principal | null> {

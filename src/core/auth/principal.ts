@@ -11,6 +11,8 @@ export interface Principal {
   sessionId?: string;
   /** A SCIM token (kind 'client', no clientId): the account's administrator on /scim/v2/* only. */
   scimTokenId?: string;
+  /** An OAuth2 token's granted scopes (token-scopes.ts), space-separated; absent: every right of the principal. */
+  scope?: string;
 }
 
 export interface JwtClaims {
@@ -18,6 +20,8 @@ export interface JwtClaims {
   acct: string;
   typ: 'client' | 'user';
   sid?: string;
+  /** OAuth2 client tokens: the granted scopes, space-separated (RFC 9068 section 2.2.3). */
+  scope?: string;
   jti?: string;
   iss?: string;
   aud?: string;

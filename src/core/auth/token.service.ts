@@ -24,8 +24,9 @@ export class TokenService {
     @InjectRepository(AuthSession) private readonly sessions: Repository<AuthSession>,
   ) {}
 
-  async forClient(client: Pick<ApiClient, 'clientId' | 'accountId'>): Promise<IssuedToken> {
-    const claims: JwtClaims = { sub: `client:${client.clientId}`, acct: client.accountId, typ: 'client' };
+  /** With a scope (OAuth2), the token carries it and is limited to it; without, it has the client's every right. */
+  async forClient(client: Pick<ApiClient, 'clientId' | 'accountId'>, scope?: string): Promise<IssuedToken> {
+    const claims: JwtClaims = { sub: `client:${client.clientId}`, acct: client.accountId, typ: 'client', ...(scope === undefined ? {} : { scope }) };
     return this.sign(claims, randomUUID());
   }
 

@@ -48,6 +48,8 @@ export interface AppEnv {
   webhookAllowPrivateTargets: boolean;
   /** Key material for the webhook secrets at rest; unset: derived from the JWT secret. */
   webhookSecretKey: string | undefined;
+  /** How long one webhook attempt may take, connection to the end of the answer (ms). */
+  webhookTimeoutMs: number;
 }
 
 export class EnvError extends Error {}
@@ -205,5 +207,6 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): AppEnv {
     webhookRetrySchedule: retrySchedule(env),
     webhookAllowPrivateTargets: choice(env, 'WEBHOOK_ALLOW_PRIVATE_TARGETS', ['true', 'false'] as const, 'false') === 'true',
     webhookSecretKey: optional(env, 'WEBHOOK_SECRET_KEY'),
+    webhookTimeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
   };
 }

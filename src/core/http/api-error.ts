@@ -15,6 +15,8 @@ export type ErrorCode =
   /** A token request's client credentials are unknown, revoked or wrong. */
   | 'INVALID_CLIENT'
   | 'UNSUPPORTED_GRANT_TYPE'
+  /** A token request asks for a scope the server does not grant (RFC 6749 section 5.2). */
+  | 'INVALID_SCOPE'
   | 'RATE_LIMITED'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'INTERNAL';

@@ -1,7 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { TOKEN_SCOPES, TokenScope } from '../auth/token-scopes';
 import { ErrorFormat, errorFormatFor, errorFormats } from '../http/error-formats';
 import { cleanOperationIds } from './operation-ids';
+import { orderPaths } from './path-order';
 import { applyPathSpellings } from './path-spelling';
 import { unfillOptionalQueries } from './query-examples';
 import { SpecOperation as Operation, addTransportErrors, documentErrorResponse } from './standard-responses';
@@ -21,7 +23,8 @@ const BAD_INPUT = { description: 'Bad input: a wrong type, a missing required fi
 
 /**
  * Keys sorted, and so are a schema's `required` names: their order follows the order decorators and the
- * Swagger plugin's metadata were applied in, which says nothing about the API.
+ * Swagger plugin's metadata were applied in, which says nothing about the API. Paths and their methods are
+ * the exception, ordered afterwards as the seeds list them (path-order.ts).
  */
 function sortKeys(value: unknown, key?: string): unknown {
   if (Array.isArray(value)) {
@@ -81,6 +84,17 @@ function tidy(doc: OpenAPIObject): void {
   }
 }
 
+/** The OAuth2 scope each operation needs, as the policy guard checks it (token-scopes.ts): by method. */
+function scopeOAuth2Requirements(doc: OpenAPIObject): void {
+  for (const item of Object.values(doc.paths)) {
+    for (const [method, op] of Object.entries(item as Record<string, Operation>)) {
+      const scope: TokenScope = method === 'get' || method === 'head' ? 'read' : 'write';
+      // New objects: decorator metadata (one requirement object) may be shared by several operations.
+      if (op?.security) op.security = op.security.map((r) => ('oauth2' in (r as object) ? { ...(r as object), oauth2: [scope] } : r));
+    }
+  }
+}
+
 /** Superuser-only routes declare their own scheme: same JWT, but only a superuser's is accepted. */
 function markSuperuserRoutes(doc: OpenAPIObject): void {
   for (const [path, item] of Object.entries(doc.paths)) {
@@ -97,18 +111,31 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setLicense('Proprietary', 'https://example.com/license')
     .addServer('/', 'This server (production, local or staging: wherever it runs)', {})
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'HS256 JWT with exp, iss, aud, sub, acct (RFC8725 best practices). Also accepted as "Authorization: JWT <token>".' },
+      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'HS256 JWT with exp, iss, aud, sub, acct (RFC8725 best practices). Also accepted as "Authorization: JWT <token>". ' +
+          'A token from /oauth2/access_token is limited to its scope (see oauth2: `read` GET and HEAD, `write` the others).' },
       'bearer',
     )
     .addBearerAuth(
       { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A platform superuser\'s session JWT (POST /api/auth/session); RFC8725 best practices.' },
       'superuser',
     )
+    .addBasicAuth(
+      {
+        type: 'http',
+        scheme: 'basic',
+        description:
+          'OAuth2 client authentication at the token endpoints only (RFC 6749 section 2.3.1): username = client_id, password = client_secret, ' +
+          'each form-urlencoded first. The other way is client_id and client_secret in the request body, never both.',
+      },
+      'clientBasic',
+    )
     .addOAuth2(
       {
         type: 'oauth2',
-        description: 'Client credentials; the access token is a short-lived JWT (RFC8725), expires_in seconds.',
-        flows: { clientCredentials: { tokenUrl: '/oauth2/access_token', scopes: {} } },
+        description:
+          'Client credentials; the access token is a short-lived JWT (RFC8725), expires_in seconds. Its scopes: `read` for GET and HEAD, ' +
+          '`write` for every other method; a token request naming none gets both. A call the token\'s scope does not cover answers 403.',
+        flows: { clientCredentials: { tokenUrl: '/oauth2/access_token', scopes: { ...TOKEN_SCOPES } } },
       },
       'oauth2',
     )
@@ -122,8 +149,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   unfillOptionalQueries(doc);
   applyDialectErrors(doc);
   markSuperuserRoutes(doc);
+  scopeOAuth2Requirements(doc);
   tidy(doc);
-  return sortKeys(doc) as OpenAPIObject;
+  const sorted = sortKeys(doc) as OpenAPIObject;
+  sorted.paths = orderPaths(sorted.paths, sorted.tags ?? []);
+  return sorted;
 }
 
 /**

@@ -59,7 +59,10 @@ export class LeaseQueue<Row extends ClaimedRow> {
   }
 
   /**
-   * Claims up to `limit` due rows (pending and due, or sending with an expired lease) in one statement.
+   * Claims up to `limit` due rows (sending with an expired lease first, then pending and due) in one statement.
+   * Two index-ordered branches, not one `OR`: with the OR the planner reads and sorts every due row for each
+   * claim (90 ms per claim of 16 with 50,000 pending webhook deliveries); each branch stops after `limit`
+   * rows of its partial index, and the second is not run once the first filled the claim.
    * A row claimed past its last attempt (its lease ran out on the last one) is failed instead.
    */
   async claim(limit: number, columns: string[], scope?: ClaimScope): Promise<Row[]> {
@@ -68,9 +71,12 @@ export class LeaseQueue<Row extends ClaimedRow> {
     const claimed = await rows<Row>(
       this.db,
       `UPDATE ${this.t} q SET status = 'sending', lease_until = now() + make_interval(secs => $2), attempts = q.attempts + 1${this.opts.onClaim ? `, ${this.opts.onClaim}` : ''}
-           FROM (SELECT id FROM ${this.t}
-                  WHERE ((status = 'pending' AND next_attempt_at <= now()) OR (status = 'sending' AND lease_until < now()))${scoped}
-                  ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) c
+           FROM (SELECT id FROM (SELECT id FROM ${this.t} WHERE status = 'sending' AND lease_until < now()${scoped}
+                                  ORDER BY lease_until LIMIT $1 FOR UPDATE SKIP LOCKED) expired
+                 UNION ALL
+                 SELECT id FROM (SELECT id FROM ${this.t} WHERE status = 'pending' AND next_attempt_at <= now()${scoped}
+                                  ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
+                 LIMIT $1) c
           WHERE q.id = c.id
          RETURNING ${returning}`,
       [limit, this.opts.leaseSeconds, ...(scope?.params ?? [])],

@@ -40,7 +40,10 @@ function secured(requirement: PolicyRequirement, withObject: boolean) {
     ApiBearerAuth('bearer'),
     ApiSecurity('oauth2', []),
     ApiUnauthorizedResponse({ description: 'No token, or a bad, expired or revoked one.', type: ErrorResponseDoc }),
-    ApiForbiddenResponse({ description: 'The caller may not do this.', type: ErrorResponseDoc }),
+    ApiForbiddenResponse({
+      description: 'The caller may not do this: its roles do not allow it, or its OAuth2 token\'s scope does not cover the method (`read`: GET and HEAD; `write`: the others).',
+      type: ErrorResponseDoc,
+    }),
     ...(withObject ? [ApiNotFoundResponse({ description: 'No such object in the caller\'s account.', type: ErrorResponseDoc })] : []),
   );
 }

@@ -4,6 +4,7 @@ import { subject as asSubject } from '@casl/ability';
 import { FastifyRequest } from 'fastify';
 import { ApiError } from '../http/api-error';
 import { Principal } from '../auth/principal';
+import { scopeAllows, scopeDenied } from '../auth/token-scopes';
 import { AbilityFactory } from './ability.factory';
 import { AppAbility } from './app-ability';
 import { POLICY_KEY, PolicyRequirement, SubjectSource, requiredSubjects } from './policy.decorators';
@@ -47,6 +48,8 @@ export class PolicyGuard implements CanActivate {
     if (requirement.kind === 'public') return true;
     const principal = req.user;
     if (!principal) throw ApiError.unauthenticated();
+    // An OAuth2 token's scope narrows what it may do, whatever the route: checked once, here, from its claim.
+    if (principal.scope !== undefined && !scopeAllows(principal.scope, req.method)) throw scopeDenied(req.method);
     // Built once per request, for the subjects this route and its service check.
     const ability = await this.abilities.build(principal, new Set(requiredSubjects(requirement)));
     req.ability = ability;

@@ -66,35 +66,3 @@ export async function markFailing(db: DataSource, webhookId: string): Promise<bo
 export async function markHealthy(db: DataSource, webhookId: string): Promise<void> {
   await rows(db, `UPDATE webhook SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL`, [webhookId]);
 }
-
-/**
- * Fans captured event batches out into deliveries, one per event and subscribed active webhook, and deletes
- * the batches, in one statement (one transaction: a crash leaves the batch or its deliveries, never neither).
- * SKIP LOCKED: with several processes each batch is fanned out once. Returns how many batches it took.
- */
-export async function fanOut(db: DataSource, limit: number): Promise<number> {
-  const [r] = await rows<{ batches: number }>(
-    db,
-    `WITH b AS (DELETE FROM webhook_event_batch
-                 WHERE id IN (SELECT id FROM webhook_event_batch ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
-                 RETURNING account_id, occurred_at, events, lazy_type, ids, sequences),
-          ev AS (SELECT b.account_id, b.occurred_at, e.value->>'type' AS type, (e.value->>'sequence')::bigint AS sequence, (e.value->'data')::jsonb AS data
-                   FROM b CROSS JOIN LATERAL json_array_elements(b.events) e
-                  WHERE b.events IS NOT NULL
-                 UNION ALL
-                 -- Lazily captured enrollments: their payload now; one deleted meanwhile still says which it was.
-                 SELECT b.account_id, b.occurred_at, b.lazy_type, x.sequence,
-                        CASE WHEN en.id IS NULL THEN jsonb_build_object('id', x.id) ELSE las_webhook_enrollment_data(en) END
-                   FROM b CROSS JOIN LATERAL unnest(b.ids, b.sequences) x(id, sequence)
-                   LEFT JOIN enrollment en ON en.id = x.id
-                  WHERE b.lazy_type = 'enrollment.created'),
-          d AS (INSERT INTO webhook_delivery (webhook_id, account_id, type, sequence, occurred_at, data)
-                SELECT w.id, ev.account_id, ev.type, ev.sequence, ev.occurred_at, ev.data
-                  FROM ev JOIN webhook w ON w.account_id = ev.account_id AND w.active AND w.events && ARRAY[ev.type, '*']
-                RETURNING 1)
-     SELECT (SELECT count(*) FROM b)::int AS batches, (SELECT count(*) FROM d)::int AS deliveries`,
-    [limit],
-    { name: 'webhook_fan_out' },
-  );
-  return r?.batches ?? 0;
-}

@@ -3,7 +3,6 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
 import { guardedLookup, hostOf, isBlockedAddress } from './target-guard';
 
-export const SEND_TIMEOUT_MS = 10_000;
 const READ_CAP = 64 * 1024;
 const KEPT = 1024;
 
@@ -33,7 +32,7 @@ export function retryAfterSeconds(value: string | string[] | undefined, now = Da
 /**
  * POSTs deliveries over keep-alive connections, one agent per webhook (so one endpoint's sockets never
  * hold another's), at most `maxSockets` at a time. Redirects are not followed (a 3xx is a failure), the
- * whole exchange is cut at 10 s, and at most 64 KB of the answer is read.
+ * whole exchange is cut at `timeoutMs` (WEBHOOK_TIMEOUT_MS, 10 s), and at most 64 KB of the answer is read.
  */
 export class WebhookSender {
   private readonly agents = new Map<string, { origin: string; agent: HttpAgent }>();
@@ -41,6 +40,7 @@ export class WebhookSender {
   constructor(
     private readonly allowPrivate: boolean,
     private readonly maxSockets: number,
+    private readonly timeoutMs: number,
   ) {}
 
   private agentFor(webhookId: string, url: URL): HttpAgent {
@@ -82,7 +82,7 @@ export class WebhookSender {
         agent: this.agentFor(webhookId, url),
         headers: { ...message.headers, 'content-length': Buffer.byteLength(message.body) },
       });
-      const timer = setTimeout(() => req.destroy(new Error(`no answer within ${SEND_TIMEOUT_MS / 1000} s`)), SEND_TIMEOUT_MS);
+      const timer = setTimeout(() => req.destroy(new Error(`timeout: no answer within ${this.timeoutMs / 1000} s`)), this.timeoutMs);
       req.on('error', (e) => {
         clearTimeout(timer);
         reject(e);

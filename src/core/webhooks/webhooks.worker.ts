@@ -5,7 +5,8 @@ import { APP_ENV } from '../config/config.module';
 import { AppEnv } from '../config/env';
 import { outageError } from '../database/outage';
 import { LeaseQueue } from '../outbox/lease-queue';
-import { Endpoint, dueEndpoints, fanOut, markFailing, markHealthy } from './webhook-endpoints';
+import { Endpoint, dueEndpoints, markFailing, markHealthy } from './webhook-endpoints';
+import { fanOut } from './webhook-fan-out';
 import { SecretBox, signatureHeader } from './webhook-secret';
 import { WebhookSender } from './webhook-sender';
 import { WebhookWakeup } from './webhook-wakeup';
@@ -15,7 +16,6 @@ import { WEBHOOK_SECRET_BOX } from './webhook.tokens';
 export const PER_ENDPOINT = 16;
 const POLL_MS = 1000;
 const FLUSH_MS = 20;
-const FAN_OUT_BATCHES = 20;
 const MAX_RETRY_AFTER_SECONDS = 24 * 3600;
 
 interface Lane {
@@ -41,7 +41,7 @@ export function deliveryBody(d: Pick<ClaimedDelivery, 'type' | 'sequence' | 'occ
 }
 
 /**
- * Fans the captured event batches out into deliveries (webhook-endpoints.ts, fanOut), then delivers them at
+ * Fans the captured event batches out into deliveries (webhook-fan-out.ts), a chunk per scan, then delivers them at
  * least once, from any number of processes: each endpoint's due rows are
  * claimed under a lease (LeaseQueue, scoped to the endpoint), at most PER_ENDPOINT in flight per endpoint,
  * so one slow or dead endpoint only ever waits on itself. A process killed mid-send leaves its rows to be
@@ -78,7 +78,7 @@ export class WebhooksWorker implements OnApplicationBootstrap, OnApplicationShut
       backoffBaseSeconds: 5,
       backoffCapSeconds: 6 * 3600,
     });
-    this.sender = new WebhookSender(env.webhookAllowPrivateTargets, PER_ENDPOINT);
+    this.sender = new WebhookSender(env.webhookAllowPrivateTargets, PER_ENDPOINT, env.webhookTimeoutMs);
   }
 
   onApplicationBootstrap(): void {
@@ -127,7 +127,8 @@ export class WebhooksWorker implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async scan(): Promise<void> {
-    while (!this.stopped && (await fanOut(this.db, FAN_OUT_BATCHES)) === FAN_OUT_BATCHES);
+    // One chunk per scan, then the lanes are filled: a 50,000-event bulk enroll starts leaving at its first chunk.
+    if (await fanOut(this.db)) this.rescan = true;
     const endpoints = await dueEndpoints(this.db, this.box, (id) => {
       if (this.unreadable.has(id)) return;
       this.unreadable.add(id);

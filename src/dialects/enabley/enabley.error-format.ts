@@ -16,6 +16,7 @@ const WORDS: Record<ErrorCode, EnableyErrorWord> = {
   NOT_AUTHENTICATED: 'access_denied',
   INVALID_CLIENT: 'invalid_client',
   UNSUPPORTED_GRANT_TYPE: 'invalid_request',
+  INVALID_SCOPE: 'invalid_request',
   RATE_LIMITED: 'service_unavailable',
   UNSUPPORTED_MEDIA_TYPE: 'invalid_request',
   INTERNAL: 'general_error',

@@ -12,6 +12,7 @@ const WORDS: Record<ErrorCode, string> = {
   NOT_AUTHENTICATED: 'unauthorized',
   INVALID_CLIENT: 'unauthorized',
   UNSUPPORTED_GRANT_TYPE: 'invalid_parameter',
+  INVALID_SCOPE: 'invalid_parameter',
   RATE_LIMITED: 'too_many_requests',
   UNSUPPORTED_MEDIA_TYPE: 'unsupported_media_type',
   INTERNAL: 'internal_error',

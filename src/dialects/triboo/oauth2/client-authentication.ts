@@ -1,4 +1,5 @@
-import { ExecutionContext, createParamDecorator } from '@nestjs/common';
+import { ExecutionContext, applyDecorators, createParamDecorator } from '@nestjs/common';
+import { ApiSecurity } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { ApiError } from '../../../core/http/api-error';
 
@@ -45,6 +46,14 @@ export const BasicClientAuthentication = createParamDecorator((_: unknown, ctx: 
   const header = ctx.switchToHttp().getRequest<FastifyRequest>().headers.authorization;
   return parseBasic(typeof header === 'string' ? header : undefined);
 });
+
+/**
+ * Documents the two ways to authenticate (RFC 6749 section 2.3.1): `{}` first, body credentials needing no
+ * scheme (what Swagger UI sends when nothing is authorized), or the `clientBasic` scheme (swagger.ts). An
+ * `Authorization` header parameter would be ignored by OpenAPI tools (OpenAPI 3.0, Parameter Object) and
+ * demanded by generated clients.
+ */
+export const ApiClientAuthentication = () => applyDecorators(ApiSecurity({}), ApiSecurity('clientBasic'));
 
 /**
  * The client's credentials from exactly one place (RFC 6749 section 2.3: one authentication method per request).

@@ -26,7 +26,10 @@ export class OAuth2TokenRequestDto {
   @IsIn(['jwt', 'bearer', 'JWT', 'Bearer'])
   token_type?: string;
 
-  @ApiPropertyOptional({ example: 'read write' })
+  @ApiPropertyOptional({
+    example: 'read',
+    description: 'Space-separated scopes: `read` (GET and HEAD calls), `write` (every other method). Omitted or empty: `read write`. Another value answers 400 invalid_scope.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -42,7 +45,7 @@ export class OAuth2TokenDto {
   @ApiProperty({ ...INT32, minimum: 1, example: 3600, description: 'Seconds.' })
   expires_in: number;
 
-  @ApiProperty({ example: 'read write' })
+  @ApiProperty({ enum: ['read write', 'read', 'write'], example: 'read write', description: 'The scopes granted, which the token (its `scope` claim) carries: what it may do.' })
   scope: string;
 }
 

@@ -5,6 +5,7 @@ const WORDS: Partial<Record<ErrorCode, string>> = {
   NOT_AUTHENTICATED: 'invalid_client',
   INVALID_CLIENT: 'invalid_client',
   UNSUPPORTED_GRANT_TYPE: 'unsupported_grant_type',
+  INVALID_SCOPE: 'invalid_scope',
   RATE_LIMITED: 'slow_down',
   INTERNAL: 'server_error',
 };
@@ -20,7 +21,7 @@ export const oauth2ErrorFormat: ErrorFormat = {
       type: 'object',
       required: ['error'],
       properties: {
-        error: { type: 'string', enum: ['invalid_request', 'invalid_client', 'unsupported_grant_type', 'slow_down', 'server_error'] },
+        error: { type: 'string', enum: ['invalid_request', 'invalid_client', 'unsupported_grant_type', 'invalid_scope', 'slow_down', 'temporarily_unavailable', 'server_error'] },
         error_description: { type: 'string', maxLength: 2000 },
       },
     },
