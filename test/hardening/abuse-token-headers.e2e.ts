@@ -105,6 +105,8 @@ describe('token responses: no-store, and HTTP Basic client authentication', () =
         });
       }
     }
-    expect(doc.paths['/oauth2/access_token'].post.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Authorization', in: 'header', required: false })]));
+    // Basic client authentication is a security scheme, not a header parameter OpenAPI tools would drop.
+    expect(doc.paths['/oauth2/access_token'].post.security).toEqual([{}, { clientBasic: [] }]);
+    expect(doc.components.securitySchemes.clientBasic).toEqual(expect.objectContaining({ type: 'http', scheme: 'basic' }));
   });
 });

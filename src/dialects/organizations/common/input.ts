@@ -29,8 +29,11 @@ const pipe = createValidationPipe({ validateCustomDecorators: true });
  */
 export const OrgInput = () => MergedInput(pipe);
 
-/** Booleans arrive as text from query strings and forms; an empty value is false. */
-export const ORGANIZATIONS_BOOLEANS: BooleanSpelling = { true: ['true', '1', 1], false: ['false', '0', 0, ''] };
+/**
+ * Booleans arrive as text from query strings and forms. An empty value is refused rather than read as
+ * false: the merged input cannot tell `?notify=` from a JSON `"notify": ""`, and the latter is a wrong type.
+ */
+export const ORGANIZATIONS_BOOLEANS: BooleanSpelling = { true: ['true', '1', 1], false: ['false', '0', 0] };
 
 export const MAX_USERS = 1000;
 export const MAX_ORGANIZATIONS = 100;
