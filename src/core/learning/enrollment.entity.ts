@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { User } from '../users/user.entity';
 import { Channel } from './channel.entity';
 
@@ -16,7 +16,8 @@ export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 @Index('IDX_enrollment_channel_user', ['channelId', 'userId'])
 @Index('IDX_enrollment_account', ['accountId'])
 export class Enrollment {
-  @PrimaryGeneratedColumn('uuid')
+  /** Time-ordered (UUID v7, migration TimeOrderedEnrollmentIds): bulk inserts append to the primary-key index. */
+  @PrimaryColumn({ type: 'uuid', default: () => 'las_uuidv7()' })
   id: string;
 
   @Column({ name: 'account_id', type: 'uuid' })
