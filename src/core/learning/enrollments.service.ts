@@ -47,10 +47,14 @@ export class EnrollmentsService implements OnModuleInit {
     return this.repo.enroll(manager, accountId, userIds, channelIds, opts.mode ?? 'honor', opts.source ?? 'direct');
   }
 
-  /** enroll() without the answer: for bulk callers that already know the states before. */
-  async enrollAll(manager: EntityManager, accountId: string, userIds: string[], channelIds: string[], opts: EnrollOptions = {}): Promise<void> {
+  /**
+   * enroll() without the answer: for bulk callers that already know the states before. `noneExist`: the caller read,
+   * in this transaction, that none of these pairs has an enrollment row (active or not), so the insert skips the
+   * conflict check (a row another transaction committed since is still handled, see withoutConflictCheck).
+   */
+  async enrollAll(manager: EntityManager, accountId: string, userIds: string[], channelIds: string[], opts: EnrollOptions & { noneExist?: boolean } = {}): Promise<void> {
     if (!userIds.length || !channelIds.length) return;
-    await this.repo.enrollAll(manager, accountId, userIds, channelIds, opts.mode ?? 'honor', opts.source ?? 'direct');
+    await this.repo.enrollAll(manager, accountId, userIds, channelIds, opts.mode ?? 'honor', opts.source ?? 'direct', opts.noneExist ?? false);
   }
 
   /**
@@ -93,10 +97,10 @@ export class EnrollmentsService implements OnModuleInit {
     await this.recompute(manager, pairs);
   }
 
-  /** Pre-enrolls emails × channels (claimed when a user with that email appears or becomes active). */
-  async preEnroll(manager: EntityManager, accountId: string, emails: string[], channelIds: string[], autoEnroll: boolean): Promise<void> {
+  /** Pre-enrolls emails × channels (claimed when a user with that email appears or becomes active); `noneExist` as for enrollAll. */
+  async preEnroll(manager: EntityManager, accountId: string, emails: string[], channelIds: string[], autoEnroll: boolean, opts: { noneExist?: boolean } = {}): Promise<void> {
     if (!emails.length || !channelIds.length) return;
-    await this.repo.preEnroll(manager, accountId, emails, channelIds, autoEnroll);
+    await this.repo.preEnroll(manager, accountId, emails, channelIds, autoEnroll, opts.noneExist ?? false);
   }
 
   /** Withdraws the pre-enrollments emails × channels. */

@@ -93,7 +93,7 @@ export class BulkEnrollService {
         if (!keys.valid[keyOfIdentifier[i]]) keyOfIdentifier[i] = -1;
       });
       const channelIds = courses.map((c) => c.id);
-      const before = await this.statesBefore(m, accountId, keys, channelIds);
+      const { states: before, enrollmentRows, pendingRows } = await this.statesBefore(m, accountId, keys, channelIds);
 
       const validKeys: number[] = [];
       for (let k = 0; k < keys.count; k++) if (keys.valid[k]) validKeys.push(k);
@@ -104,8 +104,10 @@ export class BulkEnrollService {
         return keys.byName ? [...new Set(values)] : values;
       };
       if (action === 'enroll') {
-        await this.enrollments.enrollAll(m, accountId, distinctOf((k) => (kindOf(keys, k) === 0 ? keys.userId[k] : null)), channelIds, { mode: 'honor' });
-        await this.enrollments.preEnroll(m, accountId, distinctOf((k) => (kindOf(keys, k) === 1 ? keys.email[k] : null)), channelIds, autoEnroll);
+        // Read above in this transaction: when no row exists yet (a first bulk enroll in these courses), the inserts
+        // skip ON CONFLICT's extra index probe per row.
+        await this.enrollments.enrollAll(m, accountId, distinctOf((k) => (kindOf(keys, k) === 0 ? keys.userId[k] : null)), channelIds, { mode: 'honor', noneExist: !enrollmentRows });
+        await this.enrollments.preEnroll(m, accountId, distinctOf((k) => (kindOf(keys, k) === 1 ? keys.email[k] : null)), channelIds, autoEnroll, { noneExist: !pendingRows });
       } else {
         await this.enrollments.unenroll(m, distinctOf((k) => keys.userId[k]), channelIds);
         await this.enrollments.removePending(m, accountId, distinctOf((k) => keys.email[k]), channelIds);
@@ -245,8 +247,11 @@ export class BulkEnrollService {
     return keys;
   }
 
-  /** Per course and key, the packed state before the call (bulk-enroll.answer.ts); one statement. */
-  private async statesBefore(m: EntityManager, accountId: string, keys: Keys, channelIds: string[]): Promise<Uint8Array> {
+  /**
+   * Per course and key, the packed state before the call (bulk-enroll.answer.ts), and how many enrollment rows
+   * (active or not) and pre-enrollment rows of these keys and courses exist; one statement.
+   */
+  private async statesBefore(m: EntityManager, accountId: string, keys: Keys, channelIds: string[]): Promise<{ states: Uint8Array; enrollmentRows: number; pendingRows: number }> {
     const states = new Uint8Array(channelIds.length * keys.count);
     const userKeys: number[] = [];
     const emailKeys: number[] = [];
@@ -260,9 +265,9 @@ export class BulkEnrollService {
     }
     const matched = await rows<{ b: number; n: number; c: number; s: number }>(
       m,
-      `SELECT 0 AS b, u.n::int - 1 AS n, c.c::int - 1 AS c, ${ENROLLED} AS s
+      `SELECT 0 AS b, u.n::int - 1 AS n, c.c::int - 1 AS c, CASE WHEN e.is_active THEN ${ENROLLED} ELSE 0 END AS s
          FROM unnest(string_to_array($2::text, ',')::uuid[]) WITH ORDINALITY AS u(user_id, n)
-         JOIN enrollment e ON e.user_id = u.user_id AND e.is_active
+         JOIN enrollment e ON e.user_id = u.user_id
          JOIN unnest($1::uuid[]) WITH ORDINALITY AS c(channel_id, c) ON c.channel_id = e.channel_id
        UNION ALL
        SELECT 1, p.n::int - 1, c.c::int - 1, CASE WHEN pe.auto_enroll THEN ${ALLOWED | AUTO} ELSE ${ALLOWED} END
@@ -271,8 +276,12 @@ export class BulkEnrollService {
          JOIN unnest($1::uuid[]) WITH ORDINALITY AS c(channel_id, c) ON c.channel_id = pe.channel_id`,
       [channelIds, userKeys.map((k) => keys.userId[k]).join(','), accountId, ...listParams(emailKeys.map((k) => keys.email[k]))],
     );
-    for (const r of matched) states[r.c * keys.count + (r.b ? emailKeys : userKeys)[r.n]] |= r.s;
-    return states;
+    let enrollmentRows = 0;
+    for (const r of matched) {
+      states[r.c * keys.count + (r.b ? emailKeys : userKeys)[r.n]] |= r.s;
+      enrollmentRows += 1 - r.b;
+    }
+    return { states, enrollmentRows, pendingRows: matched.length - enrollmentRows };
   }
 
   private async notify(m: EntityManager, accountId: string, action: 'enroll' | 'unenroll', autoEnroll: boolean, keys: Keys, affected: Map<number, Course[]>): Promise<void> {
