@@ -15,6 +15,8 @@ export interface Answer {
   headers?: Record<string, string>;
   body?: string;
   delayMs?: number;
+  /** Never answer (the request stays open until the sender gives up or the receiver closes). */
+  hang?: boolean;
 }
 
 export interface Receiver {
@@ -44,6 +46,7 @@ export async function startReceiver(): Promise<Receiver> {
         r.received.push(item);
         const a = r.answer(item, ++count);
         const send = () => res.writeHead(a.status, a.headers ?? {}).end(a.body ?? '');
+        if (a.hang) return;
         if (a.delayMs) setTimeout(send, a.delayMs);
         else send();
       });
@@ -63,7 +66,12 @@ export async function startReceiver(): Promise<Receiver> {
       while (!done(r.received) && Date.now() < until) await new Promise((s) => setTimeout(s, 25));
       return r.received;
     },
-    close: () => new Promise((s) => r.server.close(() => s())),
+    // Open keep-alive and hanging requests are cut: close() alone would wait for them.
+    close: () =>
+      new Promise((s) => {
+        r.server.close(() => s());
+        r.server.closeAllConnections();
+      }),
   };
   r.server.keepAliveTimeout = 30_000;
   await new Promise<void>((s) => r.server.listen(0, '127.0.0.1', () => s()));

@@ -2297,7 +2297,7 @@ export interface paths {
         };
         /**
          * The webhook's deliveries, newest first.
-         * @description Keyset-paginated: pass the previous page's `next` as `cursor`. `status=pending` includes deliveries being sent.
+         * @description Keyset-paginated: pass the previous page's `next` as `cursor`. `status=pending` includes deliveries being sent. Succeeded and failed deliveries are kept for WEBHOOK_DELIVERY_RETENTION_DAYS (default 30) after they finished, then deleted; pending ones are kept until they finish.
          */
         get: operations["Webhooks_listWebhookDeliveries"];
         put?: never;

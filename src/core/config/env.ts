@@ -50,6 +50,8 @@ export interface AppEnv {
   webhookSecretKey: string | undefined;
   /** How long one webhook attempt may take, connection to the end of the answer (ms). */
   webhookTimeoutMs: number;
+  /** Days a succeeded or failed webhook delivery stays in the log before the worker deletes it. */
+  webhookDeliveryRetentionDays: number;
 }
 
 export class EnvError extends Error {}
@@ -208,5 +210,6 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): AppEnv {
     webhookAllowPrivateTargets: choice(env, 'WEBHOOK_ALLOW_PRIVATE_TARGETS', ['true', 'false'] as const, 'false') === 'true',
     webhookSecretKey: optional(env, 'WEBHOOK_SECRET_KEY'),
     webhookTimeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+    webhookDeliveryRetentionDays: integer(env, 'WEBHOOK_DELIVERY_RETENTION_DAYS', 30, 1, 3650),
   };
 }

@@ -20,6 +20,8 @@ export interface LeaseQueueOptions {
   backoffCapSeconds: number;
   /** Extra `col = expr` assignments made on claim (a constant SQL fragment, never input). */
   onClaim?: string;
+  /** Extra `col = expr` assignments made when a row becomes `failed` (a constant SQL fragment, never input). */
+  onFail?: string;
 }
 
 /** Narrows a claim to some rows (one endpoint's, say): a constant SQL fragment over the table, its values from $3 on. */
@@ -86,7 +88,7 @@ export class LeaseQueue<Row extends ClaimedRow> {
       await rows(
         this.db,
         `UPDATE ${this.t} q SET status = 'failed', lease_until = NULL,
-                last_error = COALESCE(q.last_error || '; ', '') || 'lease expired on the last attempt'
+                last_error = COALESCE(q.last_error || '; ', '') || 'lease expired on the last attempt'${this.opts.onFail ? `, ${this.opts.onFail}` : ''}
            FROM unnest($1::uuid[], $2::int[]) r(id, attempts)
           WHERE q.id = r.id AND q.status = 'sending' AND q.attempts = r.attempts`,
         [exhausted.map((r) => r.id), exhausted.map((r) => r.attempts)],
@@ -137,7 +139,7 @@ export class LeaseQueue<Row extends ClaimedRow> {
     const delay = opts.delaySeconds ?? backoffSeconds(row.attempts, this.opts.backoffBaseSeconds, this.opts.backoffCapSeconds);
     await rows(
       this.db,
-      `UPDATE ${this.t} SET status = $3, lease_until = NULL, last_error = $4, next_attempt_at = now() + make_interval(secs => $5)${opts.set ? `, ${opts.set}` : ''}
+      `UPDATE ${this.t} SET status = $3, lease_until = NULL, last_error = $4, next_attempt_at = now() + make_interval(secs => $5)${opts.set ? `, ${opts.set}` : ''}${final && this.opts.onFail ? `, ${this.opts.onFail}` : ''}
         WHERE id = $1 AND status = 'sending' AND attempts = $2`,
       [row.id, row.attempts, final ? 'failed' : 'pending', error.slice(0, 1000), delay, ...(opts.params ?? [])],
     );

@@ -13,6 +13,8 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 @Index('IDX_webhook_delivery_pending', ['webhookId', 'nextAttemptAt'], { where: `"status" = 'pending'` })
 @Index('IDX_webhook_delivery_lease', ['webhookId', 'leaseUntil'], { where: `"status" = 'sending'` })
 @Index('IDX_webhook_delivery_webhook_sequence', ['webhookId', 'sequence'])
+// The retention sweep's scan: finished rows oldest first, and only those (the hot pending/sending rows stay out).
+@Index('IDX_webhook_delivery_finished', ['finishedAt'], { where: `"status" IN ('succeeded', 'failed')` })
 export class WebhookDelivery {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -63,6 +65,13 @@ export class WebhookDelivery {
 
   @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true })
   deliveredAt: Date | null;
+
+  /**
+   * When the delivery became succeeded or failed (NULL while pending or sending): the retention clock
+   * (WEBHOOK_DELIVERY_RETENTION_DAYS), so a redelivered old event is kept as long as a new one.
+   */
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -97,7 +97,9 @@ export class WebhooksController {
   @Can('read', 'Webhook', { param: 'id' })
   @ApiOperation({
     summary: "The webhook's deliveries, newest first.",
-    description: "Keyset-paginated: pass the previous page's `next` as `cursor`. `status=pending` includes deliveries being sent.",
+    description:
+      "Keyset-paginated: pass the previous page's `next` as `cursor`. `status=pending` includes deliveries being sent. " +
+      'Succeeded and failed deliveries are kept for WEBHOOK_DELIVERY_RETENTION_DAYS (default 30) after they finished, then deleted; pending ones are kept until they finish.',
   })
   @ApiOkResponse({ type: DeliveryPageDto })
   @ApiBadRequestResponse({ description: 'An unknown status, a malformed cursor or limit, or an unknown parameter.', type: ErrorResponseDoc })

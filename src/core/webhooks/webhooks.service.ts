@@ -171,7 +171,7 @@ export class WebhooksService {
       this.db,
       `WITH d AS (SELECT d.id, d.status FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id
                    WHERE d.id = $1 AND d.webhook_id = $2 AND w.account_id = $3),
-            again AS (UPDATE webhook_delivery q SET status = 'pending', attempts = 0, next_attempt_at = now(), lease_until = NULL
+            again AS (UPDATE webhook_delivery q SET status = 'pending', attempts = 0, next_attempt_at = now(), lease_until = NULL, finished_at = NULL
                         FROM d WHERE q.id = d.id AND d.status <> 'sending' RETURNING q.id)
        SELECT id FROM d`,
       [deliveryId, id, accountId],

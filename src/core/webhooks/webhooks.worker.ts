@@ -77,6 +77,8 @@ export class WebhooksWorker implements OnApplicationBootstrap, OnApplicationShut
       maxAttempts: this.schedule.length + 1,
       backoffBaseSeconds: 5,
       backoffCapSeconds: 6 * 3600,
+      // The retention clock (webhook-retention.ts) starts when a delivery is finished.
+      onFail: 'finished_at = now()',
     });
     this.sender = new WebhookSender(env.webhookAllowPrivateTargets, PER_ENDPOINT, env.webhookTimeoutMs);
   }
@@ -230,7 +232,7 @@ export class WebhooksWorker implements OnApplicationBootstrap, OnApplicationShut
       await this.queue.completeMany(
         batch.map((b) => b.row),
         'succeeded',
-        `delivered_at = now(), last_status_code = (split_part(r.extra, ' ', 1))::int, last_response = substr(r.extra, strpos(r.extra, ' ') + 1)`,
+        `delivered_at = now(), finished_at = now(), last_status_code = (split_part(r.extra, ' ', 1))::int, last_response = substr(r.extra, strpos(r.extra, ' ') + 1)`,
         batch.map((b) => `${b.status} ${b.body}`),
       );
       const healed = new Set(batch.filter((b) => b.endpoint.failing).map((b) => b.endpoint.id));
