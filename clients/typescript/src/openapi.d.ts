@@ -3686,9 +3686,15 @@ export interface components {
             token_type: "Bearer" | "JWT";
         };
         OAuth2TokenRequestDto: {
-            /** @description Required unless sent with HTTP Basic authentication. */
+            /**
+             * @description Required unless sent with HTTP Basic authentication (then omit it or leave it empty).
+             * @example my-client
+             */
             client_id?: string;
-            /** @description Required unless sent with HTTP Basic authentication. */
+            /**
+             * @description Required unless sent with HTTP Basic authentication (then omit it or leave it empty).
+             * @example my-secret
+             */
             client_secret?: string;
             /**
              * @description Only client_credentials is supported (another value answers 400 unsupported_grant_type).
@@ -3698,7 +3704,7 @@ export interface components {
             grant_type: "client_credentials";
             /**
              * @description Space-separated scopes: `read` (GET and HEAD calls), `write` (every other method). Omitted or empty: `read write`. Another value answers 400 invalid_scope.
-             * @example read
+             * @example read write
              */
             scope?: string;
             /**
@@ -5205,10 +5211,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -5456,10 +5462,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -5600,10 +5606,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -6120,10 +6126,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -6228,10 +6234,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -6413,10 +6419,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -6600,10 +6606,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -6851,10 +6857,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -6995,10 +7001,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -7183,10 +7189,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -7368,10 +7374,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -7619,10 +7625,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -7763,10 +7769,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -7951,10 +7957,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -8142,10 +8148,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -8249,10 +8255,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -8399,10 +8405,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -8544,10 +8550,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -8688,10 +8694,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -8881,10 +8887,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -8988,10 +8994,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -9140,10 +9146,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -9285,10 +9291,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -9429,10 +9435,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -9632,10 +9638,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -9760,7 +9766,7 @@ export interface operations {
                      *       {
                      *         "id": "REQUIRED",
                      *         "metadata": {
-                     *           "field": "name",
+                     *           "field": "password",
                      *           "message": "This field is required."
                      *         }
                      *       }
@@ -9903,10 +9909,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -10047,10 +10053,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -10235,10 +10241,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -10431,7 +10437,7 @@ export interface operations {
                      *       {
                      *         "id": "REQUIRED",
                      *         "metadata": {
-                     *           "field": "name",
+                     *           "field": "password",
                      *           "message": "This field is required."
                      *         }
                      *       }
@@ -10583,10 +10589,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -10725,8 +10731,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
+                     *       "error": "invalid_parameter",
+                     *       "message": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
@@ -10814,7 +10820,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
+                     *       "message": "code: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
@@ -10945,7 +10951,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
+                     *       "message": "organization: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
@@ -11046,7 +11052,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
+                     *       "message": "organization: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
@@ -11310,7 +11316,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
+                     *       "message": "organization: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
@@ -11413,7 +11419,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
+                     *       "message": "organization: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
@@ -11546,7 +11552,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
+                     *       "message": "organization: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
@@ -11679,7 +11685,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
+                     *       "message": "organizations: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
@@ -11810,7 +11816,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
+                     *       "message": "user: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
@@ -11913,7 +11919,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
+                     *       "message": "organizations: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
@@ -12046,7 +12052,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
+                     *       "message": "user: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
@@ -12177,7 +12183,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
+                     *       "message": "organization: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
@@ -12413,7 +12419,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
+                     *       "message": "organization: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
@@ -12553,7 +12559,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "clientKey: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -12683,7 +12689,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "externalChannelId: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -12782,7 +12788,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -12879,7 +12885,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "externalCertificateId: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13012,7 +13018,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "certificateIdentifier: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13159,7 +13165,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13277,7 +13283,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13378,7 +13384,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13495,7 +13501,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13597,7 +13603,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13694,7 +13700,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "identifier: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13811,7 +13817,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13941,7 +13947,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "identifier: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -14108,7 +14114,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -14255,7 +14261,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -14402,7 +14408,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -14551,7 +14557,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -14670,7 +14676,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -14756,7 +14762,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -14873,7 +14879,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "identifier: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -15023,7 +15029,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -15175,7 +15181,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -15282,7 +15288,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -15385,7 +15391,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -15531,7 +15537,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -15651,7 +15657,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "items: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -15805,7 +15811,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -15962,7 +15968,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "identifier: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -16076,7 +16082,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -16163,7 +16169,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -16253,7 +16259,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -16400,7 +16406,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -16550,7 +16556,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -16665,7 +16671,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -16815,7 +16821,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -16934,7 +16940,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -17041,7 +17047,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -17144,7 +17150,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "files: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -17263,7 +17269,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -17390,7 +17396,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "identifier: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -17507,7 +17513,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -17657,7 +17663,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -17804,7 +17810,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -17965,7 +17971,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -18062,7 +18068,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "identifier: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -18195,7 +18201,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "entityIdentifier: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -18328,7 +18334,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "entityIdentifier: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -18461,7 +18467,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "currentUserIdentifier: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -18611,7 +18617,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -18731,7 +18737,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -18876,7 +18882,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -19023,7 +19029,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -19174,7 +19180,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "permissions: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -19335,7 +19341,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -19446,7 +19452,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "grant_type: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["OAuth2Error"];
@@ -19584,7 +19590,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "grant_type: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["OAuth2Error"];
@@ -19719,7 +19725,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -19822,7 +19828,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "email: This field is required.",
                      *       "status": "error"
                      *     }
                      */
@@ -19954,7 +19960,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -20075,7 +20081,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -20244,7 +20250,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -20409,7 +20415,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -20528,7 +20534,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -20677,7 +20683,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -20796,7 +20802,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -20954,7 +20960,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -21056,7 +21062,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -21178,7 +21184,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -21282,7 +21288,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -21427,7 +21433,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -21531,7 +21537,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -21676,7 +21682,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -21780,7 +21786,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -21925,7 +21931,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -22030,7 +22036,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -22152,7 +22158,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "action: This field is required.",
                      *       "status": "error"
                      *     }
                      */
@@ -22291,7 +22297,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -22393,7 +22399,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "course_details: This field is required.",
                      *       "status": "error"
                      *     }
                      */
@@ -22442,8 +22448,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "HTTP 406",
-                     *       "status": "error"
+                     *       "detail": "The user jdoe does not exist.",
+                     *       "message": "The user jdoe does not exist.",
+                     *       "status": "user_not_found"
                      *     }
                      */
                     "application/json": components["schemas"]["TribooError"];
@@ -22521,7 +22528,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -22617,7 +22624,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -22715,7 +22722,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -22847,7 +22854,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -22945,7 +22952,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -23092,7 +23099,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -23195,7 +23202,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "userName: This field is required.",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -23354,7 +23361,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -23494,7 +23501,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "userName: This field is required.",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -23683,7 +23690,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -23859,7 +23866,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "Operations: This field is required.",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -24061,7 +24068,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -24164,7 +24171,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "displayName: This field is required.",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -24323,7 +24330,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -24463,7 +24470,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "displayName: This field is required.",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -24652,7 +24659,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -24833,7 +24840,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "Operations: This field is required.",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -25388,8 +25395,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
+                     *       "error": "invalid",
+                     *       "message": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -25532,8 +25539,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
+                     *       "error": "invalid",
+                     *       "message": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -25733,8 +25740,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
+                     *       "error": "invalid",
+                     *       "message": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -25876,8 +25883,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
+                     *       "error": "invalid",
+                     *       "message": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -25964,7 +25971,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "required",
-                     *       "message": "name: This field is required."
+                     *       "message": "events: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -26078,8 +26085,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
+                     *       "error": "invalid",
+                     *       "message": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -26192,8 +26199,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
+                     *       "error": "invalid",
+                     *       "message": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -26341,8 +26348,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
+                     *       "error": "invalid",
+                     *       "message": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -26493,8 +26500,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
+                     *       "error": "invalid",
+                     *       "message": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -26610,8 +26617,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
+                     *       "error": "invalid",
+                     *       "message": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -26755,8 +26762,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
+                     *       "error": "invalid",
+                     *       "message": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -26901,8 +26908,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
+                     *       "error": "invalid",
+                     *       "message": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
