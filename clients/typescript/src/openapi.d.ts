@@ -2739,7 +2739,10 @@ export interface components {
             learner_count: number;
             /** @example Grade 3 */
             name: string;
-            /** @description Parent facility id, 32 hex digits. */
+            /**
+             * @description Parent facility id, 32 hex digits.
+             * @example 3d9a8f1c2b7e4a6d9c0e5f4b1a2c3d4e
+             */
             parent: string;
         };
         CoachDto: {
@@ -2874,7 +2877,10 @@ export interface components {
             /** @description Facility id; defaults to the caller's facility. */
             facility?: string;
             full_name?: string;
-            /** @description At least 8 characters, not a common password, not the username. */
+            /**
+             * @description At least 8 characters, not a common password, not the username.
+             * @example Blue-Heron-42
+             */
             password: string;
             /**
              * @description Unique per facility (case-insensitively) and per account.
@@ -2894,7 +2900,10 @@ export interface components {
         CreateLearnerGroupDto: {
             /** @example Red team */
             name: string;
-            /** @description Parent classroom id (32 hex digits or UUID). */
+            /**
+             * @description Parent classroom id (32 hex digits or UUID).
+             * @example 8b1e6c0f4a2d4e7f9a3b5c6d7e8f9a0b
+             */
             parent: string;
         };
         CreateMembershipDto: {
@@ -3335,14 +3344,20 @@ export interface components {
             learners: number;
         };
         ExternalEntitlement: {
-            /** @description Identifier of the entity (channel or group identifier, sub-account name). It must exist. */
+            /**
+             * @description Identifier of the entity (channel or group identifier, sub-account name). It must exist.
+             * @example course-v1:acme+safety+2026
+             */
             entityIdentifier: string;
             /**
              * @description Kind of entity: COURSE (a channel), GROUP, or WORKSPACE (a sub-account, by name).
              * @enum {string}
              */
             entityType: "COURSE" | "GROUP" | "WORKSPACE";
-            /** @description The user the role is given to. */
+            /**
+             * @description The user the role is given to.
+             * @example jane.doe
+             */
             userIdentifier: string;
             /**
              * @description The role on that entity: MANAGER (read, update, delete), EDITOR (read, update), INSTRUCTOR (read).
@@ -3526,7 +3541,10 @@ export interface components {
             total_pages: number;
         };
         GroupData: {
-            /** @description The unique id of the group, defined by the external provider. */
+            /**
+             * @description The unique id of the group, defined by the external provider.
+             * @example warehouse-north
+             */
             identifier: string;
             /** @description Group name (required when the group is created). */
             name?: string;
@@ -3618,7 +3636,10 @@ export interface components {
             id: string;
             /** @example Red team */
             name: string;
-            /** @description Parent classroom id, 32 hex digits. */
+            /**
+             * @description Parent classroom id, 32 hex digits.
+             * @example 8b1e6c0f4a2d4e7f9a3b5c6d7e8f9a0b
+             */
             parent: string;
             /** @description Ids of the learners in this group. */
             user_ids: string[];
@@ -5018,9 +5039,15 @@ export interface components {
             username?: string | null;
         };
         UserIdentity: {
-            /** @description Existing user identifier. */
+            /**
+             * @description Existing user identifier.
+             * @example jane.doe
+             */
             currentUserIdentifier: string;
-            /** @description New user identifier to assign (must be free in the account, 409 otherwise). */
+            /**
+             * @description New user identifier to assign (must be free in the account, 409 otherwise).
+             * @example jane.smith
+             */
             newUserIdentifier: string;
         };
         UserInfo: {
@@ -5085,9 +5112,15 @@ export interface components {
             permission: components["schemas"]["PermissionDto"];
         };
         UserProfileData: {
-            /** @description The unique id of the user profile, defined by the external provider. */
+            /**
+             * @description The unique id of the user profile, defined by the external provider.
+             * @example forklift-operator
+             */
             identifier: string;
-            /** @description User Profile name. */
+            /**
+             * @description User Profile name.
+             * @example Forklift operator
+             */
             name: string;
         };
         UserProfileInfo: {
@@ -5169,11 +5202,17 @@ export interface components {
             secret: string;
         };
         requirementUpdate: {
-            /** @description certificateIdentifier */
+            /**
+             * @description certificateIdentifier
+             * @example safety-2026
+             */
             certificateIdentifier: string;
             /** @description isRequired */
             isRequired: boolean;
-            /** @description userIdentifier */
+            /**
+             * @description userIdentifier
+             * @example jane.doe
+             */
             userIdentifier: string;
         };
     };
