@@ -9744,7 +9744,7 @@ export interface operations {
                      *         "id": "NOT_FOUND",
                      *         "metadata": {
                      *           "field": "",
-                     *           "message": "Not found."
+                     *           "message": "Invalid page."
                      *         }
                      *       }
                      *     ]
@@ -12604,7 +12604,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description invalid_client */
+            /** @description invalid_client: unknown or revoked client, or a wrong secret. */
             401: {
                 headers: {
                     /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
@@ -12620,8 +12620,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *       "error": "invalid_client",
+                     *       "error_description": "Unknown client or wrong secret."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -19514,7 +19514,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_client",
-                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *       "error_description": "Client authentication failed."
                      *     }
                      */
                     "application/json": components["schemas"]["OAuth2Error"];
@@ -19652,7 +19652,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_client",
-                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *       "error_description": "Client authentication failed."
                      *     }
                      */
                     "application/json": components["schemas"]["OAuth2Error"];
@@ -19805,7 +19805,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description Invalid page. */
+            /** @description Invalid page (outside 1..num_pages). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -19813,7 +19813,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Not found.",
+                     *       "detail": "Invalid page.",
                      *       "status": "not_found"
                      *     }
                      */
@@ -21040,7 +21040,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description Invalid page. */
+            /** @description Invalid page (outside 1..num_pages). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -21048,7 +21048,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Not found.",
+                     *       "detail": "Invalid page.",
                      *       "status": "not_found"
                      *     }
                      */
@@ -21264,7 +21264,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description Invalid page. */
+            /** @description Invalid page (outside 1..num_pages). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -21272,7 +21272,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Not found.",
+                     *       "detail": "Invalid page.",
                      *       "status": "not_found"
                      *     }
                      */
@@ -21521,7 +21521,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Not found.",
+                     *       "detail": "Invalid page.",
                      *       "status": "not_found"
                      *     }
                      */
@@ -21770,7 +21770,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Not found.",
+                     *       "detail": "Invalid page.",
                      *       "status": "not_found"
                      *     }
                      */
@@ -22019,7 +22019,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Not found.",
+                     *       "detail": "Invalid page.",
                      *       "status": "not_found"
                      *     }
                      */
