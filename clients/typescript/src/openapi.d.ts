@@ -10630,8 +10630,8 @@ export interface operations {
                      *       {
                      *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "",
+                     *           "message": "API client tokens have no session; they expire on their own."
                      *         }
                      *       }
                      *     ]
@@ -20446,7 +20446,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooUserDto"];
                 };
             };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            /** @description The user_id is not an integer. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20454,7 +20454,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "foo: Unknown field \"foo\".",
+                     *       "detail": "user_id: \"abc\" is not a valid user id.",
                      *       "status": "error"
                      *     }
                      */
@@ -20565,7 +20565,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeactivationDto"];
                 };
             };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            /** @description The user_id is not an integer. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20573,7 +20573,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "foo: Unknown field \"foo\".",
+                     *       "detail": "user_id: \"abc\" is not a valid user id.",
                      *       "status": "error"
                      *     }
                      */

@@ -7,7 +7,7 @@ import { DocumentedWithTrailingSlash } from '../../../core/openapi/path-spelling
 import { Can } from '../../../core/policy/policy.decorators';
 import { INVALID_PAGE_RESPONSE, Page } from '../common/pagination';
 import { CreateTribooUserDto, TribooUserDto, TribooUserPageDto, TribooUserStatusDto, UpdateTribooUserDto } from './user.dto';
-import { parseUserId, userIdList, usernameList } from './user-keys';
+import { BAD_USER_ID_RESPONSE, parseUserId, userIdList, usernameList } from './user-keys';
 import { UsersByUsernameQueryDto, UsersQueryDto } from './users-query.dto';
 import { TribooUsersListService } from './users-list.service';
 import { TribooUsersService } from './users.service';
@@ -90,6 +90,7 @@ export class TribooUsersController {
   @ApiOperation({ summary: 'GET USERS: one user by user id.', description: 'Every create field plus `user_id` and `is_active`; 404 `user_not_found`.' })
   @ApiParam({ name: 'user_id', description: 'Integer user id.', example: 30, schema: { ...INT32 } })
   @ApiOkResponse({ type: TribooUserDto })
+  @ApiBadRequestResponse(BAD_USER_ID_RESPONSE)
   @ApiNotFoundResponse(NOT_FOUND)
   getById(@CurrentPrincipal() principal: Principal, @Param('user_id') userId: string): Promise<TribooUserDto> {
     return this.users.get(principal.accountId, { by: 'user_id', value: parseUserId(userId) });
