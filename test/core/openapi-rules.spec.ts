@@ -91,6 +91,20 @@ describe('the committed OpenAPI document', () => {
     expect(wrong).toEqual([]);
   });
 
+  it("names in a 400 'This field is required.' example only a field the operation takes (a token route has no \"name\")", () => {
+    const ref = (x: Schema | undefined): Schema | undefined => (x?.$ref ? doc.components.schemas[x.$ref.split('/').pop()] : x);
+    const wrong: string[] = [];
+    for (const { where, op } of operations) {
+      const text = JSON.stringify(Object.values((op.responses?.['400']?.content ?? {}) as Schema)[0]?.example ?? '');
+      const field = /"field":"([^"]+)","message":"This field is required\./.exec(text)?.[1] ?? /([\w.]+): This field is required\./.exec(text)?.[1];
+      if (!field) continue;
+      const body = ref(Object.values((op.requestBody?.content ?? {}) as Schema)[0]?.schema);
+      const takes = [...(body?.required ?? []), ...(op.parameters ?? []).filter((p: Schema) => p.required).map((p: Schema) => p.name)];
+      if (!takes.includes(field)) wrong.push(`${where}: ${field}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('documents the headers that come with 401 and 429', () => {
     const missing = operations.flatMap(({ where, op }) => [
       ...(op.responses?.['401'] && !op.responses['401'].headers?.['WWW-Authenticate']?.required ? [`${where} 401 WWW-Authenticate`] : []),

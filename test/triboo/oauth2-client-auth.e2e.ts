@@ -102,6 +102,17 @@ describe('OAuth2 client authentication as standard client libraries send it', ()
     await post().send({ grant_type: 'client_credentials', client_id: client.id }).expect(200);
   });
 
+  it('empty body parameters count as omitted (RFC 6749 3.2): Swagger UI with Basic sends client_id= and client_secret=', async () => {
+    // Exactly the form Swagger UI's Try it out posts once clientBasic is authorized and the two fields are cleared.
+    const header = basic(formEncode(client.id), formEncode(client.secret));
+    const form = 'client_id=&client_secret=&grant_type=client_credentials&scope=read%20write&token_type=jwt';
+    const res = await ctx.http().post('/oauth2/access_token').set('Authorization', header).type('form').send(form).expect(200);
+    expect(res.body).toMatchObject({ token_type: 'JWT', scope: 'read write' });
+    // Without Basic, empty credentials are missing credentials, not an empty client to look up.
+    const none = await ctx.http().post('/oauth2/access_token').type('form').send('client_id=&client_secret=&grant_type=client_credentials').expect(400);
+    expect(none.body.error).toBe('invalid_request');
+  });
+
   it('a Basic header that cannot be read is 401 with the challenge; other schemes are not client authentication', async () => {
     for (const header of ['Basic', 'Basic !!!', `Basic ${Buffer.from('no-colon').toString('base64')}`, `Basic ${Buffer.from(':secret').toString('base64')}`, `Basic ${Buffer.from('id%zz:secret').toString('base64')}`]) {
       const res = await ctx.http().post('/oauth2/access_token').set('Authorization', header).type('form').send({ grant_type: 'client_credentials' }).expect(401);

@@ -2739,7 +2739,10 @@ export interface components {
             learner_count: number;
             /** @example Grade 3 */
             name: string;
-            /** @description Parent facility id, 32 hex digits. */
+            /**
+             * @description Parent facility id, 32 hex digits.
+             * @example 3d9a8f1c2b7e4a6d9c0e5f4b1a2c3d4e
+             */
             parent: string;
         };
         CoachDto: {
@@ -2874,7 +2877,10 @@ export interface components {
             /** @description Facility id; defaults to the caller's facility. */
             facility?: string;
             full_name?: string;
-            /** @description At least 8 characters, not a common password, not the username. */
+            /**
+             * @description At least 8 characters, not a common password, not the username.
+             * @example Blue-Heron-42
+             */
             password: string;
             /**
              * @description Unique per facility (case-insensitively) and per account.
@@ -2894,7 +2900,10 @@ export interface components {
         CreateLearnerGroupDto: {
             /** @example Red team */
             name: string;
-            /** @description Parent classroom id (32 hex digits or UUID). */
+            /**
+             * @description Parent classroom id (32 hex digits or UUID).
+             * @example 8b1e6c0f4a2d4e7f9a3b5c6d7e8f9a0b
+             */
             parent: string;
         };
         CreateMembershipDto: {
@@ -3335,14 +3344,20 @@ export interface components {
             learners: number;
         };
         ExternalEntitlement: {
-            /** @description Identifier of the entity (channel or group identifier, sub-account name). It must exist. */
+            /**
+             * @description Identifier of the entity (channel or group identifier, sub-account name). It must exist.
+             * @example course-v1:acme+safety+2026
+             */
             entityIdentifier: string;
             /**
              * @description Kind of entity: COURSE (a channel), GROUP, or WORKSPACE (a sub-account, by name).
              * @enum {string}
              */
             entityType: "COURSE" | "GROUP" | "WORKSPACE";
-            /** @description The user the role is given to. */
+            /**
+             * @description The user the role is given to.
+             * @example jane.doe
+             */
             userIdentifier: string;
             /**
              * @description The role on that entity: MANAGER (read, update, delete), EDITOR (read, update), INSTRUCTOR (read).
@@ -3526,7 +3541,10 @@ export interface components {
             total_pages: number;
         };
         GroupData: {
-            /** @description The unique id of the group, defined by the external provider. */
+            /**
+             * @description The unique id of the group, defined by the external provider.
+             * @example warehouse-north
+             */
             identifier: string;
             /** @description Group name (required when the group is created). */
             name?: string;
@@ -3618,7 +3636,10 @@ export interface components {
             id: string;
             /** @example Red team */
             name: string;
-            /** @description Parent classroom id, 32 hex digits. */
+            /**
+             * @description Parent classroom id, 32 hex digits.
+             * @example 8b1e6c0f4a2d4e7f9a3b5c6d7e8f9a0b
+             */
             parent: string;
             /** @description Ids of the learners in this group. */
             user_ids: string[];
@@ -3686,9 +3707,15 @@ export interface components {
             token_type: "Bearer" | "JWT";
         };
         OAuth2TokenRequestDto: {
-            /** @description Required unless sent with HTTP Basic authentication. */
+            /**
+             * @description Required unless sent with HTTP Basic authentication (then omit it or leave it empty).
+             * @example my-client
+             */
             client_id?: string;
-            /** @description Required unless sent with HTTP Basic authentication. */
+            /**
+             * @description Required unless sent with HTTP Basic authentication (then omit it or leave it empty).
+             * @example my-secret
+             */
             client_secret?: string;
             /**
              * @description Only client_credentials is supported (another value answers 400 unsupported_grant_type).
@@ -3698,7 +3725,7 @@ export interface components {
             grant_type: "client_credentials";
             /**
              * @description Space-separated scopes: `read` (GET and HEAD calls), `write` (every other method). Omitted or empty: `read write`. Another value answers 400 invalid_scope.
-             * @example read
+             * @example read write
              */
             scope?: string;
             /**
@@ -5012,9 +5039,15 @@ export interface components {
             username?: string | null;
         };
         UserIdentity: {
-            /** @description Existing user identifier. */
+            /**
+             * @description Existing user identifier.
+             * @example jane.doe
+             */
             currentUserIdentifier: string;
-            /** @description New user identifier to assign (must be free in the account, 409 otherwise). */
+            /**
+             * @description New user identifier to assign (must be free in the account, 409 otherwise).
+             * @example jane.smith
+             */
             newUserIdentifier: string;
         };
         UserInfo: {
@@ -5079,9 +5112,15 @@ export interface components {
             permission: components["schemas"]["PermissionDto"];
         };
         UserProfileData: {
-            /** @description The unique id of the user profile, defined by the external provider. */
+            /**
+             * @description The unique id of the user profile, defined by the external provider.
+             * @example forklift-operator
+             */
             identifier: string;
-            /** @description User Profile name. */
+            /**
+             * @description User Profile name.
+             * @example Forklift operator
+             */
             name: string;
         };
         UserProfileInfo: {
@@ -5163,11 +5202,17 @@ export interface components {
             secret: string;
         };
         requirementUpdate: {
-            /** @description certificateIdentifier */
+            /**
+             * @description certificateIdentifier
+             * @example safety-2026
+             */
             certificateIdentifier: string;
             /** @description isRequired */
             isRequired: boolean;
-            /** @description userIdentifier */
+            /**
+             * @description userIdentifier
+             * @example jane.doe
+             */
             userIdentifier: string;
         };
     };
@@ -5205,10 +5250,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -5456,10 +5501,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -5600,10 +5645,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -6120,10 +6165,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -6228,10 +6273,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -6413,10 +6458,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -6600,10 +6645,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -6851,10 +6896,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -6995,10 +7040,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -7183,10 +7228,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -7368,10 +7413,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -7619,10 +7664,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -7763,10 +7808,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -7951,10 +7996,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -8142,10 +8187,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -8249,10 +8294,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -8399,10 +8444,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -8544,10 +8589,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -8688,10 +8733,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -8881,10 +8926,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -8988,10 +9033,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -9140,10 +9185,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -9285,10 +9330,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -9429,10 +9474,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -9632,10 +9677,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -9699,7 +9744,7 @@ export interface operations {
                      *         "id": "NOT_FOUND",
                      *         "metadata": {
                      *           "field": "",
-                     *           "message": "Not found."
+                     *           "message": "Invalid page."
                      *         }
                      *       }
                      *     ]
@@ -9760,7 +9805,7 @@ export interface operations {
                      *       {
                      *         "id": "REQUIRED",
                      *         "metadata": {
-                     *           "field": "name",
+                     *           "field": "password",
                      *           "message": "This field is required."
                      *         }
                      *       }
@@ -9903,10 +9948,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -10047,10 +10092,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -10235,10 +10280,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "foo",
+                     *           "message": "Unknown field \"foo\"."
                      *         }
                      *       }
                      *     ]
@@ -10431,7 +10476,7 @@ export interface operations {
                      *       {
                      *         "id": "REQUIRED",
                      *         "metadata": {
-                     *           "field": "name",
+                     *           "field": "password",
                      *           "message": "This field is required."
                      *         }
                      *       }
@@ -10583,10 +10628,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "REQUIRED",
+                     *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "name",
-                     *           "message": "This field is required."
+                     *           "field": "",
+                     *           "message": "API client tokens have no session; they expire on their own."
                      *         }
                      *       }
                      *     ]
@@ -10725,8 +10770,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
+                     *       "error": "invalid_parameter",
+                     *       "message": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
@@ -10814,7 +10859,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
+                     *       "message": "code: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
@@ -10945,7 +10990,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
+                     *       "message": "organization: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
@@ -11046,7 +11091,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
+                     *       "message": "organization: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
@@ -11310,7 +11355,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
+                     *       "message": "organization: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
@@ -11413,7 +11458,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
+                     *       "message": "organization: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
@@ -11546,7 +11591,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
+                     *       "message": "organization: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
@@ -11679,7 +11724,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
+                     *       "message": "organizations: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
@@ -11810,7 +11855,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
+                     *       "message": "user: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
@@ -11913,7 +11958,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
+                     *       "message": "organizations: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
@@ -12046,7 +12091,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
+                     *       "message": "user: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
@@ -12177,7 +12222,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
+                     *       "message": "organization: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
@@ -12413,7 +12458,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "missing_parameter",
-                     *       "message": "name: This field is required."
+                     *       "message": "organization: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
@@ -12553,13 +12598,13 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "clientKey: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description invalid_client */
+            /** @description invalid_client: unknown or revoked client, or a wrong secret. */
             401: {
                 headers: {
                     /** @description The request's Origin, when CORS_ORIGINS lists it; absent otherwise. */
@@ -12575,8 +12620,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "access_denied",
-                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *       "error": "invalid_client",
+                     *       "error_description": "Unknown client or wrong secret."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -12683,7 +12728,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "externalChannelId: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -12782,7 +12827,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -12879,7 +12924,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "externalCertificateId: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13012,7 +13057,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "certificateIdentifier: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13159,7 +13204,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13277,7 +13322,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13378,7 +13423,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13495,7 +13540,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13597,7 +13642,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13694,7 +13739,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "identifier: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13811,7 +13856,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13941,7 +13986,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "identifier: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -14108,7 +14153,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -14255,7 +14300,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -14402,7 +14447,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -14551,7 +14596,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -14670,7 +14715,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -14756,7 +14801,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -14873,7 +14918,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "identifier: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -15023,7 +15068,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -15175,7 +15220,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -15282,7 +15327,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -15385,7 +15430,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -15531,7 +15576,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -15651,7 +15696,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "items: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -15805,7 +15850,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -15962,7 +16007,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "identifier: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -16076,7 +16121,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -16163,7 +16208,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -16253,7 +16298,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -16400,7 +16445,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -16550,7 +16595,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -16665,7 +16710,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -16815,7 +16860,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -16934,7 +16979,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -17041,7 +17086,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -17144,7 +17189,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "files: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -17263,7 +17308,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -17390,7 +17435,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "identifier: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -17507,7 +17552,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -17657,7 +17702,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -17804,7 +17849,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -17965,7 +18010,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -18062,7 +18107,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "identifier: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -18195,7 +18240,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "entityIdentifier: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -18328,7 +18373,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "entityIdentifier: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -18461,7 +18506,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "currentUserIdentifier: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -18611,7 +18656,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -18731,7 +18776,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -18876,7 +18921,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -19023,7 +19068,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -19174,7 +19219,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "permissions: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -19335,7 +19380,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -19446,7 +19491,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "grant_type: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["OAuth2Error"];
@@ -19469,7 +19514,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_client",
-                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *       "error_description": "Client authentication failed."
                      *     }
                      */
                     "application/json": components["schemas"]["OAuth2Error"];
@@ -19584,7 +19629,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "name: This field is required."
+                     *       "error_description": "grant_type: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["OAuth2Error"];
@@ -19607,7 +19652,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_client",
-                     *       "error_description": "Authentication credentials were not provided or are invalid."
+                     *       "error_description": "Client authentication failed."
                      *     }
                      */
                     "application/json": components["schemas"]["OAuth2Error"];
@@ -19719,7 +19764,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -19760,7 +19805,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description Invalid page. */
+            /** @description Invalid page (outside 1..num_pages). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -19768,7 +19813,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Not found.",
+                     *       "detail": "Invalid page.",
                      *       "status": "not_found"
                      *     }
                      */
@@ -19822,7 +19867,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "email: This field is required.",
                      *       "status": "error"
                      *     }
                      */
@@ -19954,7 +19999,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -20075,7 +20120,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -20244,7 +20289,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -20401,7 +20446,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooUserDto"];
                 };
             };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            /** @description The user_id is not an integer. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20409,7 +20454,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "user_id: \"abc\" is not a valid user id.",
                      *       "status": "error"
                      *     }
                      */
@@ -20520,7 +20565,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeactivationDto"];
                 };
             };
-            /** @description Bad input: a wrong type, a missing required field, an unknown field or enum value. */
+            /** @description The user_id is not an integer. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20528,7 +20573,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "user_id: \"abc\" is not a valid user id.",
                      *       "status": "error"
                      *     }
                      */
@@ -20677,7 +20722,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -20796,7 +20841,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -20954,7 +20999,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -20995,7 +21040,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description Invalid page. */
+            /** @description Invalid page (outside 1..num_pages). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -21003,7 +21048,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Not found.",
+                     *       "detail": "Invalid page.",
                      *       "status": "not_found"
                      *     }
                      */
@@ -21056,7 +21101,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -21178,7 +21223,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -21219,7 +21264,7 @@ export interface operations {
                     "application/json": components["schemas"]["TribooError"];
                 };
             };
-            /** @description Invalid page. */
+            /** @description Invalid page (outside 1..num_pages). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -21227,7 +21272,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Not found.",
+                     *       "detail": "Invalid page.",
                      *       "status": "not_found"
                      *     }
                      */
@@ -21282,7 +21327,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -21427,7 +21472,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -21476,7 +21521,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Not found.",
+                     *       "detail": "Invalid page.",
                      *       "status": "not_found"
                      *     }
                      */
@@ -21531,7 +21576,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -21676,7 +21721,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -21725,7 +21770,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Not found.",
+                     *       "detail": "Invalid page.",
                      *       "status": "not_found"
                      *     }
                      */
@@ -21780,7 +21825,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -21925,7 +21970,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -21974,7 +22019,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Not found.",
+                     *       "detail": "Invalid page.",
                      *       "status": "not_found"
                      *     }
                      */
@@ -22030,7 +22075,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -22152,7 +22197,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "action: This field is required.",
                      *       "status": "error"
                      *     }
                      */
@@ -22291,7 +22336,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "status": "error"
                      *     }
                      */
@@ -22393,7 +22438,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "course_details: This field is required.",
                      *       "status": "error"
                      *     }
                      */
@@ -22442,8 +22487,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "HTTP 406",
-                     *       "status": "error"
+                     *       "detail": "The user jdoe does not exist.",
+                     *       "message": "The user jdoe does not exist.",
+                     *       "status": "user_not_found"
                      *     }
                      */
                     "application/json": components["schemas"]["TribooError"];
@@ -22521,7 +22567,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -22617,7 +22663,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -22715,7 +22761,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -22847,7 +22893,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -22945,7 +22991,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -23092,7 +23138,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -23195,7 +23241,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "userName: This field is required.",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -23354,7 +23400,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -23494,7 +23540,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "userName: This field is required.",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -23683,7 +23729,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -23859,7 +23905,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "Operations: This field is required.",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -24061,7 +24107,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -24164,7 +24210,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "displayName: This field is required.",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -24323,7 +24369,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -24463,7 +24509,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "displayName: This field is required.",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -24652,7 +24698,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "foo: Unknown field \"foo\".",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -24833,7 +24879,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "name: This field is required.",
+                     *       "detail": "Operations: This field is required.",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -25388,8 +25434,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
+                     *       "error": "invalid",
+                     *       "message": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -25532,8 +25578,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
+                     *       "error": "invalid",
+                     *       "message": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -25733,8 +25779,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
+                     *       "error": "invalid",
+                     *       "message": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -25876,8 +25922,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
+                     *       "error": "invalid",
+                     *       "message": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -25964,7 +26010,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "required",
-                     *       "message": "name: This field is required."
+                     *       "message": "events: This field is required."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -26078,8 +26124,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
+                     *       "error": "invalid",
+                     *       "message": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -26192,8 +26238,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
+                     *       "error": "invalid",
+                     *       "message": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -26341,8 +26387,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
+                     *       "error": "invalid",
+                     *       "message": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -26493,8 +26539,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
+                     *       "error": "invalid",
+                     *       "message": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -26610,8 +26656,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
+                     *       "error": "invalid",
+                     *       "message": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -26755,8 +26801,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
+                     *       "error": "invalid",
+                     *       "message": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -26901,8 +26947,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "error": "required",
-                     *       "message": "name: This field is required."
+                     *       "error": "invalid",
+                     *       "message": "foo: Unknown field \"foo\"."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];

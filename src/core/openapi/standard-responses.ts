@@ -20,7 +20,6 @@ export type SpecOperation = {
  * another dialect's word or a placeholder.
  */
 const ISSUES: Record<number, ErrorIssue> = {
-  400: { code: 'REQUIRED', field: 'name', message: 'This field is required.' },
   401: { code: 'NOT_AUTHENTICATED', message: 'Authentication credentials were not provided or are invalid.' },
   403: { code: 'PERMISSION_DENIED', message: 'You do not have permission to perform this action.' },
   404: { code: 'NOT_FOUND', message: 'Not found.' },
@@ -34,9 +33,27 @@ const ISSUES: Record<number, ErrorIssue> = {
   503: { code: 'INTERNAL', message: 'The database does not answer.' },
 };
 
-export function errorExample(format: ErrorFormat, status: number): unknown {
-  const issue = ISSUES[status] ?? { code: 'INVALID', message: `HTTP ${status}` };
-  return format.body(new ApiError(status, [issue]));
+export function errorExample(format: ErrorFormat, status: number, issue?: ErrorIssue): unknown {
+  return format.body(new ApiError(status, [issue ?? ISSUES[status] ?? { code: 'INVALID', message: `HTTP ${status}` }]));
+}
+
+type Schema = { $ref?: string; required?: string[] };
+type Parameter = { in?: string; name?: string; required?: boolean };
+
+/**
+ * The 400 this operation really answers for the commonest mistake, in the words of the validation pipe
+ * (validation.ts): a required field of its body or query left out, named as the client sends it; an operation
+ * with nothing required refuses an unknown field (forbidNonWhitelisted). One fixed field ("name") would tell
+ * the reader of the token route or of a GET without a body to send a field they do not have.
+ */
+export function badInputIssue(op: SpecOperation, schemas: Record<string, unknown>): ErrorIssue {
+  const content = Object.values((op.requestBody as { content?: Record<string, { schema?: Schema }> } | undefined)?.content ?? {})[0];
+  const ref = content?.schema?.$ref;
+  const body = (ref ? schemas[ref.split('/').pop()!] : content?.schema) as Schema | undefined;
+  const query = ((op.parameters ?? []) as Parameter[]).find((p) => p.in === 'query' && p.required)?.name;
+  const field = [...(body?.required ?? [])].sort()[0] ?? query;
+  if (field) return { code: 'REQUIRED', field, message: 'This field is required.' };
+  return { code: 'INVALID', field: 'foo', message: 'Unknown field "foo".' };
 }
 
 const RETRY_AFTER: Header = { description: 'Seconds to wait before trying again.', required: true, schema: { ...INT32, minimum: 1, maximum: 604_800 } };
@@ -66,10 +83,10 @@ export function addTransportErrors(path: string, method: string, op: SpecOperati
 }
 
 /** The dialect's error body on every error status, with a real example and the headers that status carries. */
-export function documentErrorResponse(format: ErrorFormat, schemaName: string, status: string, response: SpecResponse): void {
+export function documentErrorResponse(format: ErrorFormat, schemaName: string, status: string, response: SpecResponse, issue?: ErrorIssue): void {
   const contentType = format.contentType ?? 'application/json';
   const current = response.content?.[contentType] ?? response.content?.['application/json'];
-  response.content = { [contentType]: { schema: { $ref: `#/components/schemas/${schemaName}` }, example: current?.example ?? errorExample(format, Number(status)) } };
+  response.content = { [contentType]: { schema: { $ref: `#/components/schemas/${schemaName}` }, example: current?.example ?? errorExample(format, Number(status), issue) } };
   const headers = ERROR_HEADERS[status];
   if (headers) {
     // A copy: decorators share one headers object between a route's responses (NO_STORE_HEADERS).

@@ -6,7 +6,7 @@ import { cleanOperationIds } from './operation-ids';
 import { orderPaths } from './path-order';
 import { applyPathSpellings } from './path-spelling';
 import { unfillOptionalQueries } from './query-examples';
-import { SpecOperation as Operation, addTransportErrors, documentErrorResponse } from './standard-responses';
+import { SpecOperation as Operation, addTransportErrors, badInputIssue, documentErrorResponse } from './standard-responses';
 import { orderedTags } from './tags';
 
 const DESCRIPTION = [
@@ -66,7 +66,8 @@ function applyDialectErrors(doc: OpenAPIObject): void {
       if (op.parameters?.length || op.requestBody) op.responses['400'] ??= { ...BAD_INPUT };
       addTransportErrors(path, method, op);
       for (const [status, response] of Object.entries(op.responses)) {
-        if (Number(status) >= 400) documentErrorResponse(format, schemaName, status, response);
+        const issue = status === '400' ? badInputIssue(op, doc.components.schemas) : undefined;
+        if (Number(status) >= 400) documentErrorResponse(format, schemaName, status, response, issue);
       }
     }
   }

@@ -105,7 +105,7 @@ export class UserCertificateStateDto {
 /** requirementUpdate. */
 @ApiSchema({ name: 'requirementUpdate' })
 export class RequirementUpdateDto {
-  @ApiProperty({ description: 'certificateIdentifier' })
+  @ApiProperty({ description: 'certificateIdentifier', example: 'safety-2026' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)
@@ -115,7 +115,7 @@ export class RequirementUpdateDto {
   @IsBoolean()
   isRequired: boolean;
 
-  @ApiProperty({ description: 'userIdentifier' })
+  @ApiProperty({ description: 'userIdentifier', example: 'jane.doe' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)

@@ -5,7 +5,7 @@ import { ENTITLEMENT_ENTITY_TYPES, ENTITLEMENT_ROLES } from '../policy/enabley-s
 /** Seed ExternalEntitlement. */
 @ApiSchema({ name: 'ExternalEntitlement' })
 export class ExternalEntitlementDto {
-  @ApiProperty({ description: 'The user the role is given to.' })
+  @ApiProperty({ description: 'The user the role is given to.', example: 'jane.doe' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -15,7 +15,7 @@ export class ExternalEntitlementDto {
   @IsIn(ENTITLEMENT_ENTITY_TYPES)
   entityType: string;
 
-  @ApiProperty({ description: 'Identifier of the entity (channel or group identifier, sub-account name). It must exist.' })
+  @ApiProperty({ description: 'Identifier of the entity (channel or group identifier, sub-account name). It must exist.', example: 'course-v1:acme+safety+2026' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -5,7 +5,7 @@ import { ToBoolean } from '../../../core/http/transforms';
 /** Seed GroupData: create or update a group by identifier. */
 @ApiSchema({ name: 'GroupData' })
 export class GroupDataDto {
-  @ApiProperty({ description: 'The unique id of the group, defined by the external provider.' })
+  @ApiProperty({ description: 'The unique id of the group, defined by the external provider.', example: 'warehouse-north' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -27,7 +27,12 @@ export class EnableyTokenController {
   })
   @ApiOkResponse({ type: EnableyTokenDto, headers: NO_STORE_HEADERS })
   @ApiBadRequestResponse({ type: ErrorResponseDoc, headers: NO_STORE_HEADERS })
-  @ApiUnauthorizedResponse({ description: 'invalid_client', type: ErrorResponseDoc, headers: NO_STORE_HEADERS })
+  @ApiUnauthorizedResponse({
+    description: 'invalid_client: unknown or revoked client, or a wrong secret.',
+    type: ErrorResponseDoc,
+    headers: NO_STORE_HEADERS,
+    example: { error: 'invalid_client', error_description: 'Unknown client or wrong secret.' },
+  })
   @ApiTooManyRequestsResponse({ description: 'Too many requests from this address, or too many failures for this clientKey.', type: ErrorResponseDoc, headers: RETRY_AFTER_HEADERS })
   async token(@Query() query: EnableyTokenQuery): Promise<EnableyTokenDto> {
     const token = await this.credentials.issue(query.clientKey, query.secret);

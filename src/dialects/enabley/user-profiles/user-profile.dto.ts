@@ -4,13 +4,13 @@ import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 /** Seed UserProfileData. */
 @ApiSchema({ name: 'UserProfileData' })
 export class UserProfileDataDto {
-  @ApiProperty({ description: 'The unique id of the user profile, defined by the external provider.' })
+  @ApiProperty({ description: 'The unique id of the user profile, defined by the external provider.', example: 'forklift-operator' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   identifier: string;
 
-  @ApiProperty({ description: 'User Profile name.', maxLength: 300 })
+  @ApiProperty({ description: 'User Profile name.', maxLength: 300, example: 'Forklift operator' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)

@@ -230,13 +230,13 @@ export class UserStatusQuery {
 /** Seed UserIdentity. */
 @ApiSchema({ name: 'UserIdentity' })
 export class UserIdentityDto {
-  @ApiProperty({ description: 'Existing user identifier.' })
+  @ApiProperty({ description: 'Existing user identifier.', example: 'jane.doe' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   currentUserIdentifier: string;
 
-  @ApiProperty({ description: 'New user identifier to assign (must be free in the account, 409 otherwise).' })
+  @ApiProperty({ description: 'New user identifier to assign (must be free in the account, 409 otherwise).', example: 'jane.smith' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -29,7 +29,7 @@ export class ClassroomDto {
   @ApiProperty({ example: 'Grade 3' })
   name: string;
 
-  @ApiProperty({ description: 'Parent facility id, 32 hex digits.' })
+  @ApiProperty({ description: 'Parent facility id, 32 hex digits.', example: '3d9a8f1c2b7e4a6d9c0e5f4b1a2c3d4e' })
   parent: string;
 
   @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 2147483647, description: 'Number of learners in the classroom.' })

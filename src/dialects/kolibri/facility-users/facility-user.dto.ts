@@ -124,7 +124,7 @@ export class CreateFacilityUserDto {
   @Matches(USERNAME, { message: 'username may not contain spaces.' })
   username: string;
 
-  @ApiProperty({ minLength: 8, maxLength: 128, description: 'At least 8 characters, not a common password, not the username.' })
+  @ApiProperty({ minLength: 8, maxLength: 128, description: 'At least 8 characters, not a common password, not the username.', example: 'Blue-Heron-42' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(128)

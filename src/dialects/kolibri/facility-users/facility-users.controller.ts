@@ -28,7 +28,7 @@ export class FacilityUsersController {
     schema: { oneOf: [{ type: 'array', maxItems: 100000, items: { $ref: getSchemaPath(FacilityUserDto) } }, { $ref: getSchemaPath(FacilityUserPageDto) }] },
   })
   @ApiBadRequestResponse()
-  @ApiNotFoundResponse({ description: 'With page_size: a page past the last ("Invalid page.").' })
+  @ApiNotFoundResponse({ description: 'With page_size: a page past the last ("Invalid page.").', example: [{ id: 'NOT_FOUND', metadata: { field: '', message: 'Invalid page.' } }] })
   list(@Query() query: FacilityUserQueryDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<FacilityUserDto[] | FacilityUserPageDto> {
     return this.users.list(principal, ability, query);
   }

@@ -10,7 +10,7 @@ export class LearnerGroupDto {
   @ApiProperty({ example: 'Red team' })
   name: string;
 
-  @ApiProperty({ description: 'Parent classroom id, 32 hex digits.' })
+  @ApiProperty({ description: 'Parent classroom id, 32 hex digits.', example: '8b1e6c0f4a2d4e7f9a3b5c6d7e8f9a0b' })
   parent: string;
 
   @ApiProperty({ type: [String], maxItems: 100000, description: 'Ids of the learners in this group.' })
@@ -32,7 +32,7 @@ export class CreateLearnerGroupDto {
   @MaxLength(100)
   name: string;
 
-  @ApiProperty({ description: 'Parent classroom id (32 hex digits or UUID).' })
+  @ApiProperty({ description: 'Parent classroom id (32 hex digits or UUID).', example: '8b1e6c0f4a2d4e7f9a3b5c6d7e8f9a0b' })
   @IsNotEmpty()
   @IsKolibriId()
   parent: string;

@@ -60,7 +60,11 @@ export class SessionController {
     description: 'Revokes the session the calling token belongs to; API client tokens have no session (400).',
   })
   @ApiNoContentResponse({ description: 'Logged out.' })
-  @ApiBadRequestResponse({ description: 'An API client token has no session to end.', type: [KolibriErrorDoc] })
+  @ApiBadRequestResponse({
+    description: 'An API client token has no session to end.',
+    type: [KolibriErrorDoc],
+    example: [{ id: 'INVALID', metadata: { field: '', message: 'API client tokens have no session; they expire on their own.' } }],
+  })
   async logout(@CurrentPrincipal() principal: Principal): Promise<void> {
     if (!principal.sessionId) throw ApiError.badRequest('API client tokens have no session; they expire on their own.');
     await this.sessions.logout(principal.sessionId);

@@ -6,6 +6,9 @@ import { publicBaseUrl } from '../../../core/http/public-base-url';
 import { ToInt } from '../../../core/http/transforms';
 import { INT32 } from '../../../core/openapi/schema-types';
 
+/** The 404 of every paginated Triboo list, with the body it really has (not the generic "Not found."). */
+export const INVALID_PAGE_RESPONSE = { description: 'Invalid page (outside 1..num_pages).', example: { status: 'not_found', detail: 'Invalid page.' } };
+
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
 

@@ -4,7 +4,7 @@ import { FastifyRequest } from 'fastify';
 import { Principal } from '../../../core/auth/principal';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
-import { Page, PageQueryDto } from '../common/pagination';
+import { INVALID_PAGE_RESPONSE, Page, PageQueryDto } from '../common/pagination';
 import { TribooCourseDto, TribooCoursePageDto } from './course.dto';
 import { TribooCoursesService } from './courses.service';
 import { DocumentedWithTrailingSlash } from '../../../core/openapi/path-spelling';
@@ -22,7 +22,7 @@ export class TribooCoursesController {
     description: 'COURSE channels whose start date (else creation date) is not in the future, ordered by course key, paginated like GET USERS (keyset on the course key).',
   })
   @ApiOkResponse({ type: TribooCoursePageDto })
-  @ApiNotFoundResponse({ description: 'Invalid page.' })
+  @ApiNotFoundResponse(INVALID_PAGE_RESPONSE)
   list(@Req() req: FastifyRequest, @CurrentPrincipal() principal: Principal, @Query() q: PageQueryDto): Promise<Page<TribooCourseDto>> {
     return this.courses.list(req, principal.accountId, q);
   }

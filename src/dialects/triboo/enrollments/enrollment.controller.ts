@@ -21,7 +21,10 @@ export class TribooEnrollmentController {
   })
   @ApiOkResponse({ type: EnrollmentDto })
   @ApiBadRequestResponse({ description: 'Missing or unknown course, bad field.' })
-  @ApiNotAcceptableResponse({ description: 'The user does not exist: {"status": "user_not_found", "detail": …, "message": …}.' })
+  @ApiNotAcceptableResponse({
+    description: 'The user does not exist: {"status": "user_not_found", "detail": …, "message": …}.',
+    example: { status: 'user_not_found', detail: 'The user jdoe does not exist.', message: 'The user jdoe does not exist.' },
+  })
   enroll(@CurrentPrincipal() principal: Principal, @Body() body: EnrollmentRequestDto): Promise<EnrollmentDto> {
     return this.service.enroll(principal, body);
   }

@@ -51,6 +51,7 @@ export class OAuth2Controller {
   @ApiUnauthorizedResponse({
     description: 'invalid_client: unknown or revoked client, or a wrong secret.',
     type: OAuth2ErrorDto,
+    example: { error: 'invalid_client', error_description: 'Client authentication failed.' },
     headers: { ...NO_STORE_HEADERS, 'WWW-Authenticate': { description: '`Basic realm="oauth2"`', schema: { type: 'string' } } },
   })
   @ApiTooManyRequestsResponse({ description: 'slow_down: too many token requests from this address, or too many failures for this client_id.', type: OAuth2ErrorDto, headers: RETRY_AFTER_HEADERS })

@@ -4,7 +4,7 @@ import { FastifyRequest } from 'fastify';
 import { Principal } from '../../../core/auth/principal';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
-import { Page } from '../common/pagination';
+import { INVALID_PAGE_RESPONSE, Page } from '../common/pagination';
 import { parseUserId, userIdList, usernameList } from '../users/user-keys';
 import { SupervisorQueryDto, UserProgressByEmailQueryDto, UserProgressByUsernameQueryDto, UserProgressDto, UserProgressPageDto, UserProgressQueryDto } from './progress.dto';
 import { UserProgressService } from './user-progress.service';
@@ -15,7 +15,6 @@ const LIST_DESCRIPTION =
   'Active enrollments of active users with per-course status, progress, score, time spent, dates and badges (scored items of the course; an empty list where it has none). Paginated like GET USERS. `supervisor=<username>` keeps the users whose lt_supervisor is that username; without a list or supervisor, every active user.';
 const ONE = { description: 'One user\'s report.' };
 const NOT_FOUND = { description: '`user_not_found`.' };
-const INVALID_PAGE = { description: 'Invalid page (outside 1..num_pages).' };
 const INACTIVE = { description: '`user_inactive`: reports cover active users only.' };
 
 @ApiTags('Triboo: Progress reports')
@@ -28,7 +27,7 @@ export class UserProgressController {
   @Can('read', 'TribooReport')
   @ApiOperation({ summary: 'GET USER PROGRESS REPORT for `user_id=a,b` (or `supervisor=`).', description: LIST_DESCRIPTION })
   @ApiOkResponse({ type: UserProgressPageDto })
-  @ApiNotFoundResponse(INVALID_PAGE)
+  @ApiNotFoundResponse(INVALID_PAGE_RESPONSE)
   byIds(@Req() req: FastifyRequest, @CurrentPrincipal() p: Principal, @Query() q: UserProgressQueryDto): Promise<Page<UserProgressDto>> {
     return this.reports.list(req, p.accountId, q, { supervisor: q.supervisor, ...(q.user_id !== undefined ? { by: 'user_id', keys: userIdList(q.user_id) } : {}) });
   }
@@ -48,7 +47,7 @@ export class UserProgressController {
   @Can('read', 'TribooReport')
   @ApiOperation({ summary: 'GET USER PROGRESS REPORT for `username=a,b` (or `supervisor=`).', description: LIST_DESCRIPTION })
   @ApiOkResponse({ type: UserProgressPageDto })
-  @ApiNotFoundResponse(INVALID_PAGE)
+  @ApiNotFoundResponse(INVALID_PAGE_RESPONSE)
   byUsernames(@Req() req: FastifyRequest, @CurrentPrincipal() p: Principal, @Query() q: UserProgressByUsernameQueryDto): Promise<Page<UserProgressDto>> {
     return this.reports.list(req, p.accountId, q, { supervisor: q.supervisor, ...(q.username !== undefined ? { by: 'username', keys: usernameList(q.username) } : {}) });
   }
@@ -68,7 +67,7 @@ export class UserProgressController {
   @Can('read', 'TribooReport')
   @ApiOperation({ summary: 'GET USER PROGRESS REPORT for `email=a,b` (or `supervisor=`).', description: LIST_DESCRIPTION })
   @ApiOkResponse({ type: UserProgressPageDto })
-  @ApiNotFoundResponse(INVALID_PAGE)
+  @ApiNotFoundResponse(INVALID_PAGE_RESPONSE)
   byEmails(@Req() req: FastifyRequest, @CurrentPrincipal() p: Principal, @Query() q: UserProgressByEmailQueryDto): Promise<Page<UserProgressDto>> {
     // Emails have no spaces: a `+` sent unencoded in the query string (decoded as a space) is read back as `+`.
     const emails = q.email !== undefined ? usernameList(q.email, 'email').map((e) => e.replace(/ /g, '+')) : undefined;

@@ -1,11 +1,11 @@
 import { Controller, Delete, HttpCode, Param, Query } from '@nestjs/common';
-import { ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Principal } from '../../../core/auth/principal';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { Can } from '../../../core/policy/policy.decorators';
 import { statusError } from '../common/triboo-status';
 import { DeactivationDto } from './user.dto';
-import { parseUserId, userIdList, usernameList } from './user-keys';
+import { BAD_USER_ID_RESPONSE, parseUserId, userIdList, usernameList } from './user-keys';
 import { DeactivateByIdQueryDto, DeactivateByUsernameQueryDto } from './users-query.dto';
 import { TribooUsersDeactivateService } from './users-deactivate.service';
 import { DocumentedWithTrailingSlash } from '../../../core/openapi/path-spelling';
@@ -46,6 +46,7 @@ export class TribooUsersDeactivateController {
   @ApiOperation({ summary: 'DEACTIVATE USER by user id.', description: '`user_deactivated` or `user_already_inactive` (200); `user_not_found` (404).' })
   @ApiParam({ name: 'user_id', example: 29, schema: { ...INT32 } })
   @ApiOkResponse({ type: DeactivationDto })
+  @ApiBadRequestResponse(BAD_USER_ID_RESPONSE)
   @ApiNotFoundResponse(NOT_FOUND)
   deactivateId(@CurrentPrincipal() principal: Principal, @Param('user_id') userId: string): Promise<DeactivationDto> {
     return this.one(principal.accountId, 'user_id', parseUserId(userId));

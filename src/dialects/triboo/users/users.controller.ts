@@ -5,9 +5,9 @@ import { Principal } from '../../../core/auth/principal';
 import { CurrentPrincipal } from '../../../core/policy/current.decorators';
 import { DocumentedWithTrailingSlash } from '../../../core/openapi/path-spelling';
 import { Can } from '../../../core/policy/policy.decorators';
-import { Page } from '../common/pagination';
+import { INVALID_PAGE_RESPONSE, Page } from '../common/pagination';
 import { CreateTribooUserDto, TribooUserDto, TribooUserPageDto, TribooUserStatusDto, UpdateTribooUserDto } from './user.dto';
-import { parseUserId, userIdList, usernameList } from './user-keys';
+import { BAD_USER_ID_RESPONSE, parseUserId, userIdList, usernameList } from './user-keys';
 import { UsersByUsernameQueryDto, UsersQueryDto } from './users-query.dto';
 import { TribooUsersListService } from './users-list.service';
 import { TribooUsersService } from './users.service';
@@ -78,7 +78,7 @@ export class TribooUsersController {
       'Paginated `{count, num_pages, current_page, results, next, start, previous}` with `page` (or `last`) and `page_size` (default 100, max 1000). `next`/`previous` are absolute URLs carrying keyset hints (`after`/`before`); pages are read by keyset on user_id, never by offset, so every page costs the same.',
   })
   @ApiOkResponse({ type: TribooUserPageDto })
-  @ApiNotFoundResponse({ description: 'Invalid page.' })
+  @ApiNotFoundResponse(INVALID_PAGE_RESPONSE)
   list(@Req() req: FastifyRequest, @CurrentPrincipal() principal: Principal, @Query() q: UsersQueryDto): Promise<Page<TribooUserDto>> {
     if (q.user_id !== undefined) return this.lists.some(req, principal.accountId, q, 'user_id', userIdList(q.user_id));
     return this.lists.all(req, principal.accountId, q);
@@ -90,6 +90,7 @@ export class TribooUsersController {
   @ApiOperation({ summary: 'GET USERS: one user by user id.', description: 'Every create field plus `user_id` and `is_active`; 404 `user_not_found`.' })
   @ApiParam({ name: 'user_id', description: 'Integer user id.', example: 30, schema: { ...INT32 } })
   @ApiOkResponse({ type: TribooUserDto })
+  @ApiBadRequestResponse(BAD_USER_ID_RESPONSE)
   @ApiNotFoundResponse(NOT_FOUND)
   getById(@CurrentPrincipal() principal: Principal, @Param('user_id') userId: string): Promise<TribooUserDto> {
     return this.users.get(principal.accountId, { by: 'user_id', value: parseUserId(userId) });
@@ -100,7 +101,7 @@ export class TribooUsersController {
   @Can('read', 'TribooUser')
   @ApiOperation({ summary: 'GET USERS by `username=a,b` (paginated).', description: 'The users found among those usernames, paginated like GET USERS; without `username`, every user.' })
   @ApiOkResponse({ type: TribooUserPageDto })
-  @ApiNotFoundResponse({ description: 'Invalid page.' })
+  @ApiNotFoundResponse(INVALID_PAGE_RESPONSE)
   listByUsername(@Req() req: FastifyRequest, @CurrentPrincipal() principal: Principal, @Query() q: UsersByUsernameQueryDto): Promise<Page<TribooUserDto>> {
     if (q.username !== undefined) return this.lists.some(req, principal.accountId, q, 'username', usernameList(q.username));
     return this.lists.all(req, principal.accountId, q);
