@@ -61,8 +61,8 @@ export default async function tribooRows({ base, token, sql, accountId, report }
   });
   if (bulk.value.status !== 200) throw new Error(`bulk enroll -> ${bulk.value.status} ${bulk.value.bytes.toString('utf8', 0, 300)}`);
   const answer = JSON.parse(bulk.value.bytes.toString('utf8'));
-  const answered = Object.values(answer.courses).reduce((n, c) => n + c.results.filter((r) => r.after?.enrollment || r.after?.allowed).length, 0);
-  if (answered !== 50_000) throw new Error(`bulk enroll answered ${answered} enrolled or allowed results, not 50000`);
+  const bulkAnswered = Object.values(answer.courses).reduce((n, c) => n + c.results.filter((r) => r.after?.enrollment || r.after?.allowed).length, 0);
+  if (bulkAnswered !== 50_000) throw new Error(`bulk enroll answered ${bulkAnswered} enrolled or allowed results, not 50000`);
   const [{ n: enrolled }] = (await sql.query(`SELECT count(*)::int AS n FROM enrollment e JOIN channel c ON c.id = e.channel_id WHERE c.identifier LIKE 'course-v1:bench+bulk%' AND e.is_active`)).rows;
   const [{ n: pending }] = (await sql.query(`SELECT count(*)::int AS n FROM pending_enrollment p JOIN channel c ON c.id = p.channel_id WHERE c.identifier LIKE 'course-v1:bench+bulk%'`)).rows;
   report({

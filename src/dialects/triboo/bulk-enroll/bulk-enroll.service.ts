@@ -265,15 +265,15 @@ export class BulkEnrollService {
     }
     const matched = await rows<{ b: number; n: number; c: number; s: number }>(
       m,
-      `SELECT 0 AS b, u.n::int - 1 AS n, c.c::int - 1 AS c, CASE WHEN e.is_active THEN ${ENROLLED} ELSE 0 END AS s
+      // Index probes per key (LATERAL): a join let the planner, misled by courses made a moment ago and not yet
+      // analysed, scan the whole enrollment and pending_enrollment tables (280 ms at 700,000 rows, for nothing).
+      `SELECT 0 AS b, u.n::int - 1 AS n, array_position($1::uuid[], e.channel_id) - 1 AS c, CASE WHEN e.is_active THEN ${ENROLLED} ELSE 0 END AS s
          FROM unnest(string_to_array($2::text, ',')::uuid[]) WITH ORDINALITY AS u(user_id, n)
-         JOIN enrollment e ON e.user_id = u.user_id
-         JOIN unnest($1::uuid[]) WITH ORDINALITY AS c(channel_id, c) ON c.channel_id = e.channel_id
+        CROSS JOIN LATERAL (SELECT e.channel_id, e.is_active FROM enrollment e WHERE e.user_id = u.user_id AND e.channel_id = ANY($1::uuid[])) e
        UNION ALL
-       SELECT 1, p.n::int - 1, c.c::int - 1, CASE WHEN pe.auto_enroll THEN ${ALLOWED | AUTO} ELSE ${ALLOWED} END
+       SELECT 1, p.n::int - 1, array_position($1::uuid[], pe.channel_id) - 1, CASE WHEN pe.auto_enroll THEN ${ALLOWED | AUTO} ELSE ${ALLOWED} END
          FROM unnest(${listSql(4)}) WITH ORDINALITY AS p(email, n)
-         JOIN pending_enrollment pe ON pe.account_id = $3 AND pe.email = p.email
-         JOIN unnest($1::uuid[]) WITH ORDINALITY AS c(channel_id, c) ON c.channel_id = pe.channel_id`,
+        CROSS JOIN LATERAL (SELECT pe.channel_id, pe.auto_enroll FROM pending_enrollment pe WHERE pe.account_id = $3 AND pe.email = p.email AND pe.channel_id = ANY($1::uuid[])) pe`,
       [channelIds, userKeys.map((k) => keys.userId[k]).join(','), accountId, ...listParams(emailKeys.map((k) => keys.email[k]))],
     );
     let enrollmentRows = 0;
