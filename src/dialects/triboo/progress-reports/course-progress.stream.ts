@@ -56,11 +56,9 @@ export async function reportBody(pool: Pool, q: ReportQuery, head: string, tail:
   const client = await pool.connect();
   let first: string[];
   try {
-    await client.query('BEGIN READ ONLY');
     // Both sorts (the window's and the chunks') stay in memory up to about 200,000 rows instead of spilling to
-    // temp files; the cursor is planned for all its rows, not the first 10 % (cursor_tuple_fraction).
-    await client.query(`SET LOCAL work_mem = '32MB'`);
-    await client.query('SET LOCAL cursor_tuple_fraction = 1');
+    // temp files; the cursor is planned for all its rows, not the first 10 % (cursor_tuple_fraction). One round trip.
+    await client.query(`BEGIN READ ONLY; SET LOCAL work_mem = '32MB'; SET LOCAL cursor_tuple_fraction = 1`);
     await client.query({ text: `DECLARE course_report NO SCROLL CURSOR FOR ${CHUNKS_SQL}`, values: [q.channelId, q.accountId, ...q.statusWords, q.from, q.to] });
     first = await fetchChunks(client);
   } catch (e) {
@@ -98,19 +96,29 @@ function chunkStream(client: PoolClient, first: string[], head: string, tail: st
     released = true;
     client.release(err);
   };
+  // At most one FETCH ahead of what was handed on: PostgreSQL writes the next chunks while these go out.
+  let ahead: Promise<string[]> | null = null;
+  const fetchAhead = () => {
+    ahead = fetchChunks(client);
+    ahead.catch(() => undefined); // awaited by the next read(); a stream destroyed before then just drops it
+  };
   return new Readable({
-    // A read asks for the next FETCH only once the previous chunks were handed on: backpressure reaches the cursor.
+    // A read asks for more only once the previous chunks were handed on: backpressure reaches the cursor.
     read() {
       if (pending !== null) {
         const text = pending;
         pending = null;
+        fetchAhead();
         this.push(Buffer.from(text, 'utf8'));
         return;
       }
       if (done) return;
-      fetchChunks(client).then(
+      const next = ahead ?? fetchChunks(client);
+      ahead = null;
+      next.then(
         async (chunks) => {
           if (chunks.length) {
+            fetchAhead();
             this.push(Buffer.from(`, \n ${chunks.join(', \n ')}`, 'utf8'));
             return;
           }
