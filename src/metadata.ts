@@ -1777,7 +1777,7 @@ export default async () => {
                     import("./dialects/triboo/progress-reports/course-progress.controller"),
                     {
                         "CourseProgressController": {
-                            "report": { type: String }
+                            "report": { type: Object }
                         }
                     }
                 ],

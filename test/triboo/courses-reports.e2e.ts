@@ -211,6 +211,32 @@ describe('Triboo courses and progress reports', () => {
       const res = await ctx.http().get('/api/extended/v1/course_progress_report/course-v1:odd+Empty+2024').set(auth(token)).expect(200);
       expect(res.text).toBe((await reference(empty))[0].body);
       expect(res.body.enrollments).toEqual([]);
+
+      // 5,600 active rows: more than one FETCH of 5 chunks of 1,000, so the answer streams (chunked, no Content-Length).
+      const big = await course(ctx, acct, 'course-v1:odd+Big+2024', { name: 'Big' });
+      await ctx.db.query(
+        `INSERT INTO "user" (account_id, identifier, username, username_key, email, full_name, is_active)
+         SELECT $1, 'big-' || g, 'big-' || g, 'big-' || g, 'big-' || g || '@example.com', CASE WHEN g % 3 = 0 THEN '' ELSE 'Big "' || g || '"' END, g % 101 <> 0
+           FROM generate_series(1, 5800) g`,
+        [acct],
+      );
+      await ctx.db.query(
+        `INSERT INTO enrollment (account_id, user_id, channel_id, status, progress, score, time_spent_seconds, enrolled_at, completed_at, is_active)
+         SELECT $1, u.id, $2, (ARRAY['not_started', 'in_progress', 'finished', 'failed'])[u.user_id % 4 + 1], u.user_id % 101, CASE WHEN u.user_id % 5 = 0 THEN NULL ELSE u.user_id % 97 END,
+                u.user_id, timestamptz '2024-01-01' + u.user_id * interval '1 minute 0.0123 s', CASE WHEN u.user_id % 2 = 0 THEN timestamptz '2024-06-01 00:00:00.9999Z' END, u.user_id % 89 <> 0
+           FROM "user" u WHERE u.account_id = $1 AND u.identifier LIKE 'big-%'`,
+        [acct, big],
+      );
+      const streamed = await ctx.http().get('/api/extended/v1/course_progress_report/course-v1:odd+Big+2024/').set(auth(token)).expect(200);
+      expect(streamed.headers['content-length']).toBeUndefined();
+      expect(streamed.text).toBe((await reference(big))[0].body);
+      expect(streamed.body.enrollments.length).toBeGreaterThan(5000);
+      const windowed = await ctx.http().get('/api/extended/v1/course_progress_report/course-v1:odd+Big+2024/?from=2024-01-02&to=2024-01-03').set(auth(token)).expect(200);
+      const [{ n }] = await ctx.db.query(
+        `SELECT count(*)::int AS n FROM enrollment e JOIN "user" u ON u.id = e.user_id WHERE e.channel_id = $1 AND e.is_active AND u.is_active AND e.enrolled_at >= '2024-01-02Z' AND e.enrolled_at < '2024-01-04Z'`,
+        [big],
+      );
+      expect(windowed.body.enrollments).toHaveLength(n);
     });
 
     it('keeps reports inside the account', async () => {

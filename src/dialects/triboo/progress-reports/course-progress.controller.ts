@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
@@ -24,7 +25,7 @@ export class CourseProgressController {
   @ApiParam({ name: 'course_id', example: 'course-v1:edX+AGT101+2020_T1', type: String })
   @ApiOkResponse({ type: CourseProgressDto })
   @ApiNotFoundResponse({ description: 'No such course in the account.' })
-  async report(@CurrentPrincipal() p: Principal, @Param('course_id') courseId: string, @Query() q: CourseProgressQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async report(@CurrentPrincipal() p: Principal, @Param('course_id') courseId: string, @Query() q: CourseProgressQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string | Readable> {
     const body = await this.reports.report(p.accountId, courseId, q);
     reply.type('application/json; charset=utf-8');
     return body;
