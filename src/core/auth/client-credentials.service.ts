@@ -14,8 +14,8 @@ export class ClientCredentialsService implements OnModuleInit {
     private readonly failures: LoginFailureLimit,
   ) {}
 
-  async onModuleInit(): Promise<void> {
-    await warmDummyHash();
+  onModuleInit(): void {
+    warmDummyHash();
   }
 
   /** A token (limited to `scope` when given), or null for an unknown, revoked or wrong client; 429 while the client_id is locked by failures. */

@@ -40,12 +40,21 @@ export async function verifySecret(hash: string | null | undefined, secret: stri
  */
 let dummy: Promise<string> | null = null;
 export function dummyHash(): Promise<string> {
-  dummy ??= hashSecret(randomBytes(16).toString('hex'));
+  // A failed hash is not kept: the next unknown login tries again instead of failing for the process's life.
+  dummy ??= hashSecret(randomBytes(16).toString('hex')).catch((e: unknown) => {
+    dummy = null;
+    throw e;
+  });
   return dummy;
 }
 
-export async function warmDummyHash(): Promise<void> {
-  await dummyHash();
+/**
+ * Starts the hash and returns at once: it runs on libuv's thread pool while the rest of the application
+ * starts (awaiting it held every later module's start by one argon2 hash, 40-150 ms). A login that comes
+ * before it is done awaits the same promise.
+ */
+export function warmDummyHash(): void {
+  dummyHash().catch(() => undefined);
 }
 
 /** Spends a real argon2 verification on the dummy hash and answers false. */
