@@ -5253,7 +5253,7 @@ export interface operations {
                      *         "id": "INVALID",
                      *         "metadata": {
                      *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "message": "Text may not contain the NUL character (U+0000)."
                      *         }
                      *       }
                      *     ]
@@ -5503,8 +5503,8 @@ export interface operations {
                      *       {
                      *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "id",
+                     *           "message": "Text may not contain the NUL character (U+0000)."
                      *         }
                      *       }
                      *     ]
@@ -5647,8 +5647,8 @@ export interface operations {
                      *       {
                      *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "id",
+                     *           "message": "Text may not contain the NUL character (U+0000)."
                      *         }
                      *       }
                      *     ]
@@ -6460,8 +6460,8 @@ export interface operations {
                      *       {
                      *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "id",
+                     *           "message": "Text may not contain the NUL character (U+0000)."
                      *         }
                      *       }
                      *     ]
@@ -6898,8 +6898,8 @@ export interface operations {
                      *       {
                      *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "id",
+                     *           "message": "Text may not contain the NUL character (U+0000)."
                      *         }
                      *       }
                      *     ]
@@ -7042,8 +7042,8 @@ export interface operations {
                      *       {
                      *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "id",
+                     *           "message": "Text may not contain the NUL character (U+0000)."
                      *         }
                      *       }
                      *     ]
@@ -7666,8 +7666,8 @@ export interface operations {
                      *       {
                      *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "id",
+                     *           "message": "Text may not contain the NUL character (U+0000)."
                      *         }
                      *       }
                      *     ]
@@ -7810,8 +7810,8 @@ export interface operations {
                      *       {
                      *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "id",
+                     *           "message": "Text may not contain the NUL character (U+0000)."
                      *         }
                      *       }
                      *     ]
@@ -8294,10 +8294,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "INVALID",
+                     *         "id": "REQUIRED",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "collection",
+                     *           "message": "This field is required."
                      *         }
                      *       }
                      *     ]
@@ -8591,8 +8591,8 @@ export interface operations {
                      *       {
                      *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "id",
+                     *           "message": "Text may not contain the NUL character (U+0000)."
                      *         }
                      *       }
                      *     ]
@@ -8735,8 +8735,8 @@ export interface operations {
                      *       {
                      *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "id",
+                     *           "message": "Text may not contain the NUL character (U+0000)."
                      *         }
                      *       }
                      *     ]
@@ -9033,10 +9033,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "INVALID",
+                     *         "id": "REQUIRED",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "collection",
+                     *           "message": "This field is required."
                      *         }
                      *       }
                      *     ]
@@ -9332,8 +9332,8 @@ export interface operations {
                      *       {
                      *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "id",
+                     *           "message": "Text may not contain the NUL character (U+0000)."
                      *         }
                      *       }
                      *     ]
@@ -9476,8 +9476,8 @@ export interface operations {
                      *       {
                      *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "id",
+                     *           "message": "Text may not contain the NUL character (U+0000)."
                      *         }
                      *       }
                      *     ]
@@ -9950,8 +9950,8 @@ export interface operations {
                      *       {
                      *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "id",
+                     *           "message": "Text may not contain the NUL character (U+0000)."
                      *         }
                      *       }
                      *     ]
@@ -10094,8 +10094,8 @@ export interface operations {
                      *       {
                      *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "id",
+                     *           "message": "Text may not contain the NUL character (U+0000)."
                      *         }
                      *       }
                      *     ]
@@ -10771,7 +10771,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_parameter",
-                     *       "message": "foo: Unknown field \"foo\"."
+                     *       "message": "foo: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
@@ -12827,7 +12827,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "foo: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13204,7 +13204,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "externalUserId: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13423,7 +13423,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "externalCertificateId: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13540,7 +13540,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "token: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13856,7 +13856,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "channelIdentifier: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -14300,7 +14300,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "channelIdentifier: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -14447,7 +14447,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "channelIdentifier: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -14801,7 +14801,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "channelIdentifier: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -15430,7 +15430,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "channelIdentifier: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -15576,7 +15576,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "channelIdentifier: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -16121,7 +16121,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "foo: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -16445,7 +16445,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "userIdentifier: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -16710,7 +16710,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "identifier: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -17308,7 +17308,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "foo: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -17552,7 +17552,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "identifier: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -17849,7 +17849,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "userIdentifier: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -18921,7 +18921,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "identifier: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -19068,7 +19068,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "subAccountName: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -20722,7 +20722,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "foo: Unknown field \"foo\".",
+                     *       "detail": "username: Text may not contain the NUL character (U+0000).",
                      *       "status": "error"
                      *     }
                      */
@@ -20841,7 +20841,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "foo: Unknown field \"foo\".",
+                     *       "detail": "username: Text may not contain the NUL character (U+0000).",
                      *       "status": "error"
                      *     }
                      */
@@ -22567,7 +22567,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "foo: Unknown field \"foo\".",
+                     *       "detail": "foo: Text may not contain the NUL character (U+0000).",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -22663,7 +22663,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "foo: Unknown field \"foo\".",
+                     *       "detail": "foo: Text may not contain the NUL character (U+0000).",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -22761,7 +22761,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "foo: Unknown field \"foo\".",
+                     *       "detail": "id: Text may not contain the NUL character (U+0000).",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -22893,7 +22893,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "foo: Unknown field \"foo\".",
+                     *       "detail": "foo: Text may not contain the NUL character (U+0000).",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -22991,7 +22991,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "foo: Unknown field \"foo\".",
+                     *       "detail": "id: Text may not contain the NUL character (U+0000).",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -23729,7 +23729,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "foo: Unknown field \"foo\".",
+                     *       "detail": "id: Text may not contain the NUL character (U+0000).",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -24698,7 +24698,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "foo: Unknown field \"foo\".",
+                     *       "detail": "id: Text may not contain the NUL character (U+0000).",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -25435,7 +25435,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid",
-                     *       "message": "foo: Unknown field \"foo\"."
+                     *       "message": "client_id: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -25579,7 +25579,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid",
-                     *       "message": "foo: Unknown field \"foo\"."
+                     *       "message": "foo: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -25780,7 +25780,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid",
-                     *       "message": "foo: Unknown field \"foo\"."
+                     *       "message": "id: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -26125,7 +26125,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid",
-                     *       "message": "foo: Unknown field \"foo\"."
+                     *       "message": "id: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -26239,7 +26239,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid",
-                     *       "message": "foo: Unknown field \"foo\"."
+                     *       "message": "id: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -26657,7 +26657,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid",
-                     *       "message": "foo: Unknown field \"foo\"."
+                     *       "message": "id: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -26802,7 +26802,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid",
-                     *       "message": "foo: Unknown field \"foo\"."
+                     *       "message": "id: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -26948,7 +26948,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid",
-                     *       "message": "foo: Unknown field \"foo\"."
+                     *       "message": "id: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
