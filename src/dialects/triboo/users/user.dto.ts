@@ -1,6 +1,6 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { ANALYTICS_ACCESS, AnalyticsAccess, PLATFORM_ROLES, PlatformRole } from './access-groups';
 import { Country, HireDate, OptionalBool, OptionalChoice, OptionalPlainText, OptionalText, Out, YearOfBirth } from './user-fields';
 import { TribooCredentialsDto } from '../common/credentials.dto';
@@ -12,12 +12,15 @@ export const LEVELS_OF_EDUCATION = ['p', 'm', 'b', 'a', 'hs', 'jhs', 'el', 'none
 /** CREATE USERS body (form-urlencoded or JSON): every profile field of the seed. */
 export class CreateTribooUserDto extends TribooCredentialsDto {
   @ApiProperty({ example: 'user8', description: 'Unique in the account.' })
+  // Left out, it is "This field is required." (validation.ts) rather than every format rule it then fails.
+  @IsNotEmpty()
   @IsString()
   @MaxLength(150)
   @Matches(/^[\w.@+-]+$/, { message: 'username may contain only letters, digits and @/./+/-/_ characters.' })
   username: string;
 
   @ApiProperty({ example: 'user8@example.com', description: 'Unique in the account (case-insensitive).' })
+  @IsNotEmpty()
   @IsString()
   @MaxLength(254)
   @IsEmail({}, { message: 'email must be a valid email address.' })
