@@ -38,6 +38,16 @@ describe('Triboo: bad input', () => {
     for (const call of calls) tribooError(await call.set(auth(token)));
   });
 
+  it('names a left-out username or email "This field is required.", not every format rule it fails', async () => {
+    const none = await ctx.http().post('/api/extended/v1/users/').set(auth(token)).send({}).expect(400);
+    expect(none.body).toEqual({ status: 'error', detail: 'username: This field is required. email: This field is required.' });
+    const noEmail = await ctx.http().post('/api/extended/v1/users/').set(auth(token)).send({ username: 'user21' }).expect(400);
+    expect(noEmail.body).toEqual({ status: 'error', detail: 'email: This field is required.' });
+    // A value given but wrong still gets its format rule.
+    const bad = await ctx.http().post('/api/extended/v1/users/').set(auth(token)).send({ username: 'a b', email: 'x@example.com' }).expect(400);
+    expect(bad.body.detail).toBe('username: username may contain only letters, digits and @/./+/-/_ characters.');
+  });
+
   it('answers malformed URLs and over-long path parameters in the Triboo shape', async () => {
     const bad = await ctx.http().get('/api/extended/v1/users_by_username/%ZZ/').set(auth(token));
     tribooError(bad, 400);

@@ -4541,11 +4541,20 @@ export interface components {
             analytics_access: "Restricted" | "Full Access" | null;
             /** @description Not in ANDERSPINK_DENIED_GROUP. */
             anderspink_catalog_access: boolean;
-            /** @description Biography. */
+            /**
+             * @description Biography.
+             * @example null
+             */
             bio: string | null;
-            /** @description City. */
+            /**
+             * @description City.
+             * @example null
+             */
             city: string | null;
-            /** @description Country code or "". */
+            /**
+             * @description Country code or "".
+             * @example
+             */
             country: string;
             /** @description Not in CREHANA_DENIED_GROUP. */
             crehana_catalog_access: boolean;
@@ -4556,22 +4565,34 @@ export interface components {
              * @example user7@example.com
              */
             email: string | null;
-            /** @description First name. */
+            /**
+             * @description First name.
+             * @example first7
+             */
             first_name: string;
             /**
              * @description m, f or o.
              * @enum {string|null}
              */
             gender: "m" | "f" | "o" | null;
-            /** @description Goals. */
+            /**
+             * @description Goals.
+             * @example null
+             */
             goals: string | null;
             /** @description Not in CATALOG_DENIED_GROUP. */
             internal_catalog_access: boolean;
             /** @description false once deactivated. */
             is_active: boolean;
-            /** @description Language. */
+            /**
+             * @description Language.
+             * @example
+             */
             language: string;
-            /** @description Last name. */
+            /**
+             * @description Last name.
+             * @example last7
+             */
             last_name: string;
             /** @description Not in LEARNLIGHT_DENIED_GROUP. */
             learnlight_catalog_access: boolean;
@@ -4580,23 +4601,50 @@ export interface components {
              * @enum {string|null}
              */
             level_of_education: "p" | "m" | "b" | "a" | "hs" | "jhs" | "el" | "none" | "other" | null;
-            /** @description Location. */
+            /**
+             * @description Location.
+             * @example
+             */
             location: string;
-            /** @description Address. */
+            /**
+             * @description Address.
+             * @example null
+             */
             lt_address: string | null;
-            /** @description Address, second line. */
+            /**
+             * @description Address, second line.
+             * @example null
+             */
             lt_address_2: string | null;
-            /** @description Area. */
+            /**
+             * @description Area.
+             * @example null
+             */
             lt_area: string | null;
-            /** @description Comments. */
+            /**
+             * @description Comments.
+             * @example null
+             */
             lt_comments: string | null;
-            /** @description Company. */
+            /**
+             * @description Company.
+             * @example null
+             */
             lt_company: string | null;
-            /** @description Custom country. */
+            /**
+             * @description Custom country.
+             * @example null
+             */
             lt_custom_country: string | null;
-            /** @description Department. */
+            /**
+             * @description Department.
+             * @example null
+             */
             lt_department: string | null;
-            /** @description Employee id. */
+            /**
+             * @description Employee id.
+             * @example null
+             */
             lt_employee_id: string | null;
             /** @description Exempt status. */
             lt_exempt_status: boolean;
@@ -4608,25 +4656,52 @@ export interface components {
              * @example 2021-09-01
              */
             lt_hire_date: string | null;
-            /** @description ILT supervisor. */
+            /**
+             * @description ILT supervisor.
+             * @example null
+             */
             lt_ilt_supervisor: string | null;
             /** @description Terms of service agreed. */
             lt_is_tos_agreed: boolean;
-            /** @description Job code. */
+            /**
+             * @description Job code.
+             * @example null
+             */
             lt_job_code: string | null;
-            /** @description Job description. */
+            /**
+             * @description Job description.
+             * @example null
+             */
             lt_job_description: string | null;
-            /** @description Learning group. */
+            /**
+             * @description Learning group.
+             * @example null
+             */
             lt_learning_group: string | null;
-            /** @description Level. */
+            /**
+             * @description Level.
+             * @example null
+             */
             lt_level: string | null;
-            /** @description Phone number. */
+            /**
+             * @description Phone number.
+             * @example null
+             */
             lt_phone_number: string | null;
-            /** @description Sub-area. */
+            /**
+             * @description Sub-area.
+             * @example null
+             */
             lt_sub_area: string | null;
-            /** @description Supervisor username. */
+            /**
+             * @description Supervisor username.
+             * @example null
+             */
             lt_supervisor: string | null;
-            /** @description Full name. */
+            /**
+             * @description Full name.
+             * @example
+             */
             name: string;
             /**
              * @description Read back from is_staff / is_superuser and STUDIO_ADMIN_ACCESS_GROUP.
@@ -4647,24 +4722,41 @@ export interface components {
             /**
              * Format: int32
              * @description Year of birth.
+             * @example null
              */
             year_of_birth: number | null;
         };
         TribooUserPageDto: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @example 2
+             */
             count: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @example 1
+             */
             current_page: number;
-            /** @description Absolute URL of the next page. */
+            /**
+             * @description Absolute URL of the next page.
+             * @example null
+             */
             next: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @example 1
+             */
             num_pages: number;
-            /** @description Absolute URL of the previous page. */
+            /**
+             * @description Absolute URL of the previous page.
+             * @example null
+             */
             previous: string | null;
             results: components["schemas"]["TribooUserDto"][];
             /**
              * Format: int32
              * @description Index of the first item of this page.
+             * @example 0
              */
             start: number;
         };
@@ -4676,11 +4768,20 @@ export interface components {
             analytics_access: "Restricted" | "Full Access" | null;
             /** @description Not in ANDERSPINK_DENIED_GROUP. */
             anderspink_catalog_access: boolean;
-            /** @description Biography. */
+            /**
+             * @description Biography.
+             * @example null
+             */
             bio: string | null;
-            /** @description City. */
+            /**
+             * @description City.
+             * @example null
+             */
             city: string | null;
-            /** @description Country code or "". */
+            /**
+             * @description Country code or "".
+             * @example
+             */
             country: string;
             /** @description Not in CREHANA_DENIED_GROUP. */
             crehana_catalog_access: boolean;
@@ -4691,22 +4792,34 @@ export interface components {
              * @example user7@example.com
              */
             email: string | null;
-            /** @description First name. */
+            /**
+             * @description First name.
+             * @example first7
+             */
             first_name: string;
             /**
              * @description m, f or o.
              * @enum {string|null}
              */
             gender: "m" | "f" | "o" | null;
-            /** @description Goals. */
+            /**
+             * @description Goals.
+             * @example null
+             */
             goals: string | null;
             /** @description Not in CATALOG_DENIED_GROUP. */
             internal_catalog_access: boolean;
             /** @description false once deactivated. */
             is_active: boolean;
-            /** @description Language. */
+            /**
+             * @description Language.
+             * @example
+             */
             language: string;
-            /** @description Last name. */
+            /**
+             * @description Last name.
+             * @example last7
+             */
             last_name: string;
             /** @description Not in LEARNLIGHT_DENIED_GROUP. */
             learnlight_catalog_access: boolean;
@@ -4715,23 +4828,50 @@ export interface components {
              * @enum {string|null}
              */
             level_of_education: "p" | "m" | "b" | "a" | "hs" | "jhs" | "el" | "none" | "other" | null;
-            /** @description Location. */
+            /**
+             * @description Location.
+             * @example
+             */
             location: string;
-            /** @description Address. */
+            /**
+             * @description Address.
+             * @example null
+             */
             lt_address: string | null;
-            /** @description Address, second line. */
+            /**
+             * @description Address, second line.
+             * @example null
+             */
             lt_address_2: string | null;
-            /** @description Area. */
+            /**
+             * @description Area.
+             * @example null
+             */
             lt_area: string | null;
-            /** @description Comments. */
+            /**
+             * @description Comments.
+             * @example null
+             */
             lt_comments: string | null;
-            /** @description Company. */
+            /**
+             * @description Company.
+             * @example null
+             */
             lt_company: string | null;
-            /** @description Custom country. */
+            /**
+             * @description Custom country.
+             * @example null
+             */
             lt_custom_country: string | null;
-            /** @description Department. */
+            /**
+             * @description Department.
+             * @example null
+             */
             lt_department: string | null;
-            /** @description Employee id. */
+            /**
+             * @description Employee id.
+             * @example null
+             */
             lt_employee_id: string | null;
             /** @description Exempt status. */
             lt_exempt_status: boolean;
@@ -4743,25 +4883,52 @@ export interface components {
              * @example 2021-09-01
              */
             lt_hire_date: string | null;
-            /** @description ILT supervisor. */
+            /**
+             * @description ILT supervisor.
+             * @example null
+             */
             lt_ilt_supervisor: string | null;
             /** @description Terms of service agreed. */
             lt_is_tos_agreed: boolean;
-            /** @description Job code. */
+            /**
+             * @description Job code.
+             * @example null
+             */
             lt_job_code: string | null;
-            /** @description Job description. */
+            /**
+             * @description Job description.
+             * @example null
+             */
             lt_job_description: string | null;
-            /** @description Learning group. */
+            /**
+             * @description Learning group.
+             * @example null
+             */
             lt_learning_group: string | null;
-            /** @description Level. */
+            /**
+             * @description Level.
+             * @example null
+             */
             lt_level: string | null;
-            /** @description Phone number. */
+            /**
+             * @description Phone number.
+             * @example null
+             */
             lt_phone_number: string | null;
-            /** @description Sub-area. */
+            /**
+             * @description Sub-area.
+             * @example null
+             */
             lt_sub_area: string | null;
-            /** @description Supervisor username. */
+            /**
+             * @description Supervisor username.
+             * @example null
+             */
             lt_supervisor: string | null;
-            /** @description Full name. */
+            /**
+             * @description Full name.
+             * @example
+             */
             name: string;
             /**
              * @description Read back from is_staff / is_superuser and STUDIO_ADMIN_ACCESS_GROUP.
@@ -4787,6 +4954,7 @@ export interface components {
             /**
              * Format: int32
              * @description Year of birth.
+             * @example null
              */
             year_of_birth: number | null;
         };
@@ -5051,7 +5219,10 @@ export interface components {
             newUserIdentifier: string;
         };
         UserInfo: {
-            /** @description User address. */
+            /**
+             * @description User address.
+             * @example null
+             */
             address: string | null;
             /**
              * Format: date-time
@@ -5063,15 +5234,27 @@ export interface components {
             customAttributes: {
                 [key: string]: unknown;
             };
-            /** @description User email. */
+            /**
+             * @description User email.
+             * @example jane@example.com
+             */
             email: string | null;
-            /** @description User first name. */
+            /**
+             * @description User first name.
+             * @example Jane
+             */
             firstName: string;
-            /** @description The unique id of the user, defined by the external provider. */
+            /**
+             * @description The unique id of the user, defined by the external provider.
+             * @example emp-1001
+             */
             identifier: string;
             /** @description User status. */
             isActive: boolean;
-            /** @description User last name. */
+            /**
+             * @description User last name.
+             * @example Doe
+             */
             lastName: string;
             /**
              * Format: date-time
@@ -5079,13 +5262,19 @@ export interface components {
              * @example 2021-08-01T01:00:00.000Z
              */
             modified: string;
-            /** @description User phone number. */
+            /**
+             * @description User phone number.
+             * @example null
+             */
             phone: string | null;
             /** @description User possible roles. */
             possibleRoles: ("SITE_ADMIN" | "LEARNER" | "INSTRUCTOR" | "EDITOR" | "PREVIEW" | "MANAGER" | "HR_MANAGER" | "SITE_TRAINING_MANAGER" | "EVALUATOR")[];
             /** @description Sub-account name(s) to which the user belongs. */
             userSubAccountNames: string[];
-            /** @description Username. */
+            /**
+             * @description Username.
+             * @example jane.doe
+             */
             username: string;
         };
         UserOrganizationDto: {
@@ -5253,7 +5442,7 @@ export interface operations {
                      *         "id": "INVALID",
                      *         "metadata": {
                      *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "message": "Text may not contain the NUL character (U+0000)."
                      *         }
                      *       }
                      *     ]
@@ -5503,8 +5692,8 @@ export interface operations {
                      *       {
                      *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "id",
+                     *           "message": "Text may not contain the NUL character (U+0000)."
                      *         }
                      *       }
                      *     ]
@@ -5647,8 +5836,8 @@ export interface operations {
                      *       {
                      *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "id",
+                     *           "message": "Text may not contain the NUL character (U+0000)."
                      *         }
                      *       }
                      *     ]
@@ -6460,8 +6649,8 @@ export interface operations {
                      *       {
                      *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "id",
+                     *           "message": "Text may not contain the NUL character (U+0000)."
                      *         }
                      *       }
                      *     ]
@@ -6898,8 +7087,8 @@ export interface operations {
                      *       {
                      *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "id",
+                     *           "message": "Text may not contain the NUL character (U+0000)."
                      *         }
                      *       }
                      *     ]
@@ -7042,8 +7231,8 @@ export interface operations {
                      *       {
                      *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "id",
+                     *           "message": "Text may not contain the NUL character (U+0000)."
                      *         }
                      *       }
                      *     ]
@@ -7666,8 +7855,8 @@ export interface operations {
                      *       {
                      *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "id",
+                     *           "message": "Text may not contain the NUL character (U+0000)."
                      *         }
                      *       }
                      *     ]
@@ -7810,8 +7999,8 @@ export interface operations {
                      *       {
                      *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "id",
+                     *           "message": "Text may not contain the NUL character (U+0000)."
                      *         }
                      *       }
                      *     ]
@@ -8294,10 +8483,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "INVALID",
+                     *         "id": "REQUIRED",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "collection",
+                     *           "message": "This field is required."
                      *         }
                      *       }
                      *     ]
@@ -8591,8 +8780,8 @@ export interface operations {
                      *       {
                      *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "id",
+                     *           "message": "Text may not contain the NUL character (U+0000)."
                      *         }
                      *       }
                      *     ]
@@ -8735,8 +8924,8 @@ export interface operations {
                      *       {
                      *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "id",
+                     *           "message": "Text may not contain the NUL character (U+0000)."
                      *         }
                      *       }
                      *     ]
@@ -9033,10 +9222,10 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "INVALID",
+                     *         "id": "REQUIRED",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "collection",
+                     *           "message": "This field is required."
                      *         }
                      *       }
                      *     ]
@@ -9332,8 +9521,8 @@ export interface operations {
                      *       {
                      *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "id",
+                     *           "message": "Text may not contain the NUL character (U+0000)."
                      *         }
                      *       }
                      *     ]
@@ -9476,8 +9665,8 @@ export interface operations {
                      *       {
                      *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "id",
+                     *           "message": "Text may not contain the NUL character (U+0000)."
                      *         }
                      *       }
                      *     ]
@@ -9950,8 +10139,8 @@ export interface operations {
                      *       {
                      *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "id",
+                     *           "message": "Text may not contain the NUL character (U+0000)."
                      *         }
                      *       }
                      *     ]
@@ -10094,8 +10283,8 @@ export interface operations {
                      *       {
                      *         "id": "INVALID",
                      *         "metadata": {
-                     *           "field": "foo",
-                     *           "message": "Unknown field \"foo\"."
+                     *           "field": "id",
+                     *           "message": "Text may not contain the NUL character (U+0000)."
                      *         }
                      *       }
                      *     ]
@@ -10771,7 +10960,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_parameter",
-                     *       "message": "foo: Unknown field \"foo\"."
+                     *       "message": "foo: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["OrganizationsError"];
@@ -12827,7 +13016,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "foo: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13204,7 +13393,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "externalUserId: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13423,7 +13612,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "externalCertificateId: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13540,7 +13729,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "token: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13856,7 +14045,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "channelIdentifier: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -14300,7 +14489,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "channelIdentifier: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -14447,7 +14636,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "channelIdentifier: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -14801,7 +14990,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "channelIdentifier: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -15430,7 +15619,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "channelIdentifier: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -15576,7 +15765,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "channelIdentifier: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -16121,7 +16310,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "foo: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -16445,7 +16634,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "userIdentifier: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -16710,7 +16899,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "identifier: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -17308,7 +17497,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "foo: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -17552,7 +17741,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "identifier: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -17849,7 +18038,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "userIdentifier: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -18921,7 +19110,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "identifier: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -19068,7 +19257,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid_request",
-                     *       "error_description": "foo: Unknown field \"foo\"."
+                     *       "error_description": "subAccountName: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -20722,7 +20911,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "foo: Unknown field \"foo\".",
+                     *       "detail": "username: Text may not contain the NUL character (U+0000).",
                      *       "status": "error"
                      *     }
                      */
@@ -20841,7 +21030,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "foo: Unknown field \"foo\".",
+                     *       "detail": "username: Text may not contain the NUL character (U+0000).",
                      *       "status": "error"
                      *     }
                      */
@@ -22567,7 +22756,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "foo: Unknown field \"foo\".",
+                     *       "detail": "foo: Text may not contain the NUL character (U+0000).",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -22663,7 +22852,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "foo: Unknown field \"foo\".",
+                     *       "detail": "foo: Text may not contain the NUL character (U+0000).",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -22761,7 +22950,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "foo: Unknown field \"foo\".",
+                     *       "detail": "id: Text may not contain the NUL character (U+0000).",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -22893,7 +23082,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "foo: Unknown field \"foo\".",
+                     *       "detail": "foo: Text may not contain the NUL character (U+0000).",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -22991,7 +23180,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "foo: Unknown field \"foo\".",
+                     *       "detail": "id: Text may not contain the NUL character (U+0000).",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -23729,7 +23918,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "foo: Unknown field \"foo\".",
+                     *       "detail": "id: Text may not contain the NUL character (U+0000).",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -24698,7 +24887,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "foo: Unknown field \"foo\".",
+                     *       "detail": "id: Text may not contain the NUL character (U+0000).",
                      *       "schemas": [
                      *         "urn:ietf:params:scim:api:messages:2.0:Error"
                      *       ],
@@ -25435,7 +25624,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid",
-                     *       "message": "foo: Unknown field \"foo\"."
+                     *       "message": "client_id: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -25579,7 +25768,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid",
-                     *       "message": "foo: Unknown field \"foo\"."
+                     *       "message": "foo: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -25780,7 +25969,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid",
-                     *       "message": "foo: Unknown field \"foo\"."
+                     *       "message": "id: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -26125,7 +26314,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid",
-                     *       "message": "foo: Unknown field \"foo\"."
+                     *       "message": "id: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -26239,7 +26428,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid",
-                     *       "message": "foo: Unknown field \"foo\"."
+                     *       "message": "id: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -26657,7 +26846,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid",
-                     *       "message": "foo: Unknown field \"foo\"."
+                     *       "message": "id: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -26802,7 +26991,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid",
-                     *       "message": "foo: Unknown field \"foo\"."
+                     *       "message": "id: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];
@@ -26948,7 +27137,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "invalid",
-                     *       "message": "foo: Unknown field \"foo\"."
+                     *       "message": "id: Text may not contain the NUL character (U+0000)."
                      *     }
                      */
                     "application/json": components["schemas"]["PlatformError"];

@@ -37,23 +37,31 @@ export function errorExample(format: ErrorFormat, status: number, issue?: ErrorI
   return format.body(new ApiError(status, [issue ?? ISSUES[status] ?? { code: 'INVALID', message: `HTTP ${status}` }]));
 }
 
-type Schema = { $ref?: string; required?: string[] };
+type Schema = { $ref?: string; required?: string[]; oneOf?: Schema[] };
 type Parameter = { in?: string; name?: string; required?: boolean };
+
+/** The guard's words for a NUL character (nul-guard.ts), which every route refuses in any path, query or body value. */
+export const NUL_MESSAGE = 'Text may not contain the NUL character (U+0000).';
 
 /**
  * The 400 this operation really answers for the commonest mistake, in the words of the validation pipe
  * (validation.ts): a required field of its body or query left out, named as the client sends it; an operation
- * with nothing required refuses an unknown field (forbidNonWhitelisted). One fixed field ("name") would tell
- * the reader of the token route or of a GET without a body to send a field they do not have.
+ * whose whole query or body is a DTO refuses an unknown field (forbidNonWhitelisted). One that validates
+ * neither ignores unknown fields: its only 400 is the NUL guard's, shown on its first path parameter (or on a
+ * query field where it has none), the one input every route refuses before its handler runs.
  */
-export function badInputIssue(op: SpecOperation, schemas: Record<string, unknown>): ErrorIssue {
+export function badInputIssue(op: SpecOperation, schemas: Record<string, unknown>, refusesUnknownFields: boolean): ErrorIssue {
   const content = Object.values((op.requestBody as { content?: Record<string, { schema?: Schema }> } | undefined)?.content ?? {})[0];
-  const ref = content?.schema?.$ref;
-  const body = (ref ? schemas[ref.split('/').pop()!] : content?.schema) as Schema | undefined;
-  const query = ((op.parameters ?? []) as Parameter[]).find((p) => p.in === 'query' && p.required)?.name;
+  // A body of one object or a list of them (Kolibri's bulk create): the object's rules are the same.
+  const schema = content?.schema?.oneOf?.find((s) => s.$ref) ?? content?.schema;
+  const ref = schema?.$ref;
+  const body = (ref ? schemas[ref.split('/').pop()!] : schema) as Schema | undefined;
+  const params = (op.parameters ?? []) as Parameter[];
+  const query = params.find((p) => p.in === 'query' && p.required)?.name;
   const field = [...(body?.required ?? [])].sort()[0] ?? query;
   if (field) return { code: 'REQUIRED', field, message: 'This field is required.' };
-  return { code: 'INVALID', field: 'foo', message: 'Unknown field "foo".' };
+  if (refusesUnknownFields) return { code: 'INVALID', field: 'foo', message: 'Unknown field "foo".' };
+  return { code: 'INVALID', field: params.find((p) => p.in === 'path')?.name ?? 'foo', message: NUL_MESSAGE };
 }
 
 const RETRY_AFTER: Header = { description: 'Seconds to wait before trying again.', required: true, schema: { ...INT32, minimum: 1, maximum: 604_800 } };

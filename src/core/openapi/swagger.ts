@@ -8,6 +8,7 @@ import { applyPathSpellings } from './path-spelling';
 import { unfillOptionalQueries } from './query-examples';
 import { SpecOperation as Operation, addTransportErrors, badInputIssue, documentErrorResponse } from './standard-responses';
 import { orderedTags } from './tags';
+import { handlersRefusingUnknownFields } from './validated-input';
 
 const DESCRIPTION = [
   'One learning-platform administration server speaking four API dialects over one core:',
@@ -50,7 +51,7 @@ function errorSchemaName(format: ErrorFormat, path: string): string {
 }
 
 /** Every error response of a path carries the body of the dialect that owns that path. */
-function applyDialectErrors(doc: OpenAPIObject): void {
+function applyDialectErrors(doc: OpenAPIObject, refusing: Set<Operation>): void {
   doc.components ??= {};
   doc.components.schemas ??= {};
   for (const format of errorFormats()) {
@@ -66,11 +67,22 @@ function applyDialectErrors(doc: OpenAPIObject): void {
       if (op.parameters?.length || op.requestBody) op.responses['400'] ??= { ...BAD_INPUT };
       addTransportErrors(path, method, op);
       for (const [status, response] of Object.entries(op.responses)) {
-        const issue = status === '400' ? badInputIssue(op, doc.components.schemas) : undefined;
+        const issue = status === '400' ? badInputIssue(op, doc.components.schemas, refusing.has(op)) : undefined;
         if (Number(status) >= 400) documentErrorResponse(format, schemaName, status, response, issue);
       }
     }
   }
+}
+
+/** Read while the ids are still Swagger's `Controller_method` (`[n]` for a handler on several paths). */
+function operationsRefusingUnknownFields(doc: OpenAPIObject, handlers: Set<string>): Set<Operation> {
+  const out = new Set<Operation>();
+  for (const item of Object.values(doc.paths)) {
+    for (const op of Object.values(item as Record<string, Operation>)) {
+      if (op?.operationId && handlers.has(op.operationId.replace(/\[\d+\]$/, ''))) out.add(op);
+    }
+  }
+  return out;
 }
 
 /** Lists every tag the operations use (seed order, see tags.ts) and drops schemas nothing references. */
@@ -145,10 +157,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const doc = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (controllerKey: string, methodKey: string) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
+  const refusing = operationsRefusingUnknownFields(doc, handlersRefusingUnknownFields(app));
   cleanOperationIds(doc);
   applyPathSpellings(doc);
   unfillOptionalQueries(doc);
-  applyDialectErrors(doc);
+  applyDialectErrors(doc, refusing);
   markSuperuserRoutes(doc);
   scopeOAuth2Requirements(doc);
   tidy(doc);

@@ -87,28 +87,28 @@ export class UserDataDto {
 /** Seed UserInfo. */
 @ApiSchema({ name: 'UserInfo' })
 export class UserInfoDto {
-  @ApiProperty({ description: 'The unique id of the user, defined by the external provider.' })
+  @ApiProperty({ description: 'The unique id of the user, defined by the external provider.', example: 'emp-1001' })
   identifier: string;
 
-  @ApiProperty({ description: 'Username.' })
+  @ApiProperty({ description: 'Username.', example: 'jane.doe' })
   username: string;
 
-  @ApiProperty({ description: 'User email.', nullable: true, type: 'string' })
+  @ApiProperty({ description: 'User email.', nullable: true, type: 'string', example: 'jane@example.com' })
   email: string | null;
 
-  @ApiProperty({ description: 'User first name.' })
+  @ApiProperty({ description: 'User first name.', example: 'Jane' })
   firstName: string;
 
-  @ApiProperty({ description: 'User last name.' })
+  @ApiProperty({ description: 'User last name.', example: 'Doe' })
   lastName: string;
 
   @ApiProperty({ description: 'User status.' })
   isActive: boolean;
 
-  @ApiProperty({ description: 'User phone number.', nullable: true, type: 'string' })
+  @ApiProperty({ description: 'User phone number.', nullable: true, type: 'string', example: null })
   phone: string | null;
 
-  @ApiProperty({ description: 'User address.', nullable: true, type: 'string' })
+  @ApiProperty({ description: 'User address.', nullable: true, type: 'string', example: null })
   address: string | null;
 
   @ApiProperty({ description: 'User possible roles.', enum: POSSIBLE_ROLES, isArray: true, maxItems: POSSIBLE_ROLES.length })

@@ -1,6 +1,6 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { ANALYTICS_ACCESS, AnalyticsAccess, PLATFORM_ROLES, PlatformRole } from './access-groups';
 import { Country, HireDate, OptionalBool, OptionalChoice, OptionalPlainText, OptionalText, Out, YearOfBirth } from './user-fields';
 import { TribooCredentialsDto } from '../common/credentials.dto';
@@ -12,12 +12,15 @@ export const LEVELS_OF_EDUCATION = ['p', 'm', 'b', 'a', 'hs', 'jhs', 'el', 'none
 /** CREATE USERS body (form-urlencoded or JSON): every profile field of the seed. */
 export class CreateTribooUserDto extends TribooCredentialsDto {
   @ApiProperty({ example: 'user8', description: 'Unique in the account.' })
+  // Left out, it is "This field is required." (validation.ts) rather than every format rule it then fails.
+  @IsNotEmpty()
   @IsString()
   @MaxLength(150)
   @Matches(/^[\w.@+-]+$/, { message: 'username may contain only letters, digits and @/./+/-/_ characters.' })
   username: string;
 
   @ApiProperty({ example: 'user8@example.com', description: 'Unique in the account (case-insensitive).' })
+  @IsNotEmpty()
   @IsString()
   @MaxLength(254)
   @IsEmail({}, { message: 'email must be a valid email address.' })
@@ -154,38 +157,38 @@ export class UpdateTribooUserDto extends PartialType(CreateTribooUserDto) {}
 export class TribooUserDto {
   @Out('Email.', 'string', true, 'user7@example.com') email: string | null;
   @Out('Username.', 'string', false, 'user7') username: string;
-  @Out('First name.', 'string', false) first_name: string;
-  @Out('Last name.', 'string', false) last_name: string;
-  @Out('Language.', 'string', false) language: string;
-  @Out('Location.', 'string', false) location: string;
-  @Out('Year of birth.', 'integer') year_of_birth: number | null;
-  @Out('Biography.') bio: string | null;
-  @Out('Goals.') goals: string | null;
+  @Out('First name.', 'string', false, 'first7') first_name: string;
+  @Out('Last name.', 'string', false, 'last7') last_name: string;
+  @Out('Language.', 'string', false, '') language: string;
+  @Out('Location.', 'string', false, '') location: string;
+  @Out('Year of birth.', 'integer', true, null) year_of_birth: number | null;
+  @Out('Biography.', 'string', true, null) bio: string | null;
+  @Out('Goals.', 'string', true, null) goals: string | null;
   @Out('Level of education code.', 'string', true, undefined, { enum: LEVELS_OF_EDUCATION }) level_of_education: string | null;
-  @Out('Full name.', 'string', false) name: string;
+  @Out('Full name.', 'string', false, '') name: string;
   @Out('m, f or o.', 'string', true, undefined, { enum: GENDERS }) gender: string | null;
-  @Out('City.') city: string | null;
-  @Out('Country code or "".', 'string', false) country: string;
-  @Out('Custom country.') lt_custom_country: string | null;
-  @Out('Area.') lt_area: string | null;
-  @Out('Sub-area.') lt_sub_area: string | null;
-  @Out('Address.') lt_address: string | null;
-  @Out('Address, second line.') lt_address_2: string | null;
-  @Out('Phone number.') lt_phone_number: string | null;
+  @Out('City.', 'string', true, null) city: string | null;
+  @Out('Country code or "".', 'string', false, '') country: string;
+  @Out('Custom country.', 'string', true, null) lt_custom_country: string | null;
+  @Out('Area.', 'string', true, null) lt_area: string | null;
+  @Out('Sub-area.', 'string', true, null) lt_sub_area: string | null;
+  @Out('Address.', 'string', true, null) lt_address: string | null;
+  @Out('Address, second line.', 'string', true, null) lt_address_2: string | null;
+  @Out('Phone number.', 'string', true, null) lt_phone_number: string | null;
   @Out('GDPR consent.', 'boolean', false) lt_gdpr: boolean;
-  @Out('Company.') lt_company: string | null;
-  @Out('Employee id.') lt_employee_id: string | null;
+  @Out('Company.', 'string', true, null) lt_company: string | null;
+  @Out('Employee id.', 'string', true, null) lt_employee_id: string | null;
   @Out('Hire date, YYYY-MM-DD.', 'string', true, '2021-09-01', { format: 'date' }) lt_hire_date: string | null;
-  @Out('Level.') lt_level: string | null;
-  @Out('Job code.') lt_job_code: string | null;
-  @Out('Job description.') lt_job_description: string | null;
-  @Out('Department.') lt_department: string | null;
-  @Out('Supervisor username.') lt_supervisor: string | null;
-  @Out('Learning group.') lt_learning_group: string | null;
+  @Out('Level.', 'string', true, null) lt_level: string | null;
+  @Out('Job code.', 'string', true, null) lt_job_code: string | null;
+  @Out('Job description.', 'string', true, null) lt_job_description: string | null;
+  @Out('Department.', 'string', true, null) lt_department: string | null;
+  @Out('Supervisor username.', 'string', true, null) lt_supervisor: string | null;
+  @Out('Learning group.', 'string', true, null) lt_learning_group: string | null;
   @Out('Exempt status.', 'boolean', false) lt_exempt_status: boolean;
   @Out('Terms of service agreed.', 'boolean', false) lt_is_tos_agreed: boolean;
-  @Out('Comments.') lt_comments: string | null;
-  @Out('ILT supervisor.') lt_ilt_supervisor: string | null;
+  @Out('Comments.', 'string', true, null) lt_comments: string | null;
+  @Out('ILT supervisor.', 'string', true, null) lt_ilt_supervisor: string | null;
 
   @ApiProperty({ description: 'Read back from is_staff / is_superuser and STUDIO_ADMIN_ACCESS_GROUP.' })
   platform_role: PlatformRole;
@@ -208,16 +211,16 @@ export class TribooUserStatusDto extends TribooUserDto {
 }
 
 export class TribooUserPageDto {
-  @ApiProperty({ ...INT32 })
+  @ApiProperty({ ...INT32, example: 2 })
   count: number;
-  @ApiProperty({ ...INT32 })
+  @ApiProperty({ ...INT32, example: 1 })
   num_pages: number;
-  @ApiProperty({ ...INT32 })
+  @ApiProperty({ ...INT32, example: 1 })
   current_page: number;
   @ApiProperty({ type: [TribooUserDto], maxItems: 1000 }) results: TribooUserDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'Absolute URL of the next page.' }) next: string | null;
-  @ApiProperty({ ...INT32, description: 'Index of the first item of this page.' }) start: number;
-  @ApiProperty({ type: String, nullable: true, description: 'Absolute URL of the previous page.' }) previous: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Absolute URL of the next page.', example: null }) next: string | null;
+  @ApiProperty({ ...INT32, description: 'Index of the first item of this page.', example: 0 }) start: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Absolute URL of the previous page.', example: null }) previous: string | null;
 }
 
 export class DeactivationDto {
