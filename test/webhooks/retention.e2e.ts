@@ -147,4 +147,23 @@ describe('Webhooks: delivery retention', () => {
     // NULL while it is tried again, or a fresh clock if it already failed again.
     expect(left[0].finished_at === null || Date.now() - left[0].finished_at.getTime() < 60_000).toBe(true);
   });
+
+  it('a redelivery racing the sweep that deletes its row is answered 404, not accepted', async () => {
+    await insert(1, 'succeeded', '30 days', 'race');
+    const [{ id }] = (await ctx.db.query(`SELECT id FROM webhook_delivery WHERE data->>'tag' = 'race'`)) as { id: string }[];
+    const sweep = ctx.db.createQueryRunner();
+    await sweep.connect();
+    try {
+      // The sweep's batch holds the row (FOR UPDATE) and deletes it; the redelivery's UPDATE waits for that commit.
+      await sweep.startTransaction();
+      await sweep.query(`DELETE FROM webhook_delivery WHERE id IN (SELECT id FROM webhook_delivery WHERE id = $1 FOR UPDATE)`, [id]);
+      const answer = a.post(`${BASE}/${webhookId}/deliveries/${id}/redeliver`).then((r) => r.status);
+      await new Promise((r) => setTimeout(r, 300));
+      await sweep.commitTransaction();
+      expect(await answer).toBe(404);
+    } finally {
+      if (sweep.isTransactionActive) await sweep.rollbackTransaction();
+      await sweep.release();
+    }
+  });
 });

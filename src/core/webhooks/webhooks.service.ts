@@ -173,7 +173,9 @@ export class WebhooksService {
                    WHERE d.id = $1 AND d.webhook_id = $2 AND w.account_id = $3),
             again AS (UPDATE webhook_delivery q SET status = 'pending', attempts = 0, next_attempt_at = now(), lease_until = NULL, finished_at = NULL
                         FROM d WHERE q.id = d.id AND d.status <> 'sending' RETURNING q.id)
-       SELECT id FROM d`,
+       -- From the UPDATE, not from d: a row the retention sweep deleted meanwhile (its lock made the UPDATE wait)
+       -- updates nothing and is answered 404, not accepted. One in flight ('sending') is accepted as it is.
+       SELECT id FROM again UNION ALL SELECT id FROM d WHERE status = 'sending'`,
       [deliveryId, id, accountId],
     );
     if (!found.length) throw ApiError.notFound('No such delivery.');
