@@ -3195,6 +3195,10 @@ export interface components {
             permission: components["schemas"]["PermissionDto"];
         };
         EnableyTokenDto: {
+            /**
+             * @description The JWT to send as `Authorization: Bearer <token>`.
+             * @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjbGllbnQ6bXktY2xpZW50Iiwic2NvcGUiOiJyZWFkIHdyaXRlIiwiZXhwIjoxNzk2MjAwMDAwfQ.Qm9vdHN0cmFwIGV4YW1wbGUsIG5vdCBhIHJlYWwgc2ln
+             */
             access_token: string;
             /**
              * Format: int32
@@ -3686,6 +3690,10 @@ export interface components {
             error_description?: string;
         };
         OAuth2TokenDto: {
+            /**
+             * @description The JWT to send as `Authorization: Bearer <token>` (or `JWT <token>`) to every dialect.
+             * @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjbGllbnQ6bXktY2xpZW50Iiwic2NvcGUiOiJyZWFkIHdyaXRlIiwiZXhwIjoxNzk2MjAwMDAwfQ.Qm9vdHN0cmFwIGV4YW1wbGUsIG5vdCBhIHJlYWwgc2ln
+             */
             access_token: string;
             /**
              * Format: int32
@@ -4395,7 +4403,10 @@ export interface components {
             totalResults: number;
         };
         SessionDto: {
-            /** @description JWT for every dialect (Authorization: Bearer or JWT). */
+            /**
+             * @description JWT for every dialect (Authorization: Bearer or JWT).
+             * @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjbGllbnQ6bXktY2xpZW50Iiwic2NvcGUiOiJyZWFkIHdyaXRlIiwiZXhwIjoxNzk2MjAwMDAwfQ.Qm9vdHN0cmFwIGV4YW1wbGUsIG5vdCBhIHJlYWwgc2ln
+             */
             access_token: string;
             /** @description Facility id, 32 hex digits. */
             facility_id: string | null;

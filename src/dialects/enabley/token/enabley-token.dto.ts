@@ -17,7 +17,7 @@ export class EnableyTokenQuery {
 }
 
 export class EnableyTokenDto {
-  @ApiProperty()
+  @ApiProperty({ description: 'The JWT to send as `Authorization: Bearer <token>`.', example: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjbGllbnQ6bXktY2xpZW50Iiwic2NvcGUiOiJyZWFkIHdyaXRlIiwiZXhwIjoxNzk2MjAwMDAwfQ.Qm9vdHN0cmFwIGV4YW1wbGUsIG5vdCBhIHJlYWwgc2ln' })
   access_token: string;
 
   @ApiProperty({ enum: ['bearer'], example: 'bearer' })

@@ -37,6 +37,6 @@ export class SessionDto {
   @ApiProperty({ type: [String], maxItems: 10, example: ['superuser'], description: 'Role kinds of the user.' })
   kind: string[];
 
-  @ApiProperty({ description: 'JWT for every dialect (Authorization: Bearer or JWT).' })
+  @ApiProperty({ description: 'JWT for every dialect (Authorization: Bearer or JWT).', example: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjbGllbnQ6bXktY2xpZW50Iiwic2NvcGUiOiJyZWFkIHdyaXRlIiwiZXhwIjoxNzk2MjAwMDAwfQ.Qm9vdHN0cmFwIGV4YW1wbGUsIG5vdCBhIHJlYWwgc2ln' })
   access_token: string;
 }

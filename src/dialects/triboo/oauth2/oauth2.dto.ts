@@ -49,6 +49,7 @@ export class OAuth2TokenRequestDto {
 }
 
 export class OAuth2TokenDto {
+  @ApiProperty({ description: 'The JWT to send as `Authorization: Bearer <token>` (or `JWT <token>`) to every dialect.', example: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjbGllbnQ6bXktY2xpZW50Iiwic2NvcGUiOiJyZWFkIHdyaXRlIiwiZXhwIjoxNzk2MjAwMDAwfQ.Qm9vdHN0cmFwIGV4YW1wbGUsIG5vdCBhIHJlYWwgc2ln' })
   access_token: string;
 
   @ApiProperty({ enum: ['Bearer', 'JWT'], example: 'Bearer', description: '"JWT" when token_type=jwt was asked for.' })
