@@ -1,10 +1,8 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
-import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppEnv, EnvError, loadEnv } from './core/config/env';
 import type { EmbeddedDatabase } from './core/database/embedded-postgres';
-import { enableCompileCache } from './core/process/compile-cache';
 import { DataDirInUseError, DataDirLock, lockDataDir } from './core/process/data-dir-lock';
 import { drain } from './core/process/shutdown';
 import { StartError, assertPortFree } from './core/process/start-checks';
@@ -33,8 +31,6 @@ async function main(): Promise<void> {
   }
   const debug = env.logLevel === 'debug' || env.logLevel === 'trace';
   if (env.webConcurrency > 1 && cluster.isPrimary) return startPrimary(env, debug);
-  // Before anything heavy is loaded; kept next to the build it caches (a rebuild starts it afresh).
-  const compileCache = enableCompileCache(join(__dirname, '.compile-cache'));
   // A worker of the primary above: DATA_DIR, the port and the database belong to the primary.
   const isWorker = cluster.isWorker;
   let lock: DataDirLock | null = null;
@@ -93,7 +89,6 @@ async function main(): Promise<void> {
     return fail(listen, debug);
   }
   await announce(app!, env, isWorker);
-  compileCache.save();
 }
 
 /**
